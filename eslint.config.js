@@ -1,0 +1,143 @@
+// ESLint flat config. The import rules below are the architecture (DESIGN.md §3, STYLE.md):
+// a wrong import fails CI instead of a review.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const OUTER_FOLDERS = 'store|graph|bot|tab|server|manifest|infra|test|scripts';
+
+/** I/O and platform libraries the domain must never touch. */
+const IO_LIBRARIES = [
+  'express',
+  'helmet',
+  'pg',
+  'pg-boss',
+  'pino',
+  'jose',
+  'exceljs',
+  'docx',
+  'csv-parse',
+  'adaptivecards',
+  'react',
+  'react-dom',
+];
+const IO_PATTERNS = [
+  '@electric-sql/*',
+  '@microsoft/*',
+  '@azure/*',
+  '@fluentui/*',
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'node:*',
+  'fs',
+  'fs/*',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'os',
+  'path',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'build/**',
+      'data/**',
+      'coverage/**',
+      'test-results/**',
+      'devTools/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['error'] }],
+      // server/config.ts is the only reader of process.env (STYLE.md "Shape").
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through server/config.ts.',
+        },
+      ],
+      // Only bot/ may import botbuilder, so a move to another Teams SDK touches bot/ alone.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+              message: 'Only bot/ imports botbuilder (DESIGN.md §3).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: IO_LIBRARIES.map((name) => ({
+            name,
+            message: 'core/ is pure domain code: talk to the world through a port.',
+          })),
+          patterns: [
+            {
+              group: IO_PATTERNS,
+              message: 'core/ is pure domain code: talk to the world through a port.',
+            },
+            {
+              regex: `^(\\.\\./)+(${OUTER_FOLDERS})(/|$)`,
+              message: 'core/ imports nothing outside itself (dependencies point inward).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tab/web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: [
+      'server/config.ts',
+      'test/**',
+      'scripts/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/vitest.config.ts',
+      'vitest.config.ts',
+      'tab/web/vite.config.ts',
+    ],
+    rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+);

@@ -1,0 +1,52 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** Lints a snippet as if it lived at `filePath`, returning the rule ids that fired. */
+async function rulesFiredFor(filePath: string, code: string): Promise<string[]> {
+  const eslint = new ESLint();
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? 'parse-error');
+}
+
+describe('architecture rules (DESIGN.md §3, enforced by ESLint)', () => {
+  it.each([
+    ['an I/O library', `import express from 'express';\nexport const x = express;\n`],
+    ['the pg driver', `import pg from 'pg';\nexport const x = pg;\n`],
+    [
+      'a Microsoft SDK',
+      `import { Client } from '@microsoft/microsoft-graph-client';\nexport const x = Client;\n`,
+    ],
+    ['botbuilder', `import { CloudAdapter } from 'botbuilder';\nexport const x = CloudAdapter;\n`],
+    [
+      'Node file system',
+      `import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n`,
+    ],
+    ['the store', `import { PgDb } from '../store/pg-db.js';\nexport const x = PgDb;\n`],
+    [
+      'the server',
+      `import { loadConfig } from '../../server/config.js';\nexport const x = loadConfig;\n`,
+    ],
+  ])('stop core/ importing %s', async (_what, code) => {
+    expect(await rulesFiredFor('core/actions/use-case.ts', code)).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('let core/ import core/ and zod', async () => {
+    const code = `import { z } from 'zod';\nimport { DomainError } from '../errors.js';\nexport const x = [z, DomainError];\n`;
+    expect(await rulesFiredFor('core/actions/use-case.ts', code)).toEqual([]);
+  });
+
+  it('keep botbuilder inside bot/', async () => {
+    const code = `import { TurnContext } from 'botbuilder';\nexport const x = TurnContext;\n`;
+    expect(await rulesFiredFor('server/compose-bot.ts', code)).toContain('no-restricted-imports');
+    expect(await rulesFiredFor('tab/api/routes.ts', code)).toContain('no-restricted-imports');
+    expect(await rulesFiredFor('bot/adapter.ts', code)).toEqual([]);
+  });
+
+  it('keep process.env inside server/config.ts', async () => {
+    const code = `export const port = process.env.PORT;\n`;
+    expect(await rulesFiredFor('graph/mailer.ts', code)).toContain('no-restricted-properties');
+    expect(await rulesFiredFor('server/config.ts', code)).toEqual([]);
+  });
+});
