@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * An area's configurable rules, with the defaults of REQUIREMENTS.md §10. Where the sources
+ * conflict, the value is per area; where they are silent (notice period, working hours), the
+ * default is what a coordinator would expect and is labelled as such.
+ */
+export const ACTION_DUE_RULES = ['plus-14-days', 'end-of-marac-week', 'same-day'] as const;
+export type ActionDueRule = (typeof ACTION_DUE_RULES)[number];
+
+export const CHASE_RECIPIENTS = ['owner', 'owner-and-deputy', 'escalation-contact'] as const;
+
+const ChaseStepSchema = z.object({
+  /** Stable name recorded with each chaser (exactly once per action per step). */
+  step: z.string().regex(/^[a-z0-9-]+$/),
+  /** Working days relative to the due date: -2 = two working days before, +5 = five after. */
+  offsetWorkingDays: z.number().int().min(-30).max(60),
+  recipients: z.enum(CHASE_RECIPIENTS),
+});
+export type ChaseStep = z.infer<typeof ChaseStepSchema>;
+
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
+
+export const AreaPolicySchema = z.object({
+  /** FR-031: case list circulated N working days before the meeting (001:438, 002:29; Liverpool 5). */
+  caseListLeadWorkingDays: z.number().int().min(1).max(30).default(8),
+  /** written submission from an absent agency at least N days before (004:376). */
+  writtenSubmissionDaysBefore: z.number().int().min(0).max(14).default(2),
+  /** FR-002 */
+  meetingFrequency: z.enum(['daily', 'weekly', 'fortnightly', 'monthly']).default('fortnightly'),
+  /** FR-029: minutes per case (004:788; SafeLives 7-12). */
+  minutesPerCase: z.number().int().min(1).max(120).default(10),
+  /** FR-034: case moves per agency per day (004:491). */
+  maxReordersPerAgencyPerDay: z.number().int().min(0).max(10).default(2),
+  /** FR-030: capacity warning past these (001:57, 003:1171). */
+  capacity: z
+    .object({
+      maxCases: z.number().int().min(1).default(20),
+      maxSessionMinutes: z.number().int().min(30).default(240),
+    })
+    .default({ maxCases: 20, maxSessionMinutes: 240 }),
+  /** FR-004: changes inside this many working days need a reason (sources silent; product default). */
+  noticePeriodWorkingDays: z.number().int().min(0).max(30).default(8),
+  /** FR-072: default action due date (004:461 +14 days; 002:75 end of MARAC week; 001:937 same day). */
+  actionDueRule: z.enum(ACTION_DUE_RULES).default('plus-14-days'),
+  /** FR-073, AC-12: completion detail optional (004:1327) or required (002:75). */
+  completionEvidence: z.enum(['optional', 'required']).default('optional'),
+  /** FR-074, FR-075: the chase ladder (issue 6 default). */
+  chaseLadder: z
+    .array(ChaseStepSchema)
+    .min(1)
+    .default([
+      { step: 'reminder', offsetWorkingDays: -2, recipients: 'owner' },
+      { step: 'due-today', offsetWorkingDays: 0, recipients: 'owner' },
+      { step: 'overdue', offsetWorkingDays: 1, recipients: 'owner-and-deputy' },
+      { step: 'escalation', offsetWorkingDays: 5, recipients: 'escalation-contact' },
+    ]),
+  /** Chasers go out only on working days, inside these hours, area local time. */
+  workingHours: z
+    .object({ start: TimeOfDay.default('09:00'), end: TimeOfDay.default('17:00') })
+    .default({ start: '09:00', end: '17:00' }),
+  /** A-04, §10: all cases (SafeLives, 003:1014) or leave after own case (Liverpool, 004:786). */
+  attendancePolicy: z.enum(['all-cases', 'leave-after-own-case']).default('all-cases'),
+  /** DESIGN.md §7: the calling bot monitors staff, so it is off until the area switches it on. */
+  cameraEvidence: z
+    .object({
+      callingBot: z.boolean().default(false),
+      callRecords: z.boolean().default(false),
+    })
+    .default({ callingBot: false, callRecords: false }),
+  /** FR-109, FR-041, IS-08: hours after the meeting ends before material is destroyed. */
+  retention: z
+    .object({
+      researchHoursAfterMeeting: z.number().min(0).default(0),
+      caseListExportHoursAfterMeeting: z.number().min(0).default(0),
+      caseReviewMonths: z.array(z.number().int().min(1)).default([6, 12]),
+    })
+    .default({
+      researchHoursAfterMeeting: 0,
+      caseListExportHoursAfterMeeting: 0,
+      caseReviewMonths: [6, 12],
+    }),
+  /** FR-088, IS-06: minutes view-only in the tab unless the area allows download. */
+  minutesDownload: z.enum(['view-only', 'download-allowed']).default('view-only'),
+  /** Optional SharePoint export of the case list with a people-only, no-download link. */
+  caseListExport: z
+    .object({
+      uploadToSharePoint: z.boolean().default(false),
+      linkType: z.enum(['blocksDownload', 'view']).default('blocksDownload'),
+    })
+    .default({ uploadToSharePoint: false, linkType: 'blocksDownload' }),
+  /** FR-081: a victim-feedback action per case. */
+  victimFeedbackAction: z.boolean().default(true),
+  /** FR-130: break prompt for the chair. */
+  breakPromptMinutes: z.number().int().min(15).default(90),
+  /** FR-093: repeat window from the last referral (003:1189). */
+  repeatWindowMonths: z.number().int().min(1).default(12),
+  /** FR-102: outbound mail only to these domains; empty = not yet restricted (workspace warns). */
+  allowedRecipientDomains: z.array(z.string().toLowerCase()).default([]),
+});
+
+export type AreaPolicy = z.infer<typeof AreaPolicySchema>;
+
+/** Fills every missing value with its default; throws a ZodError naming bad fields. */
+export function parseAreaPolicy(input: unknown): AreaPolicy {
+  return AreaPolicySchema.parse(input ?? {});
+}
+
+export const DEFAULT_AREA_POLICY: AreaPolicy = parseAreaPolicy({});
