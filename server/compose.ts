@@ -1,4 +1,11 @@
+import path from 'node:path';
+import { SimulatedEntraIssuer } from '../graph/simulator/entra-issuer.js';
+import { entraDiscoveryRoutes } from '../graph/simulator/entra-routes.js';
 import type { Db } from '../store/db.js';
+import { PgDirectoryStore } from '../store/directory-store.js';
+import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
+import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
+import { createTabApi, type TabApiFeature } from '../tab/api/tab-api.js';
 import type { HttpFeature } from './app.js';
 import type { Config } from './config.js';
 import type { PgBossJobs } from './jobs/pg-boss-jobs.js';
@@ -23,8 +30,44 @@ export interface Composition {
  * The composition root (STYLE.md: "server/ is the only place that knows every concrete
  * class"): builds the adapters for the mode (simulated tenant in demo, Microsoft 365 in
  * production), the use cases, and the HTTP features that expose them.
+ *
+ * Order matters: /sim and the routes that authenticate themselves (/api/messages, /api/calling,
+ * /api/demo) come before the tab API, which requires a signed-in user for everything under /api.
  */
-export async function compose(_runtime: Runtime): Promise<Composition> {
+export async function compose(runtime: Runtime): Promise<Composition> {
+  const { config, db } = runtime;
+  const directory = new PgDirectoryStore(db);
   const features: HttpFeature[] = [];
+  const tabFeatures: TabApiFeature[] = [];
+
+  if (config.mode === 'demo') {
+    const issuer = await SimulatedEntraIssuer.create({
+      authorityHost: config.microsoft.authorityHost,
+      keyFile: path.join(config.dataDir, 'keys', 'simulated-entra.json'),
+    });
+    features.push({ path: '/sim/entra', handler: entraDiscoveryRoutes(issuer) });
+    features.push({
+      path: '/api/demo',
+      handler: demoSignInRoutes({
+        issuer,
+        directory,
+        areaId: async () =>
+          (await db.query<{ id: string }>('SELECT id FROM area ORDER BY created_at LIMIT 1'))
+            .rows[0]?.id ?? '',
+        audience: config.microsoft.appId as string,
+      }),
+    });
+  }
+
+  const verify = createTokenVerifier({
+    authorityHost: config.microsoft.authorityHost,
+    audiences: config.microsoft.tabAudiences,
+    allowedTenants: config.microsoft.allowedTenants,
+  });
+  features.push({
+    path: '/api',
+    handler: createTabApi({ verify, directory, features: tabFeatures }),
+  });
+
   return { features, startJobs: async () => {}, stop: async () => {} };
 }

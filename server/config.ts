@@ -157,8 +157,14 @@ export function loadConfig(
       clientSecret: get('MARAC_APP_PASSWORD') ?? null,
       certificate: certThumb && certKey ? { thumbprint: certThumb, privateKeyPath: certKey } : null,
       managedIdentityClientId: get('MARAC_MANAGED_IDENTITY_CLIENT_ID') ?? null,
-      allowedTenants: (values.MARAC_ALLOWED_TENANTS as string[] | undefined) ?? [],
-      tabAudiences: (values.MARAC_TAB_AUDIENCE as string[] | undefined) ?? [],
+      // Guests from agencies' own tenants sign in through the host tenant (B2B), so by default
+      // only the app's home tenant issues tokens we accept.
+      allowedTenants:
+        (values.MARAC_ALLOWED_TENANTS as string[] | undefined) ??
+        [(get('MARAC_APP_TENANT_ID') ?? (demo ? DEMO_TENANT_ID : '')) as string].filter(Boolean),
+      tabAudiences:
+        (values.MARAC_TAB_AUDIENCE as string[] | undefined) ??
+        defaultAudiences(publicUrl, appId ?? (demo ? DEMO_APP_ID : null)),
       teamsAppId: get('MARAC_TEAMS_APP_ID') ?? (demo ? DEMO_TEAMS_APP_ID : null),
       graphBaseUrl: (
         get('MARAC_GRAPH_BASE_URL') ??
@@ -188,6 +194,13 @@ export function loadConfig(
     callingWebhookUrl: get('MARAC_CALLING_WEBHOOK_URL') ?? `${publicUrl}/api/calling`,
   };
   return deepFreeze(config);
+}
+
+/** v2 tokens carry the client id; v1 tokens the Application ID URI (PLATFORM.md §8). */
+function defaultAudiences(publicUrl: string, appId: string | null): string[] {
+  if (!appId) return [];
+  const host = new URL(publicUrl).host;
+  return [appId, `api://${host}/${appId}`, `api://${host}/botid-${appId}`];
 }
 
 function isLoopback(host: string): boolean {
