@@ -1,0 +1,34 @@
+import { expect } from 'vitest';
+import { DEMO_CASES } from '../../store/seed/demo-cases.js';
+
+/**
+ * Every piece of seeded case personal data (names, dates of birth, addresses of victims,
+ * perpetrators and children), in the forms a careless template might print them. Tests pass
+ * any outbound text (mail, card JSON, chat, notification, log) through `expectNoPersonalData`.
+ */
+export function seededPersonalData(): string[] {
+  const values = new Set<string>();
+  for (const c of DEMO_CASES) {
+    for (const s of c.subjects) {
+      values.add(s.fullName);
+      for (const part of s.fullName.split(' ')) if (part.length > 3) values.add(part);
+      values.add(s.address);
+      values.add(s.address.split(',')[0] as string);
+      const [y, m, d] = s.dateOfBirth.split('-');
+      values.add(s.dateOfBirth);
+      values.add(`${d}/${m}/${y}`);
+      values.add(`${Number(d)}/${Number(m)}/${y}`);
+    }
+    values.add(c.summary);
+  }
+  return [...values];
+}
+
+const DATA = seededPersonalData();
+
+/** Fails naming the leaked value if `text` contains any seeded personal data (IS-07, FR-049). */
+export function expectNoPersonalData(text: string, where = 'outbound content'): void {
+  const lower = text.toLowerCase();
+  const leaked = DATA.filter((value) => lower.includes(value.toLowerCase()));
+  expect(leaked, `${where} contains personal data`).toEqual([]);
+}
