@@ -207,18 +207,20 @@ class RowReader {
     this.problems.push({ row: this.rowNumber, field: IMPORT_COLUMNS[key]?.label ?? key, message });
   }
 
-  /** The raw cell, or a problem for formulas, links and injection-prone text. */
-  private raw(key: string): string | number | boolean | Date | null {
+  /** The raw cell; `undefined` once a problem (formula, link, injection) has been reported. */
+  private raw(key: string): string | number | boolean | Date | null | undefined {
     const index = this.columns.get(key);
     const cell = index === undefined ? null : (this.cells[index] ?? null);
     if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) {
       const what = { formula: 'a formula', link: 'a link', unsupported: 'content that is not plain text' }[cell.kind];
       this.problem(key, `The cell holds ${what}; enter plain text.`);
-      return null;
+      return undefined;
     }
     if (typeof cell === 'string') {
-      if (FORMULA_START.test(cell.trimEnd()))
+      if (FORMULA_START.test(cell.trimEnd())) {
         this.problem(key, `The cell starts with "${cell.trim()[0] ?? ''}", which a spreadsheet would run as a formula; remove it.`);
+        return undefined;
+      }
       return isBlank(cell) ? null : cell.trim();
     }
     return cell;
@@ -226,6 +228,7 @@ class RowReader {
 
   text(key: string, opts: { required?: boolean; max: number }): string | null {
     const value = this.raw(key);
+    if (value === undefined) return null;
     if (value === null) {
       if (opts.required) this.problem(key, 'This field is required.');
       return null;
@@ -235,7 +238,6 @@ class RowReader {
       this.problem(key, 'Expected text, found a date.');
       return null;
     }
-    if (FORMULA_START.test(text) && typeof value !== 'string') this.problem(key, 'Expected text.');
     if (text.length > opts.max) this.problem(key, `At most ${opts.max} characters.`);
     return text;
   }
@@ -250,7 +252,7 @@ class RowReader {
 
   integer(key: string, min: number, max: number): number | null {
     const value = this.raw(key);
-    if (value === null) return null;
+    if (value === null || value === undefined) return null;
     const n = typeof value === 'number' ? value : Number(String(value));
     if (!Number.isInteger(n) || n < min || n > max) {
       this.problem(key, `Expected a whole number from ${min} to ${max}.`);
@@ -261,7 +263,7 @@ class RowReader {
 
   yesNo(key: string): boolean {
     const value = this.raw(key);
-    if (value === null) return false;
+    if (value === null || value === undefined) return false;
     if (typeof value === 'boolean') return value;
     const text = String(value).toLowerCase();
     if (['y', 'yes', 'true', '1'].includes(text)) return true;
@@ -272,7 +274,7 @@ class RowReader {
 
   date(key: string, today: string, rule: 'past' | 'not-future'): string | null {
     const value = this.raw(key);
-    if (value === null) return null;
+    if (value === null || value === undefined) return null;
     const day = toDay(value);
     if (!day) {
       this.problem(key, 'Not a valid date: use YYYY-MM-DD or DD/MM/YYYY.');
