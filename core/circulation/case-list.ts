@@ -42,8 +42,9 @@ export async function checkAccess(repos: CirculationRepos, viewer: Viewer, meeti
 /** FR-046, IS-18: the confidentiality declaration, once per person per meeting, before content. */
 export async function acceptDeclaration(deps: CirculationDeps, viewer: Viewer, meetingId: string) {
   const now = deps.clock.now();
+  // Checked outside the transaction so that a refusal's audit row is kept.
+  const { meeting } = await checkAccess(deps.repos, viewer, meetingId, now);
   return deps.uow.run(async (repos) => {
-    const { meeting } = await checkAccess(repos, viewer, meetingId, now);
     const area = (await repos.directory.getArea(viewer.areaId)) as Area;
     if (!(await repos.circulation.hasDeclaration(viewer.personId, meeting.id))) {
       await repos.circulation.insertDeclaration(viewer.personId, meeting.id, now);
@@ -86,8 +87,8 @@ export interface CaseListView {
  */
 export async function viewCaseList(deps: CirculationDeps, viewer: Viewer, meetingId: string): Promise<CaseListView> {
   const now = deps.clock.now();
+  const { meeting, items, access } = await checkAccess(deps.repos, viewer, meetingId, now);
   return deps.uow.run(async (repos) => {
-    const { meeting, items, access } = await checkAccess(repos, viewer, meetingId, now);
     if (!(await repos.circulation.hasDeclaration(viewer.personId, meeting.id)))
       throw new DomainError('DECLARATION_REQUIRED');
     const visible = items.filter((i) => seesCase(access as Granted, viewer.personId, i));

@@ -1,12 +1,14 @@
-/** "Wednesday 9 December 2026, 09:30" in the area's zone: dates in mail and events. */
+/** "Wednesday 9 December 2026, 09:30" in the area's zone (the same on every Node ICU build). */
 export function formatMeetingStart(start: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-GB', {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-  }).format(start);
+  }).formatToParts(start);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
   const time = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hour: '2-digit',
