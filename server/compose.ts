@@ -88,7 +88,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   tabFeatures.push(
     { path: '/area', router: areaRoutes({ setup: pre.areaSetup, repos: preMeetingRepos(db) }) },
     { path: '/meetings', router: meetingRoutes({ scheduling: pre.scheduling }) },
-    { path: '/meetings', router: agendaRoutes({ agenda: pre.agenda, circulation: pre.circulation }) },
+    {
+      path: '/meetings',
+      router: agendaRoutes({ agenda: pre.agenda, circulation: pre.circulation }),
+    },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
 
@@ -111,7 +114,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     await jobs.work('retention-purge', async () => {
       const report = await purgeDueMaterial(pre.retention, await pre.areaIds());
       if (report.exportsFailed.length > 0)
-        runtime.log.warn({ failed: report.exportsFailed.length }, 'case-list exports not yet purged; retrying next run');
+        runtime.log.warn(
+          { failed: report.exportsFailed.length },
+          'case-list exports not yet purged; retrying next run',
+        );
     });
     await jobs.schedule('retention-purge', '*/15 * * * *');
   };

@@ -51,7 +51,11 @@ export function preMeeting(db: Db, adapters: PreMeetingAdapters): PreMeeting {
         if (!m.circulatedAt)
           await repos.meetings.setCirculationDue(
             m.id,
-            workingDaysBefore(localDay(m.scheduledStart, area.timeZone), area.policy.caseListLeadWorkingDays, area.nation),
+            workingDaysBefore(
+              localDay(m.scheduledStart, area.timeZone),
+              area.policy.caseListLeadWorkingDays,
+              area.nation,
+            ),
           );
     },
   };
@@ -84,7 +88,10 @@ export function preMeeting(db: Db, adapters: PreMeetingAdapters): PreMeeting {
     agenda,
     circulation,
     retention,
-    areaIds: async () => (await db.query<{ id: string }>('SELECT id FROM area ORDER BY created_at')).rows.map((r) => r.id),
+    areaIds: async () =>
+      (await db.query<{ id: string }>('SELECT id FROM area ORDER BY created_at')).rows.map(
+        (r) => r.id,
+      ),
   };
 }
 
@@ -92,7 +99,12 @@ export function preMeeting(db: Db, adapters: PreMeetingAdapters): PreMeeting {
  * Links into the tab for outbound content (FR-033): a Teams deep link to the personal tab
  * with the page as subEntityId, falling back to the web URL; in demo mode the web URL alone.
  */
-export function tabLinks(options: { publicUrl: string; teamsAppId: string | null; entityId: string; demo: boolean }): TabLinks {
+export function tabLinks(options: {
+  publicUrl: string;
+  teamsAppId: string | null;
+  entityId: string;
+  demo: boolean;
+}): TabLinks {
   const link = (page: string) => {
     const webUrl = `${options.publicUrl}/#/${page}`;
     if (options.demo || !options.teamsAppId) return webUrl;

@@ -85,7 +85,9 @@ export class PgAgendaStore implements AgendaRepository {
   }
 
   async setPermittedPeople(itemId: string, personIds: string[]): Promise<void> {
-    await this.db.query('DELETE FROM agenda_item_permitted_person WHERE agenda_item_id = $1', [itemId]);
+    await this.db.query('DELETE FROM agenda_item_permitted_person WHERE agenda_item_id = $1', [
+      itemId,
+    ]);
     for (const personId of new Set(personIds))
       await this.db.query(
         'INSERT INTO agenda_item_permitted_person (agenda_item_id, person_id) VALUES ($1, $2)',
@@ -95,15 +97,17 @@ export class PgAgendaStore implements AgendaRepository {
 
   async setSchedule(items: { id: string; position: number; plannedStart: Date }[]): Promise<void> {
     for (const item of items)
-      await this.db.query('UPDATE agenda_item SET position = $2, planned_start = $3 WHERE id = $1', [
-        item.id,
-        item.position,
-        item.plannedStart,
-      ]);
+      await this.db.query(
+        'UPDATE agenda_item SET position = $2, planned_start = $3 WHERE id = $1',
+        [item.id, item.position, item.plannedStart],
+      );
   }
 
   async setPlannedMinutes(itemId: string, minutes: number): Promise<void> {
-    await this.db.query('UPDATE agenda_item SET planned_minutes = $2 WHERE id = $1', [itemId, minutes]);
+    await this.db.query('UPDATE agenda_item SET planned_minutes = $2 WHERE id = $1', [
+      itemId,
+      minutes,
+    ]);
   }
 
   async earlierListings(input: {

@@ -73,7 +73,9 @@ export class PgCirculationStore implements CirculationRepository {
 
   async caseListItems(meetingIds: string[]): Promise<CaseListItem[]> {
     if (meetingIds.length === 0) return [];
-    const { rows } = await this.db.query<CaseListItem & { ra_id: string | null; ra_name: string | null }>(
+    const { rows } = await this.db.query<
+      CaseListItem & { ra_id: string | null; ra_name: string | null }
+    >(
       `SELECT ai.id AS "agendaItemId", ai.meeting_id AS "meetingId", c.case_number AS "caseNumber", ai.position,
               ai.risk_level AS "riskLevel", ai.risk_score AS "riskScore", ai.is_repeat AS "isRepeat",
               ai.repeat_count AS "repeatCount", ai.last_heard_on AS "lastHeardOn", ai.is_closed_session AS "isClosedSession",

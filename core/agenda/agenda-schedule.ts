@@ -11,7 +11,10 @@ interface Slot {
  * FR-028, 004:487: highest risk first. A new case goes after the last case of the same or a
  * higher risk, so the default order is by risk while any reordering by the chair is kept.
  */
-export function insertionIndex(items: readonly { riskLevel: RiskLevel }[], risk: RiskLevel): number {
+export function insertionIndex(
+  items: readonly { riskLevel: RiskLevel }[],
+  risk: RiskLevel,
+): number {
   let index = 0;
   items.forEach((item, i) => {
     if (RISK_ORDER[item.riskLevel] <= RISK_ORDER[risk]) index = i + 1;
@@ -20,10 +23,9 @@ export function insertionIndex(items: readonly { riskLevel: RiskLevel }[], risk:
 }
 
 /** Highest risk first, then the higher score, then the case number: the order of an import. */
-export function byRisk<T extends { riskLevel: RiskLevel; riskScore: number | null; caseNumber: string }>(
-  a: T,
-  b: T,
-): number {
+export function byRisk<
+  T extends { riskLevel: RiskLevel; riskScore: number | null; caseNumber: string },
+>(a: T, b: T): number {
   return (
     RISK_ORDER[a.riskLevel] - RISK_ORDER[b.riskLevel] ||
     (b.riskScore ?? -1) - (a.riskScore ?? -1) ||
@@ -71,7 +73,9 @@ export function capacityOf(
   const { maxCases, maxSessionMinutes } = policy.capacity;
   const warnings: string[] = [];
   if (items.length > maxCases)
-    warnings.push(`${items.length} cases is more than the area's limit of ${maxCases} for one session.`);
+    warnings.push(
+      `${items.length} cases is more than the area's limit of ${maxCases} for one session.`,
+    );
   if (plannedMinutes > maxSessionMinutes)
     warnings.push(
       `The cases need ${plannedMinutes} minutes, more than the area's limit of ${maxSessionMinutes} for one session.`,
@@ -79,5 +83,12 @@ export function capacityOf(
   const overrun = Math.ceil((plannedEnd.getTime() - meeting.scheduledEnd.getTime()) / 60_000);
   if (overrun > 0)
     warnings.push(`The planned cases run ${overrun} minutes past the meeting's end time.`);
-  return { caseCount: items.length, plannedMinutes, plannedEnd, maxCases, maxSessionMinutes, warnings };
+  return {
+    caseCount: items.length,
+    plannedMinutes,
+    plannedEnd,
+    maxCases,
+    maxSessionMinutes,
+    warnings,
+  };
 }

@@ -67,7 +67,11 @@ const ALIASES: Record<string, string> = {
 };
 
 export function normaliseHeader(text: string): string {
-  const key = text.trim().toLowerCase().replace(/[\s\-./]+/g, '_').replace(/[^a-z0-9_]/g, '');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-./]+/g, '_')
+    .replace(/[^a-z0-9_]/g, '');
   return ALIASES[key] ?? key;
 }
 
@@ -82,7 +86,8 @@ export interface ImportContext {
   defaultMinutes: number;
 }
 
-export type ImportOutcome = { ok: true; cases: NewCase[] } | { ok: false; problems: ImportProblem[] };
+export type ImportOutcome =
+  { ok: true; cases: NewCase[] } | { ok: false; problems: ImportProblem[] };
 
 /**
  * All-or-nothing validation of an imported case list: every bad row and field is named, and
@@ -95,11 +100,20 @@ export function validateCaseList(sheet: Sheet, ctx: ImportContext): ImportOutcom
   if (problems.length > 0) return { ok: false, problems };
   const rows = sheet.rows.filter((r) => r.cells.some((c) => !isBlank(c)));
   if (rows.length === 0)
-    return { ok: false, problems: [{ row: 0, field: 'file', message: 'The file has a header row but no cases.' }] };
+    return {
+      ok: false,
+      problems: [{ row: 0, field: 'file', message: 'The file has a header row but no cases.' }],
+    };
   if (rows.length > MAX_IMPORT_ROWS)
     return {
       ok: false,
-      problems: [{ row: 0, field: 'file', message: `The file has ${rows.length} cases; at most ${MAX_IMPORT_ROWS} can be imported at once.` }],
+      problems: [
+        {
+          row: 0,
+          field: 'file',
+          message: `The file has ${rows.length} cases; at most ${MAX_IMPORT_ROWS} can be imported at once.`,
+        },
+      ],
     };
   const agencyByName = new Map(ctx.agencies.map((a) => [a.name.trim().toLowerCase(), a]));
   const firstRowOf = new Map<string, number>();
@@ -111,7 +125,10 @@ export function validateCaseList(sheet: Sheet, ctx: ImportContext): ImportOutcom
     const key = parsed.caseNumber.toUpperCase();
     const earlier = firstRowOf.get(key);
     if (earlier !== undefined)
-      reader.problem('case_number', `The same case number is already on row ${earlier} of this file.`);
+      reader.problem(
+        'case_number',
+        `The same case number is already on row ${earlier} of this file.`,
+      );
     else if ([...ctx.existingCaseNumbers].some((n) => n.toUpperCase() === key))
       reader.problem('case_number', "This case is already on this meeting's agenda.");
     else firstRowOf.set(key, row.rowNumber);
@@ -125,7 +142,11 @@ function mapHeaders(headers: SheetCell[], problems: ImportProblem[]): Map<string
   headers.forEach((cell, index) => {
     if (isBlank(cell)) return;
     if (typeof cell !== 'string') {
-      problems.push({ row: 1, field: `column ${index + 1}`, message: 'Header cells must be plain text.' });
+      problems.push({
+        row: 1,
+        field: `column ${index + 1}`,
+        message: 'Header cells must be plain text.',
+      });
       return;
     }
     const key = normaliseHeader(cell);
@@ -133,10 +154,16 @@ function mapHeaders(headers: SheetCell[], problems: ImportProblem[]): Map<string
       problems.push({
         row: 1,
         field: cell.trim().slice(0, 60),
-        message: `Unknown column. Use the template's columns: ${Object.values(IMPORT_COLUMNS).map((c) => c.label).join(', ')}.`,
+        message: `Unknown column. Use the template's columns: ${Object.values(IMPORT_COLUMNS)
+          .map((c) => c.label)
+          .join(', ')}.`,
       });
     } else if (columns.has(key)) {
-      problems.push({ row: 1, field: IMPORT_COLUMNS[key].label, message: 'This column appears twice.' });
+      problems.push({
+        row: 1,
+        field: IMPORT_COLUMNS[key].label,
+        message: 'This column appears twice.',
+      });
     } else columns.set(key, index);
   });
   for (const [key, column] of Object.entries(IMPORT_COLUMNS))
@@ -160,9 +187,19 @@ function readCase(r: RowReader, agencies: Map<string, Agency>, ctx: ImportContex
   const victimDob = r.date('victim_dob', ctx.today, 'past');
   const perpetratorDob = r.date('perpetrator_dob', ctx.today, 'past');
   if (victim)
-    subjects.push({ kind: 'victim', fullName: victim, dateOfBirth: victimDob, address: r.text('victim_address', { max: 300 }) });
+    subjects.push({
+      kind: 'victim',
+      fullName: victim,
+      dateOfBirth: victimDob,
+      address: r.text('victim_address', { max: 300 }),
+    });
   if (perpetrator)
-    subjects.push({ kind: 'perpetrator', fullName: perpetrator, dateOfBirth: perpetratorDob, address: r.text('perpetrator_address', { max: 300 }) });
+    subjects.push({
+      kind: 'perpetrator',
+      fullName: perpetrator,
+      dateOfBirth: perpetratorDob,
+      address: r.text('perpetrator_address', { max: 300 }),
+    });
   subjects.push(...r.children(ctx.today));
   const referredOn = r.date('referred_on', ctx.today, 'not-future');
   const incidentOn = r.date('incident_on', ctx.today, 'not-future');
@@ -212,13 +249,20 @@ class RowReader {
     const index = this.columns.get(key);
     const cell = index === undefined ? null : (this.cells[index] ?? null);
     if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) {
-      const what = { formula: 'a formula', link: 'a link', unsupported: 'content that is not plain text' }[cell.kind];
+      const what = {
+        formula: 'a formula',
+        link: 'a link',
+        unsupported: 'content that is not plain text',
+      }[cell.kind];
       this.problem(key, `The cell holds ${what}; enter plain text.`);
       return undefined;
     }
     if (typeof cell === 'string') {
       if (FORMULA_START.test(cell.trimEnd())) {
-        this.problem(key, `The cell starts with "${cell.trim()[0] ?? ''}", which a spreadsheet would run as a formula; remove it.`);
+        this.problem(
+          key,
+          `The cell starts with "${cell.trim()[0] ?? ''}", which a spreadsheet would run as a formula; remove it.`,
+        );
         return undefined;
       }
       return isBlank(cell) ? null : cell.trim();
@@ -281,7 +325,8 @@ class RowReader {
       return null;
     }
     if (day < '1900-01-01') this.problem(key, 'The date is before 1900.');
-    else if (rule === 'past' && day >= today) this.problem(key, 'A date of birth must be in the past.');
+    else if (rule === 'past' && day >= today)
+      this.problem(key, 'A date of birth must be in the past.');
     else if (rule === 'not-future' && day > today) this.problem(key, 'The date is in the future.');
     return day;
   }
@@ -290,11 +335,17 @@ class RowReader {
     const value = this.text(key, { required, max: 1000 });
     if (value === null) return [];
     const found: Agency[] = [];
-    for (const name of value.split(';').map((n) => n.trim()).filter(Boolean)) {
+    for (const name of value
+      .split(';')
+      .map((n) => n.trim())
+      .filter(Boolean)) {
       const agency = agencies.get(name.toLowerCase());
       if (agency) found.push(agency);
       else {
-        this.problem(key, 'No agency of this area has that name; use the names listed in Area set-up.');
+        this.problem(
+          key,
+          'No agency of this area has that name; use the names listed in Area set-up.',
+        );
         return [];
       }
     }
@@ -306,14 +357,21 @@ class RowReader {
     const value = this.text('children', { max: 2000 });
     if (value === null) return [];
     const children: SubjectInput[] = [];
-    for (const part of value.split(';').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of value
+      .split(';')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const match = /^(.+?)\s*(?:\(([^)]*)\))?$/.exec(part);
       const name = match?.[1]?.trim() ?? '';
       const dobText = match?.[2]?.trim();
       const dob = dobText ? toDay(dobText) : null;
-      if (!name || name.length > 200) this.problem('children', 'Each child needs a name of at most 200 characters.');
+      if (!name || name.length > 200)
+        this.problem('children', 'Each child needs a name of at most 200 characters.');
       else if (dobText && (!dob || dob >= today))
-        this.problem('children', 'A child’s date of birth must be a past date written YYYY-MM-DD or DD/MM/YYYY.');
+        this.problem(
+          'children',
+          'A child’s date of birth must be a past date written YYYY-MM-DD or DD/MM/YYYY.',
+        );
       else children.push({ kind: 'child', fullName: name, dateOfBirth: dob, address: null });
     }
     return children;
@@ -321,7 +379,8 @@ class RowReader {
 }
 
 function toDay(value: string | number | boolean | Date): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return null;
   let day = value.trim();
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(day);

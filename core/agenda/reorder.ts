@@ -2,7 +2,15 @@ import { localDay } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
 import type { MoveRecord } from './agenda-repository.js';
 import { plannedStarts } from './agenda-schedule.js';
-import { agendaView, load, opening, type Actor, type AgendaDeps, type AgendaRepos, type AgendaView } from './agenda-service.js';
+import {
+  agendaView,
+  load,
+  opening,
+  type Actor,
+  type AgendaDeps,
+  type AgendaRepos,
+  type AgendaView,
+} from './agenda-service.js';
 
 /**
  * FR-034, 004:489-491: the chair moves a case at an agency's request; no agency has more than
@@ -18,7 +26,15 @@ export async function moveCase(
 ): Promise<AgendaView> {
   const now = deps.clock.now();
   await deps.uow.run(async (repos) => {
-    const fromPosition = await applyMove(repos, actor, meetingId, itemId, input.toPosition, input.agencyId, now);
+    const fromPosition = await applyMove(
+      repos,
+      actor,
+      meetingId,
+      itemId,
+      input.toPosition,
+      input.agencyId,
+      now,
+    );
     const { area, meeting } = await load(repos, actor, meetingId);
     await repos.agenda.insertMove({
       agendaItemId: itemId,
@@ -93,8 +109,18 @@ export async function decideMove(
     const move = await repos.agenda.getMove(moveId);
     const items = await repos.agenda.listItems(meetingId);
     if (!move || !items.some((i) => i.id === move.agendaItemId)) throw new DomainError('NOT_FOUND');
-    if (move.decision !== 'pending') throw new DomainError('INVALID_STATE', `This request was already ${move.decision}.`);
-    if (approve) await applyMove(repos, actor, meetingId, move.agendaItemId, move.toPosition, move.agencyId, now);
+    if (move.decision !== 'pending')
+      throw new DomainError('INVALID_STATE', `This request was already ${move.decision}.`);
+    if (approve)
+      await applyMove(
+        repos,
+        actor,
+        meetingId,
+        move.agendaItemId,
+        move.toPosition,
+        move.agencyId,
+        now,
+      );
     await repos.agenda.decideMove(moveId, approve ? 'approved' : 'refused', actor.personId, now);
     await repos.audit.record({
       at: now,
@@ -120,7 +146,9 @@ async function applyMove(
 ): Promise<number> {
   const { area, meeting } = await load(repos, actor, meetingId, true);
   if (!(await repos.directory.listAgencies(area.id)).some((a) => a.id === agencyId))
-    throw new DomainError('VALIDATION_FAILED', undefined, [{ path: 'agencyId', message: 'No agency with this id in your area.' }]);
+    throw new DomainError('VALIDATION_FAILED', undefined, [
+      { path: 'agencyId', message: 'No agency with this id in your area.' },
+    ]);
   const items = await repos.agenda.listItems(meetingId);
   const from = items.findIndex((i) => i.id === itemId);
   if (from < 0) throw new DomainError('NOT_FOUND');
@@ -134,7 +162,9 @@ async function applyMove(
     );
   const [moved] = items.splice(from, 1);
   items.splice(toPosition - 1, 0, moved as (typeof items)[number]);
-  await repos.agenda.setSchedule(plannedStarts(items, meeting.scheduledStart, opening(area, meeting)));
+  await repos.agenda.setSchedule(
+    plannedStarts(items, meeting.scheduledStart, opening(area, meeting)),
+  );
   await repos.audit.record({
     at: now,
     areaId: area.id,
@@ -150,5 +180,7 @@ async function applyMove(
 
 function checkPosition(toPosition: number, count: number) {
   if (!Number.isInteger(toPosition) || toPosition < 1 || toPosition > count)
-    throw new DomainError('VALIDATION_FAILED', undefined, [{ path: 'toPosition', message: `Choose a position from 1 to ${count}.` }]);
+    throw new DomainError('VALIDATION_FAILED', undefined, [
+      { path: 'toPosition', message: `Choose a position from 1 to ${count}.` },
+    ]);
 }

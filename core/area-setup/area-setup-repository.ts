@@ -37,8 +37,14 @@ export interface AreaSetupRepository {
   insertPerson(areaId: string, input: PersonInput, now: Date): Promise<string>;
   updatePerson(personId: string, input: Partial<PersonInput>, now: Date): Promise<void>;
   /** The agency's nominated representative and deputy: one of each, roles adjusted. */
-  setNominations(agencyId: string, representativeId: string, deputyId: string | null): Promise<void>;
-  nominationsOf(agencyId: string): Promise<{ representativeId: string | null; deputyIds: string[] }>;
+  setNominations(
+    agencyId: string,
+    representativeId: string,
+    deputyId: string | null,
+  ): Promise<void>;
+  nominationsOf(
+    agencyId: string,
+  ): Promise<{ representativeId: string | null; deputyIds: string[] }>;
   updatePolicy(areaId: string, policy: AreaPolicy, now: Date): Promise<void>;
   emailTaken(areaId: string, email: string, exceptPersonId?: string): Promise<boolean>;
   agencyNameTaken(areaId: string, name: string, exceptAgencyId?: string): Promise<boolean>;

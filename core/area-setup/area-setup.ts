@@ -171,11 +171,14 @@ export async function updatePolicy(
 }
 
 async function checkPerson(r: AreaSetupRepos, actor: Actor, input: PersonInput, personId?: string) {
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) invalid('email', 'Enter a valid e-mail address.');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email))
+    invalid('email', 'Enter a valid e-mail address.');
   if (await r.setup.emailTaken(actor.areaId, input.email, personId))
     invalid('email', 'Someone in this area already has this e-mail address.');
   if (input.agencyId) await agencyOfArea(r, actor, input.agencyId);
-  const needsAgency = input.roles.filter((role) => ['representative', 'deputy', 'idva'].includes(role));
+  const needsAgency = input.roles.filter((role) =>
+    ['representative', 'deputy', 'idva'].includes(role),
+  );
   if (needsAgency.length > 0 && !input.agencyId)
     invalid('agencyId', `The ${needsAgency.join(' and ')} role needs the person's agency.`);
 }
@@ -209,4 +212,3 @@ async function audit(
 function invalid(field: string, message: string): never {
   throw new DomainError('VALIDATION_FAILED', message, [{ path: field, message }]);
 }
-

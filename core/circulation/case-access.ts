@@ -35,7 +35,8 @@ export function caseListAccess(
 ): CaseListAccess {
   if (viewer.areaId !== meeting.areaId)
     return { ok: false, code: 'NOT_FOUND', message: 'That record does not exist.' };
-  if (viewer.roles.includes('coordinator')) return { ok: true, seesEveryClosedCase: true, seesOpenCases: true };
+  if (viewer.roles.includes('coordinator'))
+    return { ok: true, seesEveryClosedCase: true, seesOpenCases: true };
   const isLead =
     viewer.personId === meeting.chairPersonId ||
     viewer.personId === meeting.deputyChairPersonId ||
@@ -48,17 +49,29 @@ export function caseListAccess(
       return {
         ok: false,
         code: 'AGENCY_NOT_SIGNATORY',
-        message: 'Your agency has not completed the information-sharing agreement, so it cannot see case lists.',
+        message:
+          'Your agency has not completed the information-sharing agreement, so it cannot see case lists.',
       };
     if (!invitee)
-      return { ok: false, code: 'CASE_NOT_VISIBLE', message: 'Your agency is not invited to this meeting.' };
+      return {
+        ok: false,
+        code: 'CASE_NOT_VISIBLE',
+        message: 'Your agency is not invited to this meeting.',
+      };
     return { ok: true, seesEveryClosedCase: false, seesOpenCases: true };
   }
   if (viewer.roles.includes('observer')) {
     const t = now.getTime();
-    if (t >= meeting.scheduledStart.getTime() - OBSERVER_EARLY_MS && t <= meeting.scheduledEnd.getTime())
+    if (
+      t >= meeting.scheduledStart.getTime() - OBSERVER_EARLY_MS &&
+      t <= meeting.scheduledEnd.getTime()
+    )
       return { ok: true, seesEveryClosedCase: false, seesOpenCases: true };
-    return { ok: false, code: 'CASE_NOT_VISIBLE', message: 'Observers see the case list only during the meeting.' };
+    return {
+      ok: false,
+      code: 'CASE_NOT_VISIBLE',
+      message: 'Observers see the case list only during the meeting.',
+    };
   }
   return { ok: false, code: 'FORBIDDEN', message: 'Your role does not include seeing case lists.' };
 }

@@ -1,26 +1,45 @@
 import { DomainError } from '../errors.js';
 import type { Area } from '../model.js';
 import type { MeetingRecord } from '../scheduling/meeting-repository.js';
-import { caseListAccess, closedCaseOnlyAccess, seesCase, type CaseListAccess, type Viewer } from './case-access.js';
+import {
+  caseListAccess,
+  closedCaseOnlyAccess,
+  seesCase,
+  type CaseListAccess,
+  type Viewer,
+} from './case-access.js';
 import type { CirculationDeps, CirculationRepos } from './circulation-deps.js';
 import type { CaseListItem } from './circulation-repository.js';
 
 type Granted = Extract<CaseListAccess, { ok: true }>;
 
 /** Resolves the main meeting and checks the viewer may see its case list; refusals are audited. */
-export async function checkAccess(repos: CirculationRepos, viewer: Viewer, meetingId: string, now: Date) {
+export async function checkAccess(
+  repos: CirculationRepos,
+  viewer: Viewer,
+  meetingId: string,
+  now: Date,
+) {
   let meeting = await repos.meetings.getMeeting(meetingId);
   if (meeting?.kind === 'closed' && meeting.parentMeetingId)
     meeting = await repos.meetings.getMeeting(meeting.parentMeetingId);
   if (!meeting || meeting.areaId !== viewer.areaId) throw new DomainError('NOT_FOUND');
-  const closed = (await repos.meetings.listClosedSessions(meeting.id)).filter((m) => m.status !== 'cancelled');
+  const closed = (await repos.meetings.listClosedSessions(meeting.id)).filter(
+    (m) => m.status !== 'cancelled',
+  );
   const items = await repos.circulation.caseListItems([meeting.id, ...closed.map((m) => m.id)]);
   const [invitees, agencies] = await Promise.all([
     repos.meetings.listInvitees(meeting.id),
     repos.directory.listAgencies(viewer.areaId),
   ]);
   const agency = agencies.find((a) => a.id === viewer.agencyId) ?? null;
-  let access = caseListAccess(viewer, meeting, invitees.find((i) => i.personId === viewer.personId), agency, now);
+  let access = caseListAccess(
+    viewer,
+    meeting,
+    invitees.find((i) => i.personId === viewer.personId),
+    agency,
+    now,
+  );
   if (!access.ok && access.code !== 'AGENCY_NOT_SIGNATORY')
     access = closedCaseOnlyAccess(viewer.personId, agency, items) ?? access;
   if (!access.ok) {
@@ -75,7 +94,10 @@ export async function declarationStatus(deps: CirculationDeps, viewer: Viewer, m
 }
 
 export interface CaseListView {
-  meeting: Pick<MeetingRecord, 'id' | 'title' | 'kind' | 'scheduledStart' | 'scheduledEnd' | 'status'>;
+  meeting: Pick<
+    MeetingRecord,
+    'id' | 'title' | 'kind' | 'scheduledStart' | 'scheduledEnd' | 'status'
+  >;
   items: Omit<CaseListItem, 'permittedPersonIds' | 'createdAt'>[];
   exports: { webUrl: string; expiresAt: Date | null }[];
 }
@@ -85,7 +107,11 @@ export interface CaseListView {
  * only for the people listed on them, after the declaration; every view is audited (FR-104)
  * and recorded as "opened" on the viewer's circulation rows.
  */
-export async function viewCaseList(deps: CirculationDeps, viewer: Viewer, meetingId: string): Promise<CaseListView> {
+export async function viewCaseList(
+  deps: CirculationDeps,
+  viewer: Viewer,
+  meetingId: string,
+): Promise<CaseListView> {
   const now = deps.clock.now();
   const { meeting, items, access } = await checkAccess(deps.repos, viewer, meetingId, now);
   return deps.uow.run(async (repos) => {
@@ -132,7 +158,10 @@ export async function circulationStatus(deps: CirculationDeps, areaId: string, m
   const meeting = await deps.repos.meetings.getMeeting(meetingId);
   if (!meeting || meeting.areaId !== areaId) throw new DomainError('NOT_FOUND');
   const rows = await deps.repos.circulation.recipientStatus(meetingId);
-  const circulations = new Map<string, { id: string; kind: string; circulatedAt: Date; caseCount: number; recipients: unknown[] }>();
+  const circulations = new Map<
+    string,
+    { id: string; kind: string; circulatedAt: Date; caseCount: number; recipients: unknown[] }
+  >();
   for (const r of rows) {
     const c = circulations.get(r.circulationId) ?? {
       id: r.circulationId,
@@ -142,7 +171,14 @@ export async function circulationStatus(deps: CirculationDeps, areaId: string, m
       recipients: [],
     };
     circulations.set(r.circulationId, c);
-    const delivery = r.outboxState === null ? 'blocked' : r.outboxState === 'sent' ? 'sent' : r.outboxState === 'failed' ? 'failed' : 'queued';
+    const delivery =
+      r.outboxState === null
+        ? 'blocked'
+        : r.outboxState === 'sent'
+          ? 'sent'
+          : r.outboxState === 'failed'
+            ? 'failed'
+            : 'queued';
     c.recipients.push({
       personId: r.personId,
       displayName: r.displayName,

@@ -25,13 +25,19 @@ export interface CirculationResult {
  * afterwards an addendum whenever cases were added. Idempotent: what has gone is recorded in
  * the same transaction as the outbox mails, so a rerun sends nothing twice.
  */
-export async function circulateDueMeetings(deps: CirculationDeps, areaIds: string[]): Promise<CirculationResult[]> {
+export async function circulateDueMeetings(
+  deps: CirculationDeps,
+  areaIds: string[],
+): Promise<CirculationResult[]> {
   const now = deps.clock.now();
   const results: CirculationResult[] = [];
   for (const areaId of areaIds) {
     const area = await deps.repos.directory.getArea(areaId);
     if (!area || localTime(now, area.timeZone).hour < CIRCULATION_HOUR) continue;
-    for (const meetingId of await deps.repos.circulation.dueMeetings(localDay(now, area.timeZone), now)) {
+    for (const meetingId of await deps.repos.circulation.dueMeetings(
+      localDay(now, area.timeZone),
+      now,
+    )) {
       const meeting = await deps.repos.meetings.getMeeting(meetingId);
       if (meeting?.areaId !== areaId) continue;
       const result = await circulateMeeting(deps, meetingId, null);
@@ -57,20 +63,37 @@ export async function circulateMeeting(
     const meeting = await repos.meetings.getMeeting(meetingId);
     if (!meeting) throw new DomainError('NOT_FOUND');
     if (meeting.kind === 'closed')
-      throw new DomainError('INVALID_STATE', 'Closed-session cases are circulated with their main meeting.');
+      throw new DomainError(
+        'INVALID_STATE',
+        'Closed-session cases are circulated with their main meeting.',
+      );
     if (!['scheduled', 'needs-attention'].includes(meeting.status) || meeting.scheduledEnd <= now)
-      throw new DomainError('INVALID_STATE', `The meeting is ${meeting.status}; nothing is circulated.`);
+      throw new DomainError(
+        'INVALID_STATE',
+        `The meeting is ${meeting.status}; nothing is circulated.`,
+      );
     const area = (await repos.directory.getArea(meeting.areaId)) as Area;
-    const closed = (await repos.meetings.listClosedSessions(meetingId)).filter((m) => m.status !== 'cancelled');
+    const closed = (await repos.meetings.listClosedSessions(meetingId)).filter(
+      (m) => m.status !== 'cancelled',
+    );
     const items = await repos.circulation.caseListItems([meetingId, ...closed.map((m) => m.id)]);
     const last = await repos.circulation.lastCirculationAt(meetingId);
     const fresh = last ? items.filter((i) => i.createdAt > last) : items;
     if (fresh.length === 0) return null;
     const kind = last ? 'addendum' : 'initial';
-    const circulationId = await repos.circulation.insertCirculation(meetingId, kind, fresh.length, byPersonId, now);
+    const circulationId = await repos.circulation.insertCirculation(
+      meetingId,
+      kind,
+      fresh.length,
+      byPersonId,
+      now,
+    );
     const recipients = await recipientsOf(repos, area, meeting, closed);
     const blockedEmails = new Set([
-      ...disallowedRecipients(area.policy, recipients.map((r) => r.email)),
+      ...disallowedRecipients(
+        area.policy,
+        recipients.map((r) => r.email),
+      ),
       ...(await repos.circulation.perpetratorContacts(area.id)).map((e) => e.toLowerCase()),
     ]);
     let queued = 0;
@@ -130,16 +153,22 @@ async function recipientsOf(
 ): Promise<Recipient[]> {
   const agencies = await repos.directory.listAgencies(area.id);
   const signatory = new Set(agencies.filter(canReceiveMaracInformation).map((a) => a.id));
-  const eligible = (i: InviteeRecord) => i.kind !== 'coordinator' && (!i.agencyId || signatory.has(i.agencyId));
+  const eligible = (i: InviteeRecord) =>
+    i.kind !== 'coordinator' && (!i.agencyId || signatory.has(i.agencyId));
   const byPerson = new Map<string, Recipient>();
   for (const i of (await repos.meetings.listInvitees(meeting.id)).filter(eligible)) {
     const lead = i.kind === 'chair' || i.kind === 'deputy-chair';
-    byPerson.set(i.personId, { ...i, access: { ok: true, seesEveryClosedCase: lead, seesOpenCases: true } });
+    byPerson.set(i.personId, {
+      ...i,
+      access: { ok: true, seesEveryClosedCase: lead, seesOpenCases: true },
+    });
   }
   for (const session of closed)
     for (const i of (await repos.meetings.listInvitees(session.id)).filter(eligible))
       if (!byPerson.has(i.personId))
-        byPerson.set(i.personId, { ...i, access: { ok: true, seesEveryClosedCase: false, seesOpenCases: false } });
+        byPerson.set(i.personId, {
+          ...i,
+          access: { ok: true, seesEveryClosedCase: false, seesOpenCases: false },
+        });
   return [...byPerson.values()];
 }
-

@@ -23,7 +23,12 @@ export interface CaseListItem {
   addedAfterCirculation: boolean;
   createdAt: Date;
   permittedPersonIds: string[];
-  subjects: { kind: string; fullName: string; dateOfBirth: string | null; address: string | null }[];
+  subjects: {
+    kind: string;
+    fullName: string;
+    dateOfBirth: string | null;
+    address: string | null;
+  }[];
 }
 
 export interface RecipientStatusRow {
@@ -62,8 +67,19 @@ export interface CirculationRepository {
   lockMeeting(meetingId: string): Promise<void>;
   markCirculated(meetingId: string, now: Date): Promise<void>;
   lastCirculationAt(meetingId: string): Promise<Date | null>;
-  insertCirculation(meetingId: string, kind: 'initial' | 'addendum', caseCount: number, createdBy: string | null, now: Date): Promise<string>;
-  insertRecipient(circulationId: string, personId: string, agencyId: string | null, outboxId: string | null): Promise<void>;
+  insertCirculation(
+    meetingId: string,
+    kind: 'initial' | 'addendum',
+    caseCount: number,
+    createdBy: string | null,
+    now: Date,
+  ): Promise<string>;
+  insertRecipient(
+    circulationId: string,
+    personId: string,
+    agencyId: string | null,
+    outboxId: string | null,
+  ): Promise<void>;
   caseListItems(meetingIds: string[]): Promise<CaseListItem[]>;
   hasDeclaration(personId: string, meetingId: string): Promise<boolean>;
   insertDeclaration(personId: string, meetingId: string, now: Date): Promise<void>;
@@ -71,6 +87,8 @@ export interface CirculationRepository {
   recipientStatus(meetingId: string): Promise<RecipientStatusRow[]>;
   /** FR-101: e-mail addresses recorded against perpetrators, never written to. */
   perpetratorContacts(areaId: string): Promise<string[]>;
-  insertExport(e: Omit<ExportRecord, 'id' | 'purgedAt'> & { fileName: string; createdBy: string | null }): Promise<string>;
+  insertExport(
+    e: Omit<ExportRecord, 'id' | 'purgedAt'> & { fileName: string; createdBy: string | null },
+  ): Promise<string>;
   listExports(meetingId: string): Promise<ExportRecord[]>;
 }

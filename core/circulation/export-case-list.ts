@@ -11,22 +11,36 @@ import type { CirculationDeps } from './circulation-deps.js';
  * ends; purged by the retention job. A Graph failure is audited and reported, and the job
  * tries again on its next run.
  */
-export async function exportCaseList(deps: CirculationDeps, meetingId: string, byPersonId: string | null) {
+export async function exportCaseList(
+  deps: CirculationDeps,
+  meetingId: string,
+  byPersonId: string | null,
+) {
   const now = deps.clock.now();
   const { repos } = deps;
   const meeting = await repos.meetings.getMeeting(meetingId);
   if (!meeting || meeting.kind === 'closed') throw new DomainError('NOT_FOUND');
   const area = (await repos.directory.getArea(meeting.areaId)) as Area;
   if (!area.policy.caseListExport.uploadToSharePoint || !deps.fileShare)
-    throw new DomainError('INVALID_STATE', 'This area does not export case lists to SharePoint (area policy).');
+    throw new DomainError(
+      'INVALID_STATE',
+      'This area does not export case lists to SharePoint (area policy).',
+    );
   if (meeting.scheduledEnd <= now) throw new DomainError('INVALID_STATE', 'The meeting has ended.');
-  const items = (await repos.circulation.caseListItems([meetingId])).filter((i) => !i.isClosedSession);
+  const items = (await repos.circulation.caseListItems([meetingId])).filter(
+    (i) => !i.isClosedSession,
+  );
   const agencies = await repos.directory.listAgencies(area.id);
   const signatory = new Set(agencies.filter(canReceiveMaracInformation).map((a) => a.id));
   const invitees = (await repos.meetings.listInvitees(meetingId)).filter(
     (i) => !i.agencyId || signatory.has(i.agencyId),
   );
-  const blocked = new Set(disallowedRecipients(area.policy, invitees.map((i) => i.email)));
+  const blocked = new Set(
+    disallowedRecipients(
+      area.policy,
+      invitees.map((i) => i.email),
+    ),
+  );
   const emails = invitees.map((i) => i.email).filter((e) => !blocked.has(e));
   const file = await deps.renderer.render({
     meetingTitle: meeting.title,
@@ -41,7 +55,8 @@ export async function exportCaseList(deps: CirculationDeps, meetingId: string, b
       expiresAt: meeting.scheduledEnd,
     });
     const purgeDueAt = new Date(
-      meeting.scheduledEnd.getTime() + area.policy.retention.caseListExportHoursAfterMeeting * 3_600_000,
+      meeting.scheduledEnd.getTime() +
+        area.policy.retention.caseListExportHoursAfterMeeting * 3_600_000,
     );
     return await deps.uow.run(async (tx) => {
       const id = await tx.circulation.insertExport({
@@ -64,9 +79,18 @@ export async function exportCaseList(deps: CirculationDeps, meetingId: string, b
         recordType: 'case_list_export',
         recordId: id,
         meetingId,
-        detail: { cases: items.length, sharedWith: emails.length, linkType: area.policy.caseListExport.linkType },
+        detail: {
+          cases: items.length,
+          sharedWith: emails.length,
+          linkType: area.policy.caseListExport.linkType,
+        },
       });
-      return { exportId: id, cases: items.length, sharedWith: emails.length, expiresAt: link.expiresAt };
+      return {
+        exportId: id,
+        cases: items.length,
+        sharedWith: emails.length,
+        expiresAt: link.expiresAt,
+      };
     });
   } catch (error) {
     if (error instanceof DomainError) throw error;

@@ -15,7 +15,11 @@ export interface DueExport {
 /** Research and export rows due for destruction (store/retention-store.ts). */
 export interface RetentionRepository {
   /** Blanks the content of research submissions of meetings ended `hours` ago; counts per meeting. */
-  purgeResearch(areaId: string, hoursAfterMeeting: number, now: Date): Promise<{ meetingId: string; count: number }[]>;
+  purgeResearch(
+    areaId: string,
+    hoursAfterMeeting: number,
+    now: Date,
+  ): Promise<{ meetingId: string; count: number }[]>;
   dueExports(areaId: string, now: Date): Promise<DueExport[]>;
   markExportPurged(exportId: string, now: Date): Promise<void>;
 }
@@ -39,13 +43,20 @@ export interface PurgeReport {
  * link revoked first) at the configured time after the meeting, and every purge is audited.
  * A SharePoint failure leaves the export due, so the next run retries it; it is audited.
  */
-export async function purgeDueMaterial(deps: RetentionDeps, areaIds: string[]): Promise<PurgeReport> {
+export async function purgeDueMaterial(
+  deps: RetentionDeps,
+  areaIds: string[],
+): Promise<PurgeReport> {
   const now = deps.clock.now();
   const report: PurgeReport = { researchPurged: 0, exportsPurged: 0, exportsFailed: [] };
   for (const areaId of areaIds) {
     const area = await deps.areas.getArea(areaId);
     if (!area) continue;
-    const research = await deps.retention.purgeResearch(areaId, area.policy.retention.researchHoursAfterMeeting, now);
+    const research = await deps.retention.purgeResearch(
+      areaId,
+      area.policy.retention.researchHoursAfterMeeting,
+      now,
+    );
     for (const { meetingId, count } of research) {
       report.researchPurged += count;
       await deps.audit.record({

@@ -44,7 +44,8 @@ export async function rescheduleMeeting(
     const due = workingDaysBefore(input.day, area.policy.caseListLeadWorkingDays, area.nation);
     await repos.meetings.setTimes(meetingId, start, end, due, now);
     await recordChange(repos, actor, meeting, 'rescheduled', inside, input.reason, start, now);
-    if (inside) await notifyInvitees(repos, deps, area, meeting, { kind: 'moved', newStart: start }, now);
+    if (inside)
+      await notifyInvitees(repos, deps, area, meeting, { kind: 'moved', newStart: start }, now);
   });
   if (!meeting.graphEventId) return setUpTeamsMeeting(deps, meetingId);
   try {
@@ -129,18 +130,23 @@ export async function retryTeamsSetUp(
  * a nomination changed, a closed case listed someone) and updates the Teams event. FR-107,
  * FR-108: a withdrawn or unsigned agency drops out of every upcoming meeting.
  */
-export async function refreshInvitees(deps: SchedulingDeps, meetingId: string): Promise<SetUpResult | null> {
+export async function refreshInvitees(
+  deps: SchedulingDeps,
+  meetingId: string,
+): Promise<SetUpResult | null> {
   const meeting = await deps.repos.meetings.getMeeting(meetingId);
   if (!meeting || !(await storeInvitees(deps, meeting))) return null;
   return setUpTeamsMeeting(deps, meetingId);
 }
 
 /** Refreshes the invitees of every upcoming meeting of an area (a series is updated once). */
-export async function refreshAreaInvitees(deps: SchedulingDeps, areaId: string): Promise<SetUpResult[]> {
+export async function refreshAreaInvitees(
+  deps: SchedulingDeps,
+  areaId: string,
+): Promise<SetUpResult[]> {
   const upcoming = await deps.repos.meetings.listUpcoming(areaId, deps.clock.now());
   const toSetUp = new Map<string, string>();
-  for (const m of upcoming)
-    if (await storeInvitees(deps, m)) toSetUp.set(m.seriesId ?? m.id, m.id);
+  for (const m of upcoming) if (await storeInvitees(deps, m)) toSetUp.set(m.seriesId ?? m.id, m.id);
   const results: SetUpResult[] = [];
   for (const meetingId of toSetUp.values()) results.push(await setUpTeamsMeeting(deps, meetingId));
   return results;
@@ -156,19 +162,35 @@ async function storeInvitees(deps: SchedulingDeps, meeting: MeetingRecord): Prom
   ]);
   const after =
     meeting.kind === 'closed'
-      ? closedSessionInvitees(meeting, await meetings.listPermittedPeople(meeting.id), agencies, people)
+      ? closedSessionInvitees(
+          meeting,
+          await meetings.listPermittedPeople(meeting.id),
+          agencies,
+          people,
+        )
       : meetingInvitees(meeting, agencies, people);
   const key = (rows: { personId: string; kind: string }[]) =>
-    rows.map((r) => `${r.personId}:${r.kind}`).sort().join(',');
+    rows
+      .map((r) => `${r.personId}:${r.kind}`)
+      .sort()
+      .join(',');
   if (key(before) === key(after)) return false;
   await meetings.replaceInvitees(meeting.id, after);
   return true;
 }
 
-async function changeable(deps: SchedulingDeps, actor: Actor, meetingId: string): Promise<MeetingRecord> {
+async function changeable(
+  deps: SchedulingDeps,
+  actor: Actor,
+  meetingId: string,
+): Promise<MeetingRecord> {
   const meeting = await deps.repos.meetings.getMeeting(meetingId);
   if (!meeting || meeting.areaId !== actor.areaId) throw new DomainError('NOT_FOUND');
-  if (meeting.status === 'cancelled' || meeting.status === 'ended' || meeting.status === 'in-progress')
+  if (
+    meeting.status === 'cancelled' ||
+    meeting.status === 'ended' ||
+    meeting.status === 'in-progress'
+  )
     throw new DomainError('INVALID_STATE', `The meeting is ${meeting.status}.`);
   if (meeting.scheduledStart <= deps.clock.now())
     throw new DomainError('INVALID_STATE', 'The meeting has already started.');
@@ -217,7 +239,12 @@ async function notifyInvitees(
   now: Date,
 ): Promise<void> {
   const invitees = await repos.meetings.listInvitees(meeting.id);
-  const blocked = new Set(disallowedRecipients(area.policy, invitees.map((i) => i.email)));
+  const blocked = new Set(
+    disallowedRecipients(
+      area.policy,
+      invitees.map((i) => i.email),
+    ),
+  );
   const when = formatMeetingStart(meeting.scheduledStart, area.timeZone);
   const subject =
     change.kind === 'moved'
@@ -257,4 +284,3 @@ async function notifyInvitees(
       detail: { purpose: 'meeting-change', recipients: blocked.size, rule: 'FR-102' },
     });
 }
-

@@ -7,7 +7,8 @@ export function formatMeetingStart(start: Date, timeZone: string): string {
     month: 'long',
     year: 'numeric',
   }).formatToParts(start);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   const day = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
   const time = new Intl.DateTimeFormat('en-GB', {
     timeZone,

@@ -39,13 +39,7 @@ export interface SeriesRecord {
 }
 
 export type InviteeKind =
-  | 'representative'
-  | 'deputy'
-  | 'chair'
-  | 'deputy-chair'
-  | 'coordinator'
-  | 'idva'
-  | 'case-specific';
+  'representative' | 'deputy' | 'chair' | 'deputy-chair' | 'coordinator' | 'idva' | 'case-specific';
 
 export interface InviteeRow {
   personId: string;
@@ -92,7 +86,11 @@ export interface TeamsProgress {
 
 /** Meetings, series, invitees and changes (store/meeting-store.ts). */
 export interface MeetingRepository {
-  insertSeries(series: Omit<SeriesRecord, 'id' | 'graphEventId'>, createdBy: string, now: Date): Promise<string>;
+  insertSeries(
+    series: Omit<SeriesRecord, 'id' | 'graphEventId'>,
+    createdBy: string,
+    now: Date,
+  ): Promise<string>;
   getSeries(seriesId: string): Promise<SeriesRecord | null>;
   setSeriesEvent(seriesId: string, graphEventId: string): Promise<void>;
   insertMeeting(meeting: NewMeeting, now: Date): Promise<string>;
@@ -103,8 +101,19 @@ export interface MeetingRepository {
   /** Meetings still to come (not cancelled or ended) of an area, for invitee refreshes. */
   listUpcoming(areaId: string, now: Date): Promise<MeetingRecord[]>;
   recordTeamsProgress(meetingId: string, progress: TeamsProgress, now: Date): Promise<void>;
-  setStatus(meetingId: string, status: MeetingStatus, reason: string | null, now: Date): Promise<void>;
-  setTimes(meetingId: string, start: Date, end: Date, circulationDueOn: string, now: Date): Promise<void>;
+  setStatus(
+    meetingId: string,
+    status: MeetingStatus,
+    reason: string | null,
+    now: Date,
+  ): Promise<void>;
+  setTimes(
+    meetingId: string,
+    start: Date,
+    end: Date,
+    circulationDueOn: string,
+    now: Date,
+  ): Promise<void>;
   setCirculationDue(meetingId: string, circulationDueOn: string): Promise<void>;
   replaceInvitees(meetingId: string, invitees: InviteeRow[]): Promise<void>;
   listInvitees(meetingId: string): Promise<InviteeRecord[]>;

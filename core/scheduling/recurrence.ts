@@ -57,7 +57,12 @@ export function graphRecurrence(pattern: SeriesPattern, days: readonly string[])
   if (pattern.frequency === 'monthly') {
     const index = INDEX_NAMES[Math.min(3, Math.floor((Number(first.slice(8, 10)) - 1) / 7))];
     return {
-      pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: [pattern.dayOfWeek], index: index ?? 'first' },
+      pattern: {
+        type: 'relativeMonthly',
+        interval: 1,
+        daysOfWeek: [pattern.dayOfWeek],
+        index: index ?? 'first',
+      },
       startDay: first,
       endDay: last,
     };

@@ -1,13 +1,12 @@
-import {
-  localDay,
-  weekdayOf,
-  workingDaysBefore,
-  zonedInstant,
-  type Weekday,
-} from '../calendar/index.js';
+import { localDay, workingDaysBefore, zonedInstant, type Weekday } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
 import type { Area, MeetingKind } from '../model.js';
-import { closedSessionInvitees, defaultLeads, meetingInvitees, type MeetingLeads } from './invitees.js';
+import {
+  closedSessionInvitees,
+  defaultLeads,
+  meetingInvitees,
+  type MeetingLeads,
+} from './invitees.js';
 import type { NewMeeting, SeriesFrequency } from './meeting-repository.js';
 import { insideNoticePeriod } from './notice-period.js';
 import { MAX_SERIES_OCCURRENCES, seriesDays } from './recurrence.js';
@@ -58,7 +57,10 @@ export async function createSeries(
   const days = seriesDays(input);
   if (days.length === 0) invalid('endsOn', 'No meeting day falls between the start and end dates.');
   if (days.length > MAX_SERIES_OCCURRENCES)
-    invalid('endsOn', `A series holds at most ${MAX_SERIES_OCCURRENCES} meetings; create the next year separately.`);
+    invalid(
+      'endsOn',
+      `A series holds at most ${MAX_SERIES_OCCURRENCES} meetings; create the next year separately.`,
+    );
   const warnings = midWeekWarning(input.dayOfWeek);
   const drafts = days.map((day) =>
     draft(area, actor, 'scheduled', input.title, day, input.startTime, input.endTime),
@@ -83,7 +85,14 @@ export async function createSeries(
       now,
     );
     for (const d of drafts)
-      await insertWithInvitees(repos, { ...d, ...leads, seriesId: id }, actor, input.reason, inside.includes(d), now);
+      await insertWithInvitees(
+        repos,
+        { ...d, ...leads, seriesId: id },
+        actor,
+        input.reason,
+        inside.includes(d),
+        now,
+      );
     await repos.audit.record({
       at: now,
       areaId: area.id,
@@ -153,10 +162,21 @@ export async function createClosedSession(
   const parent = await deps.repos.meetings.getMeeting(parentMeetingId);
   if (!parent || parent.areaId !== area.id) throw new DomainError('NOT_FOUND');
   if (parent.kind === 'closed' || parent.status === 'cancelled' || parent.status === 'ended')
-    throw new DomainError('INVALID_STATE', 'A closed session belongs to an open, upcoming MARAC meeting.');
+    throw new DomainError(
+      'INVALID_STATE',
+      'A closed session belongs to an open, upcoming MARAC meeting.',
+    );
   checkTimes(input.startTime, input.endTime);
   const day = input.day ?? localDay(parent.scheduledStart, area.timeZone);
-  const d = draft(area, actor, 'closed', `${parent.title}: closed session`, day, input.startTime, input.endTime);
+  const d = draft(
+    area,
+    actor,
+    'closed',
+    `${parent.title}: closed session`,
+    day,
+    input.startTime,
+    input.endTime,
+  );
   if (d.scheduledStart <= now) invalid('startTime', 'The closed session must start in the future.');
   const inside = insideNoticePeriod(now, d.scheduledStart, area);
   const meetingId = await deps.uow.run(async (repos) => {
@@ -279,7 +299,9 @@ function checkTimes(start: string, end: string): void {
 function midWeekWarning(day: Weekday): string[] {
   return ['tuesday', 'wednesday', 'thursday'].includes(day)
     ? []
-    : [`Meetings fall on a ${day}; mid-week is recommended so actions can start the same week (FR-003).`];
+    : [
+        `Meetings fall on a ${day}; mid-week is recommended so actions can start the same week (FR-003).`,
+      ];
 }
 
 function noticeMessage(area: Area): string {
@@ -289,4 +311,3 @@ function noticeMessage(area: Area): string {
 export function invalid(field: string, message: string): never {
   throw new DomainError('VALIDATION_FAILED', message, [{ path: field, message }]);
 }
-

@@ -42,7 +42,10 @@ export function eventBody(title: string, link: string): string {
  * otherwise it is "needs-attention" with the step and Graph's reason (never a silent drop).
  * Throttling (429) and 503 are retried inside the adapter; what reaches here is final.
  */
-export async function setUpTeamsMeeting(deps: SchedulingDeps, meetingId: string): Promise<SetUpResult> {
+export async function setUpTeamsMeeting(
+  deps: SchedulingDeps,
+  meetingId: string,
+): Promise<SetUpResult> {
   const { meetings, directory } = deps.repos;
   const meeting = await meetings.getMeeting(meetingId);
   if (!meeting) throw new Error(`meeting ${meetingId} not found`);
@@ -103,7 +106,10 @@ export async function setUpTeamsMeeting(deps: SchedulingDeps, meetingId: string)
  * each occurrence is a meeting of ours holding the occurrence's event id, so one meeting can
  * later be moved or cancelled on its own.
  */
-export async function setUpTeamsSeries(deps: SchedulingDeps, seriesId: string): Promise<SetUpResult[]> {
+export async function setUpTeamsSeries(
+  deps: SchedulingDeps,
+  seriesId: string,
+): Promise<SetUpResult[]> {
   const { meetings, directory } = deps.repos;
   const series = await meetings.getSeries(seriesId);
   if (!series) throw new Error(`series ${seriesId} not found`);
@@ -129,7 +135,12 @@ export async function setUpTeamsSeries(deps: SchedulingDeps, seriesId: string): 
         attendees: invitees.map((i) => ({ email: i.email, name: i.displayName })),
         bodyHtml: eventBody(series.title, deps.links.meeting(first.id)),
         recurrence: graphRecurrence(
-          { frequency: series.frequency, dayOfWeek: series.dayOfWeek as Weekday, startsOn: series.startsOn, endsOn: series.endsOn ?? series.startsOn },
+          {
+            frequency: series.frequency,
+            dayOfWeek: series.dayOfWeek as Weekday,
+            startsOn: series.startsOn,
+            endsOn: series.endsOn ?? series.startsOn,
+          },
           all.map((m) => localDay(m.scheduledStart, area.timeZone)),
         ),
       });
@@ -159,7 +170,11 @@ export async function setUpTeamsSeries(deps: SchedulingDeps, seriesId: string): 
   } catch (error) {
     const reason = upstreamReason(step, error);
     await markNeedsAttention(deps, all, reason);
-    return all.map((m) => ({ meetingId: m.id, status: 'needs-attention' as const, statusReason: reason }));
+    return all.map((m) => ({
+      meetingId: m.id,
+      status: 'needs-attention' as const,
+      statusReason: reason,
+    }));
   }
 }
 
@@ -188,7 +203,11 @@ async function matchOccurrences(
       await meetings.recordTeamsProgress(m.id, { graphEventId: eventId }, deps.clock.now());
     } else if (!byStart.has(m.scheduledStart.getTime())) {
       // Moved on its own earlier and the move did not reach Teams: send it again.
-      await deps.scheduler.updateEvent(eventId, { start: m.scheduledStart, end: m.scheduledEnd, timeZone });
+      await deps.scheduler.updateEvent(eventId, {
+        start: m.scheduledStart,
+        end: m.scheduledEnd,
+        timeZone,
+      });
     }
     await meetings.setStatus(m.id, 'scheduled', null, deps.clock.now());
     results.push({ meetingId: m.id, status: 'scheduled', statusReason: null });
@@ -220,4 +239,3 @@ export async function markNeedsAttention(
 function resultOf(m: MeetingRecord): SetUpResult {
   return { meetingId: m.id, status: m.status, statusReason: m.statusReason };
 }
-

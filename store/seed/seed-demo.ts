@@ -291,7 +291,12 @@ async function insertAgenda(
 }
 
 /** FR-006, FR-007: the demo meetings invite exactly whom a scheduled meeting would. */
-async function inviteToDemoMeetings(tx: Queryable, areaId: string, meetingId: string, closedId: string) {
+async function inviteToDemoMeetings(
+  tx: Queryable,
+  areaId: string,
+  meetingId: string,
+  closedId: string,
+) {
   const directory = new PgDirectoryStore(tx);
   const meetings = new PgMeetingStore(tx);
   const [agencies, people, main] = await Promise.all([
@@ -302,5 +307,8 @@ async function inviteToDemoMeetings(tx: Queryable, areaId: string, meetingId: st
   if (!main) return;
   await meetings.replaceInvitees(meetingId, meetingInvitees(main, agencies, people));
   const permitted = await meetings.listPermittedPeople(closedId);
-  await meetings.replaceInvitees(closedId, closedSessionInvitees(main, permitted, agencies, people));
+  await meetings.replaceInvitees(
+    closedId,
+    closedSessionInvitees(main, permitted, agencies, people),
+  );
 }

@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 export const personId = (key: string) => demoUuid(`person:${key}`);
 export const agencyId = (key: string) => demoUuid(`agency:${key}`);
-export const emailOf = (key: string) => demoEmail(DEMO_PEOPLE.find((p) => p.key === key) as (typeof DEMO_PEOPLE)[number]);
+export const emailOf = (key: string) =>
+  demoEmail(DEMO_PEOPLE.find((p) => p.key === key) as (typeof DEMO_PEOPLE)[number]);
 export const SEEDED_MEETING = demoUuid('meeting:next');
 export const SEEDED_CLOSED = demoUuid('meeting:next:closed');
 
@@ -18,11 +19,20 @@ export interface PreMeetingApp extends TestApp {
   fileShare: FakeFileShare;
   jobs: RecordingJobs;
   /** JSON call as a demo person. */
-  call(person: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: any }>;
+  call(
+    person: string,
+    method: string,
+    route: string,
+    body?: unknown,
+  ): // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response JSON, asserted by each test
+  Promise<{ status: number; body: any }>;
 }
 
 /** The composed service on a fake clock with a recording scheduler, file share and job runner. */
-export async function startPreMeetingApp(start = '2027-03-01T09:00:00Z', policy?: Record<string, unknown>): Promise<PreMeetingApp> {
+export async function startPreMeetingApp(
+  start = '2027-03-01T09:00:00Z',
+  policy?: Record<string, unknown>,
+): Promise<PreMeetingApp> {
   const clock = new FakeClock(start);
   const scheduler = new FakeMeetingScheduler();
   const fileShare = new FakeFileShare();
@@ -34,7 +44,9 @@ export async function startPreMeetingApp(start = '2027-03-01T09:00:00Z', policy?
   const call = async (person: string, method: string, route: string, body?: unknown) => {
     const res = await app.as(person)(route, {
       method,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };

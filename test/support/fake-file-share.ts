@@ -2,7 +2,12 @@ import type { FileShare, SharingLink, StoredFile } from '../../core/ports/file-s
 
 /** A recording FileShare standing in for the simulated SharePoint until issue 3 lands. */
 export class FakeFileShare implements FileShare {
-  readonly uploads: { fileName: string; content: Uint8Array; contentType: string; file: StoredFile }[] = [];
+  readonly uploads: {
+    fileName: string;
+    content: Uint8Array;
+    contentType: string;
+    file: StoredFile;
+  }[] = [];
   readonly shares: { file: StoredFile; recipients: string[]; type: string; expiresAt: Date }[] = [];
   readonly revoked: { file: StoredFile; permissionId: string }[] = [];
   readonly deleted: StoredFile[] = [];
@@ -21,7 +26,11 @@ export class FakeFileShare implements FileShare {
     options: { type: 'blocksDownload' | 'view'; expiresAt: Date },
   ): Promise<SharingLink> {
     this.shares.push({ file, recipients, ...options });
-    return { permissionId: `perm-${file.itemId}`, webUrl: `https://sharepoint.example/${file.itemId}`, expiresAt: options.expiresAt };
+    return {
+      permissionId: `perm-${file.itemId}`,
+      webUrl: `https://sharepoint.example/${file.itemId}`,
+      expiresAt: options.expiresAt,
+    };
   }
 
   async revoke(file: StoredFile, permissionId: string): Promise<void> {

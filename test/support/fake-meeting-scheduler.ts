@@ -56,7 +56,9 @@ export class FakeMeetingScheduler implements MeetingScheduler {
     const event = this.events.get(seriesEventId);
     if (!event?.input.recurrence) return [];
     const { input } = event;
-    const { pattern, startDay, endDay } = input.recurrence as NonNullable<MeetingEventInput['recurrence']>;
+    const { pattern, startDay, endDay } = input.recurrence as NonNullable<
+      MeetingEventInput['recurrence']
+    >;
     const duration = input.end.getTime() - input.start.getTime();
     const occurrences: EventOccurrence[] = [];
     const stepDays = pattern.type === 'weekly' ? 7 * pattern.interval : 0;
@@ -80,7 +82,11 @@ export class FakeMeetingScheduler implements MeetingScheduler {
   async findOnlineMeeting(joinUrl: string): Promise<OnlineMeetingRef> {
     this.enter({ op: 'findOnlineMeeting', joinUrl });
     const id = joinUrl.split('/').pop() as string;
-    return { onlineMeetingId: `om-${id}`, joinWebUrl: joinUrl, chatThreadId: `19:meeting_${id}@thread.v2` };
+    return {
+      onlineMeetingId: `om-${id}`,
+      joinWebUrl: joinUrl,
+      chatThreadId: `19:meeting_${id}@thread.v2`,
+    };
   }
 
   async applyOptions(onlineMeetingId: string, options: MeetingOptions): Promise<void> {

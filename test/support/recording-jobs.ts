@@ -8,7 +8,10 @@ export class RecordingJobs {
   readonly handlers = new Map<string, (data: Record<string, unknown>) => Promise<void>>();
   readonly schedules = new Map<string, string>();
 
-  async work(name: string, handler: (data: Record<string, unknown>) => Promise<void>): Promise<void> {
+  async work(
+    name: string,
+    handler: (data: Record<string, unknown>) => Promise<void>,
+  ): Promise<void> {
     this.handlers.set(name, handler);
   }
 

@@ -1,13 +1,19 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { MAX_IMPORT_BYTES, type Sheet, type SheetCell } from '../../../core/agenda/case-list-import.js';
+import {
+  MAX_IMPORT_BYTES,
+  type Sheet,
+  type SheetCell,
+} from '../../../core/agenda/case-list-import.js';
 import { DomainError } from '../../../core/errors.js';
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 function rejected(message: string, row = 0): DomainError {
-  return new DomainError('IMPORT_REJECTED', undefined, { problems: [{ row, field: 'file', message }] });
+  return new DomainError('IMPORT_REJECTED', undefined, {
+    problems: [{ row, field: 'file', message }],
+  });
 }
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -24,7 +30,9 @@ export async function readCaseListFile(content: Uint8Array): Promise<Sheet> {
       `The file is ${(content.byteLength / 1_048_576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1_048_576} MB. Split it or remove unused sheets and columns.`,
     );
   if (startsWith(content, OLE_MAGIC))
-    throw rejected('This is an old-style .xls workbook: save it as .xlsx or .csv and upload again.');
+    throw rejected(
+      'This is an old-style .xls workbook: save it as .xlsx or .csv and upload again.',
+    );
   return startsWith(content, XLSX_MAGIC) ? readXlsx(content) : readCsv(content);
 }
 
@@ -33,11 +41,17 @@ function readCsv(content: Uint8Array): Sheet {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
   } catch {
-    throw rejected('The file is neither an .xlsx workbook nor UTF-8 text (CSV): save it as CSV UTF-8 or .xlsx.');
+    throw rejected(
+      'The file is neither an .xlsx workbook nor UTF-8 text (CSV): save it as CSV UTF-8 or .xlsx.',
+    );
   }
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     throw rejected('The CSV is malformed (an unclosed quote or a stray quote mark).', line);

@@ -10,15 +10,34 @@ export const xlsxCaseListRenderer: CaseListRenderer = {
   async render({ meetingTitle, meetingStart, timeZone, items }) {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Case list');
-    sheet.addRow([`${meetingTitle}: ${formatMeetingStart(meetingStart, timeZone)}. Strictly Private & Confidential.`]);
     sheet.addRow([
-      'Position', 'Planned start', 'Case number', 'Risk level', 'Risk score', 'Repeat', 'Referring agency',
-      'Summary', 'Victim', 'Perpetrator', 'Children',
+      `${meetingTitle}: ${formatMeetingStart(meetingStart, timeZone)}. Strictly Private & Confidential.`,
     ]);
-    const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    sheet.addRow([
+      'Position',
+      'Planned start',
+      'Case number',
+      'Risk level',
+      'Risk score',
+      'Repeat',
+      'Referring agency',
+      'Summary',
+      'Victim',
+      'Perpetrator',
+      'Children',
+    ]);
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     for (const item of items) {
       const names = (kind: string) =>
-        item.subjects.filter((s) => s.kind === kind).map((s) => [s.fullName, s.dateOfBirth, s.address].filter(Boolean).join(', ')).join('; ');
+        item.subjects
+          .filter((s) => s.kind === kind)
+          .map((s) => [s.fullName, s.dateOfBirth, s.address].filter(Boolean).join(', '))
+          .join('; ');
       sheet.addRow([
         item.position,
         item.plannedStart ? time.format(item.plannedStart) : '',

@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { acceptDeclaration, circulationStatus, declarationStatus, viewCaseList } from '../../../core/circulation/case-list.js';
+import {
+  acceptDeclaration,
+  circulationStatus,
+  declarationStatus,
+  viewCaseList,
+} from '../../../core/circulation/case-list.js';
 import { circulateMeeting } from '../../../core/circulation/circulate.js';
 import type { CirculationDeps } from '../../../core/circulation/circulation-deps.js';
 import { exportCaseList } from '../../../core/circulation/export-case-list.js';
@@ -32,15 +37,21 @@ export function caseListRoutes(deps: { circulation: CirculationDeps }): Router {
     res.status(201).json(await exportCaseList(c, param(req, 'meetingId'), actorOf(res).personId));
   });
 
-  router.get('/:meetingId/circulation', requireRole('coordinator', 'chair', 'deputy-chair'), async (req, res) => {
-    res.json(await circulationStatus(c, actorOf(res).areaId, param(req, 'meetingId')));
-  });
+  router.get(
+    '/:meetingId/circulation',
+    requireRole('coordinator', 'chair', 'deputy-chair'),
+    async (req, res) => {
+      res.json(await circulationStatus(c, actorOf(res).areaId, param(req, 'meetingId')));
+    },
+  );
 
   router.post('/:meetingId/circulation', requireRole('coordinator'), async (req, res) => {
     const actor = actorOf(res);
     const meeting = await c.repos.meetings.getMeeting(param(req, 'meetingId'));
     if (!meeting || meeting.areaId !== actor.areaId) {
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'That record does not exist.' } });
+      res
+        .status(404)
+        .json({ error: { code: 'NOT_FOUND', message: 'That record does not exist.' } });
       return;
     }
     const result = await circulateMeeting(c, meeting.id, actor.personId);

@@ -8,7 +8,10 @@ export function actorOf(res: Response) {
 }
 
 /** Express 5 route params are strings; this narrows one that must be present. */
-export function param(req: { params: Record<string, string | string[] | undefined> }, name: string): string {
+export function param(
+  req: { params: Record<string, string | string[] | undefined> },
+  name: string,
+): string {
   const value = req.params[name];
   return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
 }
