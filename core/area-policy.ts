@@ -30,6 +30,8 @@ export const AreaPolicySchema = z.object({
   meetingFrequency: z.enum(['daily', 'weekly', 'fortnightly', 'monthly']).default('fortnightly'),
   /** FR-029: minutes per case (004:788; SafeLives 7-12). */
   minutesPerCase: z.number().int().min(1).max(120).default(10),
+  /** FR-029, FR-045: minutes before the first case for the chair's opening (product default). */
+  agendaOpeningMinutes: z.number().int().min(0).max(60).default(10),
   /** FR-034: case moves per agency per day (004:491). */
   maxReordersPerAgencyPerDay: z.number().int().min(0).max(10).default(2),
   /** FR-030: capacity warning past these (001:57, 003:1171). */

@@ -1,7 +1,18 @@
 import path from 'node:path';
 import { SimulatedEntraIssuer } from '../graph/simulator/entra-issuer.js';
 import { entraDiscoveryRoutes } from '../graph/simulator/entra-routes.js';
+import { circulateDueMeetings } from '../core/circulation/circulate.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { FileShare } from '../core/ports/file-share.js';
+import type { MeetingScheduler } from '../core/ports/meeting-scheduler.js';
+import { purgeDueMaterial } from '../core/retention/retention.js';
 import type { Db } from '../store/db.js';
+import { preMeetingRepos } from '../store/repositories.js';
+import { agendaRoutes } from '../tab/api/routes/agenda.js';
+import { areaRoutes } from '../tab/api/routes/area.js';
+import { caseListRoutes } from '../tab/api/routes/case-list.js';
+import { meetingRoutes } from '../tab/api/routes/meetings.js';
+import { preMeeting, tabLinks, unavailableScheduler } from './pre-meeting.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -16,6 +27,8 @@ export interface Runtime {
   log: Logger;
   db: Db;
   jobs: PgBossJobs;
+  /** Replacements for adapters (tests: a fake clock, a recording scheduler or file share). */
+  adapters?: { clock?: Clock; scheduler?: MeetingScheduler; fileShare?: FileShare | null };
 }
 
 export interface Composition {
@@ -59,6 +72,29 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     });
   }
 
+  // Issue 4: area set-up, scheduling, agenda, circulation and retention.
+  // TODO(issue 3): default to the Graph adapters (simulated tenant in demo mode) once they land.
+  const pre = preMeeting(db, {
+    clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    scheduler: runtime.adapters?.scheduler ?? unavailableScheduler,
+    fileShare: runtime.adapters?.fileShare ?? null,
+    links: tabLinks({
+      publicUrl: config.http.publicUrl,
+      teamsAppId: config.microsoft.teamsAppId,
+      entityId: 'marac',
+      demo: config.mode === 'demo',
+    }),
+  });
+  tabFeatures.push(
+    { path: '/area', router: areaRoutes({ setup: pre.areaSetup, repos: preMeetingRepos(db) }) },
+    { path: '/meetings', router: meetingRoutes({ scheduling: pre.scheduling }) },
+    {
+      path: '/meetings',
+      router: agendaRoutes({ agenda: pre.agenda, circulation: pre.circulation }),
+    },
+    { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
+  );
+
   const verify = createTokenVerifier({
     authorityHost: config.microsoft.authorityHost,
     audiences: config.microsoft.tabAudiences,
@@ -69,5 +105,22 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     handler: createTabApi({ verify, directory, features: tabFeatures }),
   });
 
-  return { features, startJobs: async () => {}, stop: async () => {} };
+  const startJobs = async (jobs: PgBossJobs) => {
+    // Handlers are idempotent and ask the database what is due at the clock's `now`.
+    await jobs.work('case-list-circulation', async () => {
+      await circulateDueMeetings(pre.circulation, await pre.areaIds());
+    });
+    await jobs.schedule('case-list-circulation', '*/10 * * * *');
+    await jobs.work('retention-purge', async () => {
+      const report = await purgeDueMaterial(pre.retention, await pre.areaIds());
+      if (report.exportsFailed.length > 0)
+        runtime.log.warn(
+          { failed: report.exportsFailed.length },
+          'case-list exports not yet purged; retrying next run',
+        );
+    });
+    await jobs.schedule('retention-purge', '*/15 * * * *');
+  };
+
+  return { features, startJobs, stop: async () => {} };
 }

@@ -14,7 +14,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_A_MEMBER: 403,
   CASE_NOT_VISIBLE: 403,
   DECLARATION_REQUIRED: 403,
-  AGENCY_NOT_SIGNATORY: 422,
+  // FR-107, IS-01: an agency that has not signed is not permitted to see or be given anything.
+  AGENCY_NOT_SIGNATORY: 403,
   RECIPIENT_NOT_ALLOWED: 422,
   NOTICE_REASON_REQUIRED: 422,
   REORDER_LIMIT_REACHED: 422,

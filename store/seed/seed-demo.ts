@@ -8,7 +8,10 @@ import {
   zonedInstant,
 } from '../../core/calendar/index.js';
 import { RISK_ORDER } from '../../core/model.js';
+import { closedSessionInvitees, meetingInvitees } from '../../core/scheduling/invitees.js';
 import type { Db, Queryable } from '../db.js';
+import { PgDirectoryStore } from '../directory-store.js';
+import { PgMeetingStore } from '../meeting-store.js';
 import { CLOSED_SESSION_PEOPLE, DEMO_CASES, type DemoCase } from './demo-cases.js';
 import { DEMO_AGENCIES, DEMO_AREA, DEMO_PEOPLE, demoEmail } from './demo-directory.js';
 
@@ -232,6 +235,7 @@ async function insertNextMeeting(tx: Queryable, seed: MeetingSeed): Promise<stri
         'INSERT INTO agenda_item_permitted_person (agenda_item_id, person_id) VALUES ($1, $2)',
         [itemId, person(key)],
       );
+  await inviteToDemoMeetings(tx, seed.areaId, meetingId, closedId);
   return meetingId;
 }
 
@@ -284,4 +288,27 @@ async function insertAgenda(
     );
   }
   return itemIds;
+}
+
+/** FR-006, FR-007: the demo meetings invite exactly whom a scheduled meeting would. */
+async function inviteToDemoMeetings(
+  tx: Queryable,
+  areaId: string,
+  meetingId: string,
+  closedId: string,
+) {
+  const directory = new PgDirectoryStore(tx);
+  const meetings = new PgMeetingStore(tx);
+  const [agencies, people, main] = await Promise.all([
+    directory.listAgencies(areaId),
+    directory.listPeople(areaId),
+    meetings.getMeeting(meetingId),
+  ]);
+  if (!main) return;
+  await meetings.replaceInvitees(meetingId, meetingInvitees(main, agencies, people));
+  const permitted = await meetings.listPermittedPeople(closedId);
+  await meetings.replaceInvitees(
+    closedId,
+    closedSessionInvitees(main, permitted, agencies, people),
+  );
 }

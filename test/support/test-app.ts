@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../server/app.js';
-import { compose, type Composition } from '../../server/compose.js';
+import { compose, type Composition, type Runtime } from '../../server/compose.js';
 import { type Config, loadConfig } from '../../server/config.js';
 import { PgBossJobs } from '../../server/jobs/pg-boss-jobs.js';
 import { createLogger } from '../../server/logger.js';
@@ -27,7 +27,12 @@ export interface TestApp {
  * loopback port whose URL is the configured public URL, so tokens, JWKS and links line up.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; now?: Date } = {},
+  options: {
+    env?: Record<string, string>;
+    now?: Date;
+    /** Adapter replacements (a FakeClock, a recording MeetingScheduler or FileShare). */
+    adapters?: Runtime['adapters'];
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
   await seedDemo(db, {
@@ -44,7 +49,7 @@ export async function startTestApp(
   );
   const log = createLogger({ level: 'silent' });
   const jobs = new PgBossJobs(db, log, { schema: `${db.schema}_boss` });
-  const composition = await compose({ config, log, db, jobs });
+  const composition = await compose({ config, log, db, jobs, adapters: options.adapters });
   const app = createApp({
     config,
     log,

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Agency } from '../model.js';
+import type { InviteeRecord, MeetingRecord } from '../scheduling/meeting-repository.js';
+import { caseListAccess, closedCaseOnlyAccess, seesCase } from './case-access.js';
+
+const meeting = {
+  id: 'm',
+  areaId: 'area',
+  chairPersonId: 'chair',
+  deputyChairPersonId: 'dc',
+  scheduledStart: new Date('2027-04-07T08:30:00Z'),
+  scheduledEnd: new Date('2027-04-07T12:00:00Z'),
+} as MeetingRecord;
+const signed: Agency = {
+  id: 'police',
+  areaId: 'area',
+  name: 'Police',
+  sector: 'police',
+  isCore: true,
+  membershipStatus: 'approved',
+  escalationContactEmail: null,
+  signatory: {
+    signatoryName: 'Director',
+    authorityConfirmed: true,
+    signedOn: '2026-01-01',
+    dpoName: 'DPO',
+    dpoEmail: 'dpo@x.example',
+  },
+};
+const unsigned: Agency = { ...signed, id: 'refuge', membershipStatus: 'applied' };
+const invitee = { personId: 'rep', agencyId: 'police', kind: 'representative' } as InviteeRecord;
+const before = new Date('2027-03-30T09:00:00Z');
+
+describe('case-list access (REQUIREMENTS.md §1.2, FR-100)', () => {
+  it('gives leads every case and invited signatory reps the open ones', () => {
+    expect(
+      caseListAccess(
+        { personId: 'x', areaId: 'area', agencyId: null, roles: ['coordinator'] },
+        meeting,
+        undefined,
+        null,
+        before,
+      ),
+    ).toMatchObject({ ok: true, seesEveryClosedCase: true });
+    expect(
+      caseListAccess(
+        { personId: 'chair', areaId: 'area', agencyId: 'police', roles: ['chair'] },
+        meeting,
+        undefined,
+        signed,
+        before,
+      ),
+    ).toMatchObject({ ok: true, seesEveryClosedCase: true });
+    const rep = caseListAccess(
+      { personId: 'rep', areaId: 'area', agencyId: 'police', roles: ['representative'] },
+      meeting,
+      invitee,
+      signed,
+      before,
+    );
+    expect(rep).toEqual({ ok: true, seesEveryClosedCase: false, seesOpenCases: true });
+    if (rep.ok) {
+      expect(seesCase(rep, 'rep', { isClosedSession: true, permittedPersonIds: ['other'] })).toBe(
+        false,
+      );
+      expect(seesCase(rep, 'rep', { isClosedSession: true, permittedPersonIds: ['rep'] })).toBe(
+        true,
+      );
+    }
+  });
+
+  it('refuses other areas, unsigned agencies, uninvited reps, steering, and observers outside the meeting', () => {
+    const code = (
+      roles: string[],
+      agency: Agency | null,
+      inv?: InviteeRecord,
+      now = before,
+      areaId = 'area',
+    ) => {
+      const a = caseListAccess(
+        { personId: 'p', areaId, agencyId: agency?.id ?? null, roles: roles as never },
+        meeting,
+        inv,
+        agency,
+        now,
+      );
+      return a.ok ? 'ok' : a.code;
+    };
+    expect(code(['coordinator'], null, undefined, before, 'elsewhere')).toBe('NOT_FOUND');
+    expect(code(['representative'], unsigned, invitee)).toBe('AGENCY_NOT_SIGNATORY');
+    expect(code(['deputy'], signed)).toBe('CASE_NOT_VISIBLE');
+    expect(code(['steering'], null)).toBe('FORBIDDEN');
+    expect(code(['observer'], null)).toBe('CASE_NOT_VISIBLE');
+    expect(code(['observer'], null, undefined, new Date('2027-04-07T09:00:00Z'))).toBe('ok');
+  });
+
+  it('lets a specialist listed on a closed case see that case alone', () => {
+    const items = [{ isClosedSession: true, permittedPersonIds: ['spec'] }];
+    expect(closedCaseOnlyAccess('spec', signed, items)).toEqual({
+      ok: true,
+      seesEveryClosedCase: false,
+      seesOpenCases: false,
+    });
+    expect(closedCaseOnlyAccess('spec', unsigned, items)).toBeNull();
+    expect(closedCaseOnlyAccess('other', signed, items)).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+import { addCalendarDays, weekdayOf, type Weekday } from '../calendar/index.js';
+import type { Recurrence } from '../ports/meeting-scheduler.js';
+import type { SeriesFrequency } from './meeting-repository.js';
+
+/** A year of fortnightly meetings plus slack; an annual schedule never needs more (FR-001). */
+export const MAX_SERIES_OCCURRENCES = 60;
+
+export interface SeriesPattern {
+  frequency: SeriesFrequency;
+  dayOfWeek: Weekday;
+  startsOn: string;
+  endsOn: string;
+}
+
+/**
+ * The meeting days of a series (FR-002): every week or fortnight on a weekday, or monthly on
+ * the same weekday of the month as the first meeting (e.g. the second Wednesday), up to and
+ * including `endsOn`.
+ */
+export function seriesDays(pattern: SeriesPattern): string[] {
+  let first = pattern.startsOn;
+  while (weekdayOf(first) !== pattern.dayOfWeek) first = addCalendarDays(first, 1);
+  const days: string[] = [];
+  if (pattern.frequency === 'monthly') {
+    const index = Math.floor((Number(first.slice(8, 10)) - 1) / 7);
+    for (let month = 0; days.length < MAX_SERIES_OCCURRENCES + 1; month += 1) {
+      const day = nthWeekdayOfMonth(first, month, pattern.dayOfWeek, index);
+      if (day > pattern.endsOn) break;
+      if (day) days.push(day);
+    }
+  } else {
+    const step = pattern.frequency === 'weekly' ? 7 : 14;
+    for (let day = first; day <= pattern.endsOn; day = addCalendarDays(day, step)) {
+      days.push(day);
+      if (days.length > MAX_SERIES_OCCURRENCES) break;
+    }
+  }
+  return days;
+}
+
+function nthWeekdayOfMonth(first: string, monthOffset: number, weekday: Weekday, index: number) {
+  const year = Number(first.slice(0, 4));
+  const month = Number(first.slice(5, 7)) - 1 + monthOffset;
+  const y = year + Math.floor(month / 12);
+  const m = (month % 12) + 1;
+  let day = `${y}-${String(m).padStart(2, '0')}-01`;
+  while (weekdayOf(day) !== weekday) day = addCalendarDays(day, 1);
+  return addCalendarDays(day, 7 * Math.min(index, 3));
+}
+
+const INDEX_NAMES = ['first', 'second', 'third', 'fourth'] as const;
+
+/** The Graph recurrence (patternedRecurrence) for a series. */
+export function graphRecurrence(pattern: SeriesPattern, days: readonly string[]): Recurrence {
+  const first = days[0] ?? pattern.startsOn;
+  const last = days[days.length - 1] ?? pattern.endsOn;
+  if (pattern.frequency === 'monthly') {
+    const index = INDEX_NAMES[Math.min(3, Math.floor((Number(first.slice(8, 10)) - 1) / 7))];
+    return {
+      pattern: {
+        type: 'relativeMonthly',
+        interval: 1,
+        daysOfWeek: [pattern.dayOfWeek],
+        index: index ?? 'first',
+      },
+      startDay: first,
+      endDay: last,
+    };
+  }
+  return {
+    pattern: {
+      type: 'weekly',
+      interval: pattern.frequency === 'weekly' ? 1 : 2,
+      daysOfWeek: [pattern.dayOfWeek],
+    },
+    startDay: first,
+    endDay: last,
+  };
+}

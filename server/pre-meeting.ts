@@ -1,0 +1,135 @@
+import type { AgendaDeps } from '../core/agenda/agenda-service.js';
+import type { AreaSetupDeps } from '../core/area-setup/area-setup.js';
+import type { CirculationDeps } from '../core/circulation/circulation-deps.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { FileShare } from '../core/ports/file-share.js';
+import type { MeetingScheduler } from '../core/ports/meeting-scheduler.js';
+import type { RetentionDeps } from '../core/retention/retention.js';
+import { refreshAreaInvitees, refreshInvitees } from '../core/scheduling/change-meeting.js';
+import { workingDaysBefore, localDay } from '../core/calendar/index.js';
+import type { SchedulingDeps, TabLinks } from '../core/scheduling/scheduling-deps.js';
+import type { Db } from '../store/db.js';
+import { preMeetingRepos } from '../store/repositories.js';
+import { PgUnitOfWork } from '../store/unit-of-work.js';
+import { xlsxCaseListRenderer } from '../tab/api/files/case-list-xlsx.js';
+
+export interface PreMeetingAdapters {
+  clock: Clock;
+  scheduler: MeetingScheduler;
+  fileShare: FileShare | null;
+  links: TabLinks;
+}
+
+export interface PreMeeting {
+  scheduling: SchedulingDeps;
+  areaSetup: AreaSetupDeps;
+  agenda: AgendaDeps;
+  circulation: CirculationDeps;
+  retention: RetentionDeps;
+  areaIds(): Promise<string[]>;
+}
+
+/**
+ * Wires issue 4's use cases (area set-up, scheduling, agenda, circulation, retention) to the
+ * PostgreSQL repositories and the Microsoft 365 adapters chosen by the composition root.
+ */
+export function preMeeting(db: Db, adapters: PreMeetingAdapters): PreMeeting {
+  const repos = preMeetingRepos(db);
+  const uow = new PgUnitOfWork(db, preMeetingRepos);
+  const { clock, links } = adapters;
+  const scheduling: SchedulingDeps = { clock, scheduler: adapters.scheduler, repos, uow, links };
+  const areaSetup: AreaSetupDeps = {
+    clock,
+    uow,
+    onDirectoryChanged: async (areaId) => {
+      await refreshAreaInvitees(scheduling, areaId);
+    },
+    onPolicyChanged: async (areaId) => {
+      const area = await repos.directory.getArea(areaId);
+      if (!area) return;
+      for (const m of await repos.meetings.listUpcoming(areaId, clock.now()))
+        if (!m.circulatedAt)
+          await repos.meetings.setCirculationDue(
+            m.id,
+            workingDaysBefore(
+              localDay(m.scheduledStart, area.timeZone),
+              area.policy.caseListLeadWorkingDays,
+              area.nation,
+            ),
+          );
+    },
+  };
+  const agenda: AgendaDeps = {
+    clock,
+    repos,
+    uow,
+    onClosedSessionChanged: async (meetingId) => {
+      await refreshInvitees(scheduling, meetingId);
+    },
+  };
+  const circulation: CirculationDeps = {
+    clock,
+    repos,
+    uow,
+    links,
+    fileShare: adapters.fileShare,
+    renderer: xlsxCaseListRenderer,
+  };
+  const retention: RetentionDeps = {
+    clock,
+    retention: repos.retention,
+    audit: repos.audit,
+    fileShare: adapters.fileShare,
+    areas: repos.directory,
+  };
+  return {
+    scheduling,
+    areaSetup,
+    agenda,
+    circulation,
+    retention,
+    areaIds: async () =>
+      (await db.query<{ id: string }>('SELECT id FROM area ORDER BY created_at')).rows.map(
+        (r) => r.id,
+      ),
+  };
+}
+
+/**
+ * Links into the tab for outbound content (FR-033): a Teams deep link to the personal tab
+ * with the page as subEntityId, falling back to the web URL; in demo mode the web URL alone.
+ */
+export function tabLinks(options: {
+  publicUrl: string;
+  teamsAppId: string | null;
+  entityId: string;
+  demo: boolean;
+}): TabLinks {
+  const link = (page: string) => {
+    const webUrl = `${options.publicUrl}/#/${page}`;
+    if (options.demo || !options.teamsAppId) return webUrl;
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
+    return `https://teams.microsoft.com/l/entity/${options.teamsAppId}/${options.entityId}?webUrl=${encodeURIComponent(webUrl)}&context=${context}`;
+  };
+  return {
+    meeting: (meetingId) => link(`meetings/${meetingId}`),
+    caseList: (meetingId) => link(`meetings/${meetingId}/case-list`),
+  };
+}
+
+/**
+ * Until the Graph meeting adapter (issue 3) is composed here, scheduling reports honestly that
+ * Teams could not be reached: meetings show "needs attention" with this reason, never "scheduled".
+ */
+const notConfigured = async (): Promise<never> => {
+  throw new Error('no Microsoft 365 meeting adapter is configured in this build');
+};
+export const unavailableScheduler: MeetingScheduler = {
+  createEvent: notConfigured,
+  listOccurrences: notConfigured,
+  findOnlineMeeting: notConfigured,
+  applyOptions: notConfigured,
+  installApp: notConfigured,
+  updateEvent: notConfigured,
+  cancelEvent: notConfigured,
+};
