@@ -183,3 +183,29 @@ describe('Entra app registration (infra/aad.manifest.json)', () => {
     expect(aad.api.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual(guids.sort());
   });
 });
+
+describe('online pipeline (.github/workflows/infra.yml)', () => {
+  it('compiles and lints the Bicep, and runs the same offline checks', async () => {
+    const workflow = parse(
+      await readFile(new URL('../.github/workflows/infra.yml', import.meta.url), 'utf8'),
+    ) as {
+      jobs: Record<string, { steps: { run?: string }[] }>;
+    };
+    const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.run ?? ''));
+    expect(runs).toContain('az bicep build --file infra/azure.bicep --stdout > /dev/null');
+    expect(runs).toContain('az bicep lint --file infra/azure.bicep');
+    expect(runs).toContain('npx vitest run manifest infra');
+  });
+
+  it('the linter treats the secret-handling rules as errors', async () => {
+    const config = JSON.parse(await infra('bicepconfig.json')) as {
+      analyzers: { core: { rules: Record<string, { level: string }> } };
+    };
+    for (const rule of [
+      'outputs-should-not-contain-secrets',
+      'secure-parameter-default',
+      'use-secure-value-for-secure-inputs',
+    ])
+      expect(config.analyzers.core.rules[rule]?.level, rule).toBe('error');
+  });
+});
