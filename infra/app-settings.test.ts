@@ -85,9 +85,17 @@ describe('azure.bicep app settings cover server/settings.ts', () => {
   });
 
   it('fails when a block of settings is never applied to the web app', async () => {
-    const problems = await checkCopy((text) => text.replace('    coreSettings,\n', ''));
+    const problems = await checkCopy((text) =>
+      text.replace('union(platformSettings, coreSettings, ', 'union(platformSettings, '),
+    );
     expect(problems).toContain(
-      'coreSettings is defined in azure.bicep but not merged into the appsettings resource.',
+      'coreSettings is defined in azure.bicep but not merged into the app settings of the web app.',
+    );
+    const unused = await checkCopy((text) =>
+      text.replace('properties: appSettings', 'properties: platformSettings'),
+    );
+    expect(unused).toContain(
+      'coreSettings is defined in azure.bicep but not merged into the app settings of the web app.',
     );
   });
 

@@ -3,7 +3,8 @@
  * runs offline here) and checks them against server/settings.ts: every production-required
  * setting set unconditionally, no misspelt or unknown name, secrets only as Key Vault
  * references. azure.bicep keeps its settings in `var <name>Settings = { KEY: value }` blocks
- * merged by one `union(...)` in the appsettings resource, which is what this parser expects.
+ * merged by one `var appSettings = union(...)` that the appsettings resource takes as its
+ * properties, which is what this parser expects.
  */
 export interface SettingInfo {
   production: 'required' | 'optional' | 'demo-only';
@@ -13,7 +14,7 @@ export interface SettingInfo {
 export interface BicepAppSettings {
   /** Block name → setting name → the Bicep expression assigned. */
   blocks: Map<string, Map<string, string>>;
-  /** Block names merged into the appsettings resource. */
+  /** Block names merged into the web app's app settings. */
   applied: string[];
 }
 
@@ -37,12 +38,18 @@ export function parseAppSettings(bicep: string): BicepAppSettings {
     }
     blocks.set(match[1] as string, entries);
   }
+  // One merge on one line (multi-line function calls need a recent Bicep), which the
+  // appsettings resource uses as its properties.
+  const merge = /^var (\w+) = union\((.*)\)$/m.exec(bicep);
   const resource =
-    /resource \w+ 'Microsoft\.Web\/sites\/config@[^']+' = \{[\s\S]*?name: 'appsettings'[\s\S]*?properties: union\(([\s\S]*?)\n {2}\)/.exec(
-      bicep,
-    );
-  const applied = resource
-    ? [...(resource[1] as string).matchAll(/\b(\w+Settings)\b/g)].map((m) => m[1] as string)
+    /^resource \w+ 'Microsoft\.Web\/sites\/config@[^']+' = \{\n([\s\S]*?)\n\}/m.exec(bicep)?.[1] ??
+    '';
+  const used =
+    merge !== null &&
+    /name: 'appsettings'/.test(resource) &&
+    new RegExp(`properties: ${merge[1]}$`, 'm').test(resource);
+  const applied = used
+    ? [...(merge[2] as string).matchAll(/\b(\w+Settings)\b/g)].map((m) => m[1] as string)
     : [];
   return { blocks, applied };
 }
@@ -58,7 +65,7 @@ export function appSettingsProblems(
   for (const name of blocks.keys())
     if (!applied.includes(name))
       problems.push(
-        `${name} is defined in azure.bicep but not merged into the appsettings resource.`,
+        `${name} is defined in azure.bicep but not merged into the app settings of the web app.`,
       );
   const where = new Map<string, string[]>();
   for (const [block, entries] of blocks)

@@ -3,7 +3,7 @@
 // Deployed by the Agents Toolkit (infra/m365agents.yml → arm/deploy, values from
 // infra/env/.env.<env> through azure.parameters.json) or by `az deployment group create`.
 // No Bicep compiler runs offline here: .github/workflows/infra.yml builds and lints this file
-// online; infra/infra.test.ts checks offline that every production setting of
+// online; infra/app-settings.test.ts checks offline that every production setting of
 // server/settings.ts is provided by the app settings below. See docs/deploy.md.
 targetScope = 'resourceGroup'
 
@@ -175,8 +175,9 @@ var publicHost = empty(customDomain) ? web.properties.defaultHostName : customDo
 var publicOrigin = 'https://${publicHost}'
 var keyVaultRef = '@Microsoft.KeyVault(SecretUri=${vault.outputs.vaultUri}secrets'
 
-// App settings. Names are the ones server/settings.ts declares; infra/infra.test.ts fails if a
-// production-required setting is missing from coreSettings or any name here is misspelt.
+// App settings. Names are the ones server/settings.ts declares: infra/app-settings.test.ts
+// fails if a production-required setting is missing from coreSettings, a name is misspelt, or a
+// secret is not a Key Vault reference. Keep the union on one line (the test reads it).
 var coreSettings = {
   MARAC_MODE: 'production'
   HOST: '0.0.0.0' // App Service forwards to PORT, which it sets itself
@@ -207,17 +208,12 @@ var platformSettings = {
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
 }
 
-resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+var appSettings = union(platformSettings, coreSettings, botAppType == 'SingleTenant' ? singleTenantSettings : managedIdentitySettings, cameraOn ? cameraSettings : {}, empty(sharePointDriveId) ? {} : sharePointSettings)
+
+resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: web
   name: 'appsettings'
-  properties: union(
-    platformSettings,
-    coreSettings,
-    botAppType == 'SingleTenant' ? singleTenantSettings : managedIdentitySettings,
-    cameraOn ? cameraSettings : {},
-    empty(sharePointDriveId) ? {} : sharePointSettings
-  )
-  dependsOn: [vault] // the identity must be able to read the secrets the references name
+  properties: appSettings
 }
 
 resource webDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {

@@ -25,6 +25,13 @@ param privateNetworking bool
 param delegatedSubnetId string = ''
 param privateDnsZoneId string = ''
 
+var privateNetwork = {
+  delegatedSubnetResourceId: delegatedSubnetId
+  privateDnsZoneArmResourceId: privateDnsZoneId
+  publicNetworkAccess: 'Disabled'
+}
+var publicNetwork = { publicNetworkAccess: 'Enabled' }
+
 resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: name
   location: location
@@ -37,13 +44,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     storage: { storageSizeGB: storageSizeGB, autoGrow: 'Enabled' }
     backup: { backupRetentionDays: backupRetentionDays, geoRedundantBackup: 'Disabled' }
     highAvailability: { mode: highAvailability ? 'ZoneRedundant' : 'Disabled' }
-    network: privateNetworking
-      ? {
-          delegatedSubnetResourceId: delegatedSubnetId
-          privateDnsZoneArmResourceId: privateDnsZoneId
-          publicNetworkAccess: 'Disabled'
-        }
-      : { publicNetworkAccess: 'Enabled' }
+    network: privateNetworking ? privateNetwork : publicNetwork
   }
 }
 
