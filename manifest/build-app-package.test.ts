@@ -132,7 +132,7 @@ describe('npm run manifest: the app package', () => {
 });
 
 describe('npm run manifest: what it refuses', () => {
-  it('lists the schema errors of a broken manifest and writes nothing', async () => {
+  it('lists the schema errors of a broken manifest and leaves no package behind', async () => {
     const templatePath = await s.copyTemplate((m) => {
       m.bots[0].scopes = ['personal', 'meetings'];
       m.icons.colour = 'color.png';
@@ -140,6 +140,8 @@ describe('npm run manifest: what it refuses', () => {
       m.staticTabs[0].entityId = 'x'.repeat(65);
     });
     const outDir = path.join(s.dir, 'broken-out');
+    await buildAppPackage({ env: 'test', envDir: s.envDir, outDir }); // an older, good package
+    expect(existsSync(path.join(outDir, 'appPackage.test.zip'))).toBe(true);
     const problems = await problemsOf(
       buildAppPackage({ env: 'test', envDir: s.envDir, templatePath, outDir }),
     );

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
@@ -53,6 +53,11 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltPacka
   const templatePath = options.templatePath ?? path.join(MANIFEST_DIR, 'manifest.template.json');
   const outDir = options.outDir ?? path.join(ROOT, 'build');
 
+  const zipPath = path.join(outDir, `appPackage.${env}.zip`);
+  const manifestPath = path.join(outDir, `manifest.${env}.json`);
+  // A failed build must not leave an older package behind for someone to upload by mistake.
+  await Promise.all([rm(zipPath, { force: true }), rm(manifestPath, { force: true })]);
+
   const given = await readEnv(envDir, env);
   for (const [key, value] of options.overrides ?? []) given.set(key, value);
   const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -63,7 +68,7 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltPacka
   if (problems.length > 0) throw new ManifestBuildError(env, problems);
   const template = JSON.parse(await readFile(templatePath, 'utf8')) as TeamsManifest;
   const manifest = fill(template, values, problems) as TeamsManifest;
-  // The calling webhook only matters to an area that switched camera evidence on (DESIGN.md §7).
+  // The bot takes calls only where the area switched camera evidence on (DESIGN.md §7).
   for (const bot of manifest.bots ?? [])
     bot.supportsCalling = values.get('CAMERA_EVIDENCE') === 'true';
 
@@ -83,8 +88,6 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltPacka
   zip.file(manifest.icons?.color as string, iconFiles.color, { date });
   zip.file(manifest.icons?.outline as string, iconFiles.outline, { date });
   await mkdir(outDir, { recursive: true });
-  const zipPath = path.join(outDir, `appPackage.${env}.zip`);
-  const manifestPath = path.join(outDir, `manifest.${env}.json`);
   await writeFile(zipPath, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   await writeFile(manifestPath, json);
   return { zipPath, manifestPath, manifest };
