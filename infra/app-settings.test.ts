@@ -61,14 +61,14 @@ describe('azure.bicep app settings cover server/settings.ts', () => {
   it('fails when a required setting is only set conditionally', async () => {
     const problems = await checkCopy((text) =>
       text
-        .replace(/^ {2}MARAC_TEAMS_APP_ID: .*\n/m, '')
+        .replace(/^ {2}MARAC_MAILBOX: .*\n/m, '')
         .replace(
           'var cameraSettings = {\n',
-          'var cameraSettings = {\n  MARAC_TEAMS_APP_ID: teamsCatalogAppId\n',
+          'var cameraSettings = {\n  MARAC_MAILBOX: maracMailbox\n',
         ),
     );
     expect(problems).toEqual([
-      'MARAC_TEAMS_APP_ID is required in production but azure.bicep sets it only conditionally (cameraSettings); move it to coreSettings.',
+      'MARAC_MAILBOX is required in production but azure.bicep sets it only conditionally (cameraSettings); move it to coreSettings.',
     ]);
   });
 

@@ -43,6 +43,11 @@ log.info(
     : 'production mode',
 );
 
+if (config.mode === 'production' && !config.microsoft.teamsAppId)
+  log.warn(
+    'MARAC_TEAMS_APP_ID is not set: meetings are created but the app cannot be installed in their chats until it is (docs/deploy.md section 6.3)',
+  );
+
 const dbOpening = phase('database', () =>
   openDb(config.database, { onError: (err) => log.error({ err }, 'database pool error') }),
 );

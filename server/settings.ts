@@ -142,8 +142,9 @@ export const SETTINGS = {
   },
   MARAC_TEAMS_APP_ID: {
     schema: guid,
-    description: 'Teams app catalog id, for installing the app into meeting chats',
-    production: 'required',
+    description:
+      'Teams app catalog id (known after publishing); without it meetings are created but the app is not installed in their chats',
+    production: 'optional',
     example: '00000000-0000-0000-0000-000000000000',
   },
   MARAC_GRAPH_BASE_URL: {
@@ -161,7 +162,7 @@ export const SETTINGS = {
   MARAC_MAILBOX: {
     schema: email,
     description:
-      'Shared mailbox that sends circulation notices and chasers, and organises meetings',
+      'Licensed MARAC mailbox that organises the Teams meetings and sends circulation notices and chasers',
     production: 'required',
     example: 'marac@northfield.example',
   },
