@@ -71,9 +71,9 @@ describe('msal-node against the simulated tenant (through the loopback bridge)',
   });
 
   it('reports a wrong secret with Entra’s error code and never the secret', async () => {
-    const error = await provider({ kind: 'secret', secret: 'wrong-secret' })
+    const error = (await provider({ kind: 'secret', secret: 'wrong-secret' })
       .appToken(GRAPH)
-      .catch((e: Error & { code: string }) => e);
+      .catch((e: unknown) => e)) as Error & { code: string };
     expect(error).toMatchObject({ name: 'TokenAcquisitionError', code: 'invalid_client' });
     expect(String(error.message)).not.toContain('wrong-secret');
   });

@@ -1,0 +1,46 @@
+/**
+ * The simulated tenant's users. In demo mode they are read from the product's seeded `person`
+ * table (whose Entra object ids are deterministic, store/seed/seed-demo.ts), plus the shared
+ * organiser mailbox; tests pass a fixed list. A Graph `{id}` segment may be an object id or a
+ * user principal name, as in Microsoft Graph.
+ */
+export interface SimUser {
+  id: string;
+  userPrincipalName: string;
+  mail: string;
+  displayName: string;
+}
+
+export type UserSource = () => Promise<SimUser[]>;
+
+export class SimDirectory {
+  private cache: { at: number; users: SimUser[] } | undefined;
+  private readonly extra = new Map<string, SimUser>();
+
+  constructor(
+    private readonly source: UserSource = async () => [],
+    private readonly ttlMs = 2_000,
+  ) {}
+
+  /** Adds a user at run time (tests, or a mailbox the directory does not hold). */
+  add(user: SimUser): void {
+    this.extra.set(user.id, user);
+  }
+
+  async all(): Promise<SimUser[]> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.at > this.ttlMs)
+      this.cache = { at: now, users: await this.source() };
+    return [...this.cache.users, ...this.extra.values()];
+  }
+
+  async find(idOrUpn: string): Promise<SimUser | undefined> {
+    const key = idOrUpn.toLowerCase();
+    return (await this.all()).find(
+      (u) =>
+        u.id.toLowerCase() === key ||
+        u.userPrincipalName.toLowerCase() === key ||
+        u.mail.toLowerCase() === key,
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { MsalTokenProvider } from '../../../graph/auth/msal-token-provider.js';
+import {
+  type GraphCallEvent,
+  GraphClient,
+  type GraphClientOptions,
+} from '../../../graph/graph-client.js';
+import { APPLICATION_PERMISSIONS } from '../../../graph/permissions.js';
+import type { SimUser } from '../../../graph/simulator/directory.js';
+import { type RunningSimulator, startSimulator } from '../../../graph/simulator/start-simulator.js';
+import type { SimulatedTenantOptions } from '../../../graph/simulator/simulated-tenant.js';
+import { DEMO_PEOPLE, demoEmail } from '../../../store/seed/demo-directory.js';
+import { demoUuid } from '../../../store/seed/seed-demo.js';
+
+export const TENANT_ID = '00000000-0000-4000-8000-0000000d3e70';
+export const APP_ID = '00000000-0000-4000-8000-00000000a11d';
+export const APP_SECRET = 'contract-test-secret';
+export const MAILBOX = 'marac.coordinator@northfield-council.example';
+export const MAILBOX_ID = demoUuid('entra:shared-mailbox');
+
+/** The seeded fictional people, as the demo's simulated directory holds them, plus the mailbox. */
+export const USERS: SimUser[] = [
+  { id: MAILBOX_ID, userPrincipalName: MAILBOX, mail: MAILBOX, displayName: 'Northfield MARAC' },
+  ...DEMO_PEOPLE.map((p) => ({
+    id: demoUuid(`entra:${p.key}`),
+    userPrincipalName: demoEmail(p),
+    mail: demoEmail(p),
+    displayName: p.displayName,
+  })),
+];
+
+export const userId = (key: string) => demoUuid(`entra:${key}`);
+export const emailOf = (key: string) => USERS.find((u) => u.id === userId(key))?.mail as string;
+
+export interface ContractTenant extends RunningSimulator {
+  graph: GraphClient;
+  /** Every Graph call the adapters made through `graph`, in order. */
+  calls: GraphCallEvent[];
+  /** Another client for the same tenant (e.g. with the mailbox limit off). */
+  client(options?: Partial<GraphClientOptions>): GraphClient;
+}
+
+/**
+ * The real adapters' plumbing (msal-node tokens, the Graph client) against a simulated tenant
+ * on its own port, with the demo app granted exactly the permissions graph/permissions.ts
+ * declares.
+ */
+export async function startContractTenant(
+  options: Partial<Omit<SimulatedTenantOptions, 'baseUrl'>> & {
+    client?: Partial<GraphClientOptions>;
+  } = {},
+): Promise<ContractTenant> {
+  const sim = await startSimulator({
+    tenantId: TENANT_ID,
+    users: USERS,
+    apps: [{ appId: APP_ID, secrets: [APP_SECRET], graphRoles: [...APPLICATION_PERMISSIONS] }],
+    ...options,
+  });
+  const tokens = new MsalTokenProvider({
+    authorityHost: sim.tenant.authorityHost,
+    tenantId: TENANT_ID,
+    clientId: APP_ID,
+    credential: { kind: 'secret', secret: APP_SECRET },
+  });
+  const calls: GraphCallEvent[] = [];
+  const client = (extra: Partial<GraphClientOptions> = {}) =>
+    new GraphClient({
+      baseUrl: sim.tenant.graphBaseUrl,
+      tokens,
+      retryDelaySeconds: 0.05,
+      onCall: (event) => calls.push(event),
+      ...options.client,
+      ...extra,
+    });
+  return { ...sim, graph: client(), calls, client };
+}
