@@ -1,4 +1,5 @@
 import { MAIL_NEEDS } from './graph-mailer.js';
+import { MEETING_NEEDS } from './graph-meeting-scheduler.js';
 import type { GraphPermissionNeed } from './graph-permission.js';
 
 export type { GraphPermissionNeed } from './graph-permission.js';
@@ -10,6 +11,7 @@ export type { GraphPermissionNeed } from './graph-permission.js';
  * contract tests; and the contract suite checks every declared call is exercised.
  */
 export const GRAPH_NEEDS: Record<string, readonly GraphPermissionNeed[]> = {
+  meetings: MEETING_NEEDS,
   mail: MAIL_NEEDS,
 };
 

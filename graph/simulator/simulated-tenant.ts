@@ -7,9 +7,11 @@ import { SimulatedEntraIssuer } from './entra-issuer.js';
 import { entraDiscoveryRoutes } from './entra-routes.js';
 import { FaultInjector } from './faults.js';
 import { graphRouter, type LoggedRequest } from './graph-router.js';
+import { calendarRoutes } from './routes/calendar-routes.js';
 import { mailRoutes } from './routes/mail-routes.js';
+import { onlineMeetingRoutes } from './routes/online-meeting-routes.js';
 import type { SimContext } from './sim-context.js';
-import { type SentMessage, TenantStore } from './tenant-state.js';
+import { emptyState, type SentMessage, TenantStore } from './tenant-state.js';
 
 export interface SimulatedTenantOptions {
   tenantId: string;
@@ -109,12 +111,20 @@ export class SimulatedTenant {
         tenantId: this.tenantId,
         faults: this.faults,
         clock: this.clock,
-        routes: [...mailRoutes(ctx)],
+        routes: [...mailRoutes(ctx), ...calendarRoutes(ctx), ...onlineMeetingRoutes(ctx)],
         mailboxConcurrency: this.options.mailboxConcurrency,
         log: this.requests,
       }),
     );
     return router;
+  }
+
+  /** Forgets everything the tenant holds (state, faults, request log), keeping keys and apps. */
+  reset(): void {
+    Object.assign(this.store.state, emptyState());
+    this.store.changed();
+    this.faults.clear();
+    this.requests.length = 0;
   }
 
   /** Writes the state snapshot now (shutdown). */

@@ -41,6 +41,7 @@ export interface DateTimeTimeZone {
 export interface SimEvent {
   id: string;
   organizerId: string;
+  organizerAddress: string;
   subject: string;
   body: { contentType: string; content: string };
   start: DateTimeTimeZone;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundMail } from '../../core/ports/mailer.js';
 import { GraphMailer, IDEMPOTENCY_HEADER, IDEMPOTENCY_PROPERTY } from '../../graph/graph-mailer.js';
 import { GraphRequestError } from '../../graph/graph-error.js';
@@ -11,10 +11,11 @@ import {
 } from './support/contract-tenant.js';
 
 let t: ContractTenant;
-beforeEach(async () => {
+beforeAll(async () => {
   t = await startContractTenant();
 });
-afterEach(() => t.close());
+beforeEach(() => t.reset());
+afterAll(() => t.close());
 
 const mail = (n: number): OutboundMail => ({
   idempotencyKey: `chaser:action-${n}:step-1:${emailOf('police-rep')}`,

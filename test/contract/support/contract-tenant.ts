@@ -37,6 +37,8 @@ export interface ContractTenant extends RunningSimulator {
   calls: GraphCallEvent[];
   /** Another client for the same tenant (e.g. with the mailbox limit off). */
   client(options?: Partial<GraphClientOptions>): GraphClient;
+  /** Empties the tenant and the call log between tests (starting a tenant costs a key pair). */
+  reset(): void;
 }
 
 /**
@@ -71,5 +73,14 @@ export async function startContractTenant(
       ...options.client,
       ...extra,
     });
-  return { ...sim, graph: client(), calls, client };
+  return {
+    ...sim,
+    graph: client(),
+    calls,
+    client,
+    reset: () => {
+      sim.tenant.reset();
+      calls.length = 0;
+    },
+  };
 }
