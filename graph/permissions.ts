@@ -1,3 +1,4 @@
+import { FILES_NEEDS } from './graph-file-share.js';
 import { MAIL_NEEDS } from './graph-mailer.js';
 import { MEETING_NEEDS } from './graph-meeting-scheduler.js';
 import type { GraphPermissionNeed } from './graph-permission.js';
@@ -13,6 +14,7 @@ export type { GraphPermissionNeed } from './graph-permission.js';
 export const GRAPH_NEEDS: Record<string, readonly GraphPermissionNeed[]> = {
   meetings: MEETING_NEEDS,
   mail: MAIL_NEEDS,
+  files: FILES_NEEDS,
 };
 
 export const ALL_GRAPH_NEEDS: readonly GraphPermissionNeed[] = Object.values(GRAPH_NEEDS).flat();

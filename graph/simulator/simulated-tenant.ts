@@ -8,6 +8,7 @@ import { entraDiscoveryRoutes } from './entra-routes.js';
 import { FaultInjector } from './faults.js';
 import { graphRouter, type LoggedRequest } from './graph-router.js';
 import { calendarRoutes } from './routes/calendar-routes.js';
+import { driveRoutes } from './routes/drive-routes.js';
 import { mailRoutes } from './routes/mail-routes.js';
 import { onlineMeetingRoutes } from './routes/online-meeting-routes.js';
 import type { SimContext } from './sim-context.js';
@@ -27,7 +28,11 @@ export interface SimulatedTenantOptions {
   issuer?: SimulatedEntraIssuer;
   pageSize?: number;
   mailboxConcurrency?: number;
+  /** SharePoint document libraries by drive id (default: the demo's `sim-drive-marac`). */
+  drives?: string[];
 }
+
+export const DEMO_DRIVE_ID = 'sim-drive-marac';
 
 /** The resources the token endpoint issues app tokens for. */
 export const SIMULATED_RESOURCES = ['https://graph.microsoft.com', 'https://api.botframework.com'];
@@ -111,7 +116,12 @@ export class SimulatedTenant {
         tenantId: this.tenantId,
         faults: this.faults,
         clock: this.clock,
-        routes: [...mailRoutes(ctx), ...calendarRoutes(ctx), ...onlineMeetingRoutes(ctx)],
+        routes: [
+          ...mailRoutes(ctx),
+          ...calendarRoutes(ctx),
+          ...onlineMeetingRoutes(ctx),
+          ...driveRoutes(ctx, this.options.drives ?? [DEMO_DRIVE_ID]),
+        ],
         mailboxConcurrency: this.options.mailboxConcurrency,
         log: this.requests,
       }),
