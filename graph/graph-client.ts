@@ -121,12 +121,19 @@ export class GraphClient {
         await this.send(next);
       items.push(...(page.body.value ?? []));
       const link = page.body['@odata.nextLink'];
-      next = link ? { ...request, path: this.relative(link) } : null;
+      next = link ? this.nextPage(request, link) : null;
     }
     return items;
   }
 
-  /** A nextLink as a path under the base URL; refuses links to any other endpoint. */
+  /**
+   * The request for a nextLink (`@odata.nextLink`, `sessions@odata.nextLink`): same call, path
+   * from the link. Refuses a link to any other endpoint, so the token never leaves Graph.
+   */
+  nextPage(request: GraphRequest, link: string): GraphRequest & { path: string } {
+    return { ...request, path: this.relative(link) };
+  }
+
   private relative(link: string): string {
     const url = new URL(link);
     const basePath = this.base.pathname.replace(/\/$/, '');

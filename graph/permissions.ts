@@ -1,3 +1,6 @@
+import { ATTENDANCE_NEEDS } from './graph-attendance-reports.js';
+import { CALL_RECORD_NEEDS } from './graph-call-records.js';
+import { CALLING_NEEDS } from './graph-calling-bot.js';
 import { FILES_NEEDS } from './graph-file-share.js';
 import { MAIL_NEEDS } from './graph-mailer.js';
 import { MEETING_NEEDS } from './graph-meeting-scheduler.js';
@@ -15,6 +18,9 @@ export const GRAPH_NEEDS: Record<string, readonly GraphPermissionNeed[]> = {
   meetings: MEETING_NEEDS,
   mail: MAIL_NEEDS,
   files: FILES_NEEDS,
+  attendance: ATTENDANCE_NEEDS,
+  callRecords: CALL_RECORD_NEEDS,
+  calling: CALLING_NEEDS,
 };
 
 export const ALL_GRAPH_NEEDS: readonly GraphPermissionNeed[] = Object.values(GRAPH_NEEDS).flat();

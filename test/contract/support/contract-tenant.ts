@@ -4,7 +4,7 @@ import {
   GraphClient,
   type GraphClientOptions,
 } from '../../../graph/graph-client.js';
-import { APPLICATION_PERMISSIONS } from '../../../graph/permissions.js';
+import { ALL_GRAPH_CALLS, APPLICATION_PERMISSIONS } from '../../../graph/permissions.js';
 import type { SimUser } from '../../../graph/simulator/directory.js';
 import { type RunningSimulator, startSimulator } from '../../../graph/simulator/start-simulator.js';
 import type { SimulatedTenantOptions } from '../../../graph/simulator/simulated-tenant.js';
@@ -75,6 +75,13 @@ export async function startContractTenant(
     });
   return {
     ...sim,
+    close: async () => {
+      await sim.close();
+      // Every call an adapter made must be one permissions.ts declares (and the admin grants).
+      const undeclared = calls.map((c) => c.call).filter((c) => !ALL_GRAPH_CALLS.includes(c));
+      if (undeclared.length > 0)
+        throw new Error(`Undeclared Graph calls: ${[...new Set(undeclared)].join(', ')}`);
+    },
     graph: client(),
     calls,
     client,
