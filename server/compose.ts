@@ -1,12 +1,10 @@
-import path from 'node:path';
-import { SimulatedEntraIssuer } from '../graph/simulator/entra-issuer.js';
-import { entraDiscoveryRoutes } from '../graph/simulator/entra-routes.js';
 import type { Db } from '../store/db.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
 import { createTabApi, type TabApiFeature } from '../tab/api/tab-api.js';
 import type { HttpFeature } from './app.js';
+import { composeMicrosoft, type MicrosoftAdapters } from './compose-microsoft.js';
 import type { Config } from './config.js';
 import type { PgBossJobs } from './jobs/pg-boss-jobs.js';
 import type { Logger } from './logger.js';
@@ -24,6 +22,8 @@ export interface Composition {
   startJobs(jobs: PgBossJobs): Promise<void>;
   /** Stops what the features started (calls, timers), before jobs and the database close. */
   stop(): Promise<void>;
+  /** Graph adapters behind core ports, and the simulated tenant in demo mode. */
+  microsoft: MicrosoftAdapters;
 }
 
 /**
@@ -39,13 +39,13 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   const directory = new PgDirectoryStore(db);
   const features: HttpFeature[] = [];
   const tabFeatures: TabApiFeature[] = [];
+  // The simulated tenant under /sim (demo mode) and the bot's /api/messages come first.
+  const microsoft = await composeMicrosoft(runtime);
+  features.push(...microsoft.features);
 
-  if (config.mode === 'demo') {
-    const issuer = await SimulatedEntraIssuer.create({
-      authorityHost: config.microsoft.authorityHost,
-      keyFile: path.join(config.dataDir, 'keys', 'simulated-entra.json'),
-    });
-    features.push({ path: '/sim/entra', handler: entraDiscoveryRoutes(issuer) });
+  const simulator = microsoft.adapters.simulator;
+  if (simulator) {
+    const issuer = simulator.entra;
     features.push({
       path: '/api/demo',
       handler: demoSignInRoutes({
@@ -69,5 +69,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     handler: createTabApi({ verify, directory, features: tabFeatures }),
   });
 
-  return { features, startJobs: async () => {}, stop: async () => {} };
+  return {
+    features,
+    startJobs: async () => {},
+    stop: () => microsoft.stop(),
+    microsoft: microsoft.adapters,
+  };
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The simulated tenant's users. In demo mode they are read from the product's seeded `person`
  * table (whose Entra object ids are deterministic, store/seed/seed-demo.ts), plus the shared
@@ -43,4 +45,11 @@ export class SimDirectory {
         u.mail.toLowerCase() === key,
     );
   }
+}
+
+/** The shared organiser mailbox as a directory user, with an object id derived from its address. */
+export function sharedMailboxUser(address: string, displayName = 'MARAC mailbox'): SimUser {
+  const hex = createHash('sha1').update(`simulated-mailbox:${address.toLowerCase()}`).digest('hex');
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return { id, userPrincipalName: address, mail: address, displayName };
 }

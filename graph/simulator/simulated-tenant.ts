@@ -12,8 +12,11 @@ import { SimDirectory, type SimUser, type UserSource } from './directory.js';
 import { SimulatedEntraIssuer } from './entra-issuer.js';
 import { entraDiscoveryRoutes } from './entra-routes.js';
 import { FaultInjector } from './faults.js';
+import { controlRoutes } from './control-routes.js';
 import { graphRouter, type LoggedRequest } from './graph-router.js';
 import { MeetingEngine } from './meeting-engine.js';
+import { faultsPage } from './pages/faults-page.js';
+import { outboxPage } from './pages/outbox-page.js';
 import { attendanceRoutes } from './routes/attendance-routes.js';
 import { calendarRoutes } from './routes/calendar-routes.js';
 import { callRoutes } from './routes/call-routes.js';
@@ -146,7 +149,17 @@ export class SimulatedTenant {
 
   router(): Router {
     const ctx = this.ctx;
+    const routes = this.graphRoutes();
     const router = Router();
+    router.get(
+      '/outbox',
+      outboxPage(() => this.outbox),
+    );
+    router.use(
+      '/faults',
+      faultsPage(this.faults, () => routes.map((r) => r.call)),
+    );
+    router.use('/api', controlRoutes(this));
     const token = { apps: this.apps, tenantId: this.tenantId, resources: SIMULATED_RESOURCES };
     router.use('/entra', entraDiscoveryRoutes(this.entra, token));
     router.get('/botframework/v1/.well-known/openidconfiguration', (_req, res) => {
@@ -175,7 +188,7 @@ export class SimulatedTenant {
         tenantId: this.tenantId,
         faults: this.faults,
         clock: this.clock,
-        routes: this.graphRoutes(),
+        routes,
         mailboxConcurrency: this.options.mailboxConcurrency,
         log: this.requests,
       }),

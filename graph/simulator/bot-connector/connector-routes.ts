@@ -34,7 +34,6 @@ export function connectorRoutes(
 ): Router {
   const { ctx } = deps;
   const router = Router();
-  router.use(express.json({ limit: '256kb' }));
   router.use(async (req, res, next) => {
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     if (!token)
@@ -48,6 +47,7 @@ export function connectorRoutes(
       fail(res, 401, 'Unauthorized', 'The bot token is not valid for the Bot Connector.');
     }
   });
+  router.use(express.json({ limit: '256kb' }));
 
   const record = (
     req: Request,
