@@ -1,0 +1,138 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MsalTokenProvider } from '../../graph/auth/msal-token-provider.js';
+import { GraphClient } from '../../graph/graph-client.js';
+import { GraphMeetingScheduler } from '../../graph/graph-meeting-scheduler.js';
+import { startSimulator } from '../../graph/simulator/start-simulator.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { APP_ID, APP_SECRET, MAILBOX, TENANT_ID, USERS } from './support/contract-tenant.js';
+
+describe('the demo: Virtual MARAC on its in-process simulated tenant', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('sends mail through Graph to the simulator and shows it at /sim/outbox, escaped', async () => {
+    await app.composition.microsoft.mailer.send({
+      idempotencyKey: 'circulation:demo-1:<rep>',
+      to: [{ email: 'sam.testbury@northfield-police.example', name: 'Sam <Testbury>' }],
+      subject: 'Northfield MARAC 2 Dec 2026: case list ready',
+      bodyHtml: '<p>15 cases. <a href="http://127.0.0.1/meetings/1">Open the case list</a>.</p>',
+    });
+    const res = await fetch(`${app.url}/sim/outbox`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toContain('Northfield MARAC 2 Dec 2026: case list ready');
+    expect(html).toContain('marac.coordinator@northfield-council.example');
+    expect(html).toContain('Sam &lt;Testbury&gt; &lt;sam.testbury@northfield-police.example&gt;');
+    expect(html).toContain('x-marac-idempotency-key: circulation:demo-1:&lt;rep&gt;');
+    expect(html).toContain('15 cases. Open the case list.');
+    expect(html).not.toContain('<rep>');
+  });
+
+  it('switches a fault on from the /sim/faults page, which the adapters then meet', async () => {
+    const form = new URLSearchParams({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'throttle',
+      times: '1',
+      retryAfterSeconds: '0.05',
+    });
+    const added = await fetch(`${app.url}/sim/faults`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
+    expect(added.status).toBe(303);
+    expect(await (await fetch(`${app.url}/sim/faults`)).text()).toContain('429 Too Many Requests');
+    await app.composition.microsoft.mailer.send({
+      idempotencyKey: 'k-2',
+      to: [{ email: 'a@northfield-council.example' }],
+      subject: 's',
+      bodyHtml: '<p>b</p>',
+    });
+    const statuses = app.composition.microsoft.simulator?.requests
+      .filter((r) => r.call === 'POST /users/{id}/sendMail')
+      .map((r) => r.status);
+    expect(statuses?.slice(-2)).toEqual([429, 202]);
+    const refused = await fetch(`${app.url}/sim/faults`, {
+      method: 'POST',
+      body: new URLSearchParams({ call: 'GET /nowhere', kind: 'throttle' }),
+    });
+    expect(refused.status).toBe(400);
+  });
+
+  it('knows the seeded people as its directory, so the organiser mailbox and people resolve', async () => {
+    const scheduler = app.composition.microsoft.meetings;
+    const { joinUrl } = await scheduler.createEvent({
+      subject: 'Northfield MARAC',
+      start: new Date('2026-12-02T09:30:00Z'),
+      end: new Date('2026-12-02T13:00:00Z'),
+      timeZone: 'Europe/London',
+      attendees: [{ email: 'sam.testbury@northfield-police.example' }],
+      bodyHtml: '<p>MARAC</p>',
+    });
+    expect((await scheduler.findOnlineMeeting(joinUrl)).chatThreadId).toMatch(/^19:meeting_/);
+  });
+});
+
+describe('simulator state across a restart', () => {
+  it('keeps meetings, mail and signing keys in the data directory', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'marac-sim-'));
+    const run = async () => {
+      const sim = await startSimulator({
+        tenantId: TENANT_ID,
+        users: USERS,
+        dataDir,
+        apps: [
+          {
+            appId: APP_ID,
+            secrets: [APP_SECRET],
+            graphRoles: ['Calendars.ReadWrite', 'OnlineMeetings.ReadWrite.All'],
+          },
+        ],
+      });
+      const tokens = new MsalTokenProvider({
+        authorityHost: sim.tenant.authorityHost,
+        tenantId: TENANT_ID,
+        clientId: APP_ID,
+        credential: { kind: 'secret', secret: APP_SECRET },
+      });
+      const graph = new GraphClient({ baseUrl: sim.tenant.graphBaseUrl, tokens });
+      return {
+        sim,
+        scheduler: new GraphMeetingScheduler({
+          graph,
+          organizer: MAILBOX,
+          teamsAppId: 'x',
+          graphBaseUrl: sim.tenant.graphBaseUrl,
+        }),
+      };
+    };
+    try {
+      const first = await run();
+      const { joinUrl } = await first.scheduler.createEvent({
+        subject: 'Northfield MARAC',
+        start: new Date('2026-12-02T09:30:00Z'),
+        end: new Date('2026-12-02T13:00:00Z'),
+        timeZone: 'Europe/London',
+        attendees: [],
+        bodyHtml: '',
+      });
+      const before = await first.scheduler.findOnlineMeeting(joinUrl);
+      const jwks = first.sim.tenant.channel.jwks();
+      await first.sim.close();
+
+      const second = await run();
+      expect(await second.scheduler.findOnlineMeeting(joinUrl)).toEqual(before);
+      expect(second.sim.tenant.channel.jwks()).toEqual(jwks);
+      await second.sim.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
