@@ -67,7 +67,16 @@ export async function composeMicrosoft(runtime: {
   const features: HttpFeature[] = [];
   let simulator: SimulatedTenant | null = null;
   let credential: AppCredential;
-  if (config.mode === 'demo') {
+  if (config.mode === 'demo' && !usesInProcessTenant(config)) {
+    // Demo mode against a simulated tenant running elsewhere (another process's, on its own
+    // port): MARAC_GRAPH_BASE_URL and MARAC_AUTHORITY_HOST point at it, and MARAC_APP_PASSWORD
+    // is the secret it registered for the demo app.
+    if (!ms.clientSecret)
+      throw new Error(
+        'Set MARAC_APP_PASSWORD to the external simulated tenant’s secret for the demo app.',
+      );
+    credential = { kind: 'secret', secret: ms.clientSecret };
+  } else if (config.mode === 'demo') {
     const secret = randomBytes(24).toString('base64url');
     simulator = await SimulatedTenant.create({
       tenantId: ms.tenantId as string,
@@ -161,6 +170,11 @@ export async function composeMicrosoft(runtime: {
       await simulator?.close();
     },
   };
+}
+
+/** Demo mode runs its own simulated tenant under /sim unless Graph is pointed elsewhere. */
+function usesInProcessTenant(config: Config): boolean {
+  return config.microsoft.graphBaseUrl === `${config.http.publicUrl}/sim/graph/v1.0`;
 }
 
 async function productionCredential(config: Config): Promise<AppCredential> {

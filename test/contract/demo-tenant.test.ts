@@ -136,3 +136,63 @@ describe('simulator state across a restart', () => {
     }
   });
 });
+
+describe('a demo-mode service using a simulated tenant in another process', () => {
+  it('sends through the external tenant when MARAC_GRAPH_BASE_URL, MARAC_AUTHORITY_HOST and MARAC_APP_PASSWORD point at it', async () => {
+    const sim = await startSimulator({
+      tenantId: TENANT_ID,
+      users: USERS,
+      apps: [{ appId: APP_ID, secrets: [APP_SECRET], graphRoles: ['Mail.Send', 'Mail.Read'] }],
+    });
+    const app = await startTestApp({
+      env: {
+        MARAC_GRAPH_BASE_URL: sim.tenant.graphBaseUrl,
+        MARAC_AUTHORITY_HOST: sim.tenant.authorityHost,
+        MARAC_APP_PASSWORD: APP_SECRET,
+      },
+    });
+    try {
+      expect(app.composition.microsoft.simulator).toBeNull();
+      await app.composition.microsoft.mailer.send({
+        idempotencyKey: 'ext-1',
+        to: [{ email: 'a@northfield-council.example' }],
+        subject: 'External',
+        bodyHtml: '<p>x</p>',
+      });
+      expect(sim.tenant.outbox.map((m) => m.subject)).toEqual(['External']);
+      expect(await app.composition.microsoft.mailer.wasSent('ext-1')).toBe(true);
+    } finally {
+      await app.close();
+      await sim.close();
+    }
+  });
+
+  it('runs from the command line on its own port and stops cleanly', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'graph/simulator/main.ts', '--port', '0', '--secret', 'cli-secret'],
+      {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+        child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+      });
+      const info = JSON.parse(line) as { url: string; MARAC_GRAPH_BASE_URL: string };
+      expect(info.MARAC_GRAPH_BASE_URL).toBe(`${info.url}/sim/graph/v1.0`);
+      expect((await fetch(`${info.url}/sim/outbox`)).status).toBe(200);
+      const unauthenticated = await fetch(`${info.MARAC_GRAPH_BASE_URL}/users/x/sendMail`, {
+        method: 'POST',
+      });
+      expect(unauthenticated.status).toBe(401);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+});
