@@ -163,8 +163,9 @@ export class GraphClient {
       raw = (await send(api, method, request.body)) as Response;
     } catch (error) {
       // No response at all (timeout, connection refused): status 0, still a GraphRequestError.
-      const code =
-        error instanceof Error && error.name === 'TimeoutError' ? 'Timeout' : 'NetworkError';
+      // The SDK wraps fetch's error in a GraphError whose code is the original error's name.
+      const name = `${(error as { code?: unknown }).code ?? ''} ${(error as Error)?.name ?? ''}`;
+      const code = /TimeoutError|AbortError/.test(name) ? 'Timeout' : 'NetworkError';
       this.report(request.call, 0, timer.attempts, started, null);
       throw new GraphRequestError(
         request.call,
