@@ -6,6 +6,7 @@ import { listen } from '../../test/support/http.js';
 import { AppRegistry, thumbprintOf } from '../simulator/app-registry.js';
 import { SimulatedEntraIssuer } from '../simulator/entra-issuer.js';
 import { entraDiscoveryRoutes } from '../simulator/entra-routes.js';
+import { startSimulator } from '../simulator/start-simulator.js';
 import { MsalTokenProvider } from './msal-token-provider.js';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -131,5 +132,55 @@ describe('msal-node against the simulated tenant (through the loopback bridge)',
           credential: { kind: 'secret', secret: 's' },
         }),
     ).toThrow(/must use https/);
+  });
+});
+
+describe('msal-node with a user-assigned managed identity (App Service endpoint simulated)', () => {
+  const MSI = '44444444-4444-4444-8444-444444444444';
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  beforeAll(async () => {
+    sim = await startSimulator({
+      tenantId: TENANT,
+      apps: [
+        { appId: APP, graphRoles: [], federatedIdentities: [MSI], consentedScopes: ['User.Read'] },
+      ],
+      managedIdentities: {
+        header: 'identity-header-secret',
+        identities: [{ clientId: MSI, graphRoles: ['Mail.Send'] }],
+      },
+    });
+    // What App Service sets for the process; msal-node reads them.
+    process.env.IDENTITY_ENDPOINT = `${sim.url}/sim/msi/token`;
+    process.env.IDENTITY_HEADER = 'identity-header-secret';
+  });
+  afterAll(async () => {
+    delete process.env.IDENTITY_ENDPOINT;
+    delete process.env.IDENTITY_HEADER;
+    await sim.close();
+  });
+
+  it('gets app-only tokens from the identity endpoint, and uses the identity as a federated credential for OBO', async () => {
+    const tokens = new MsalTokenProvider({
+      authorityHost: sim.tenant.authorityHost,
+      tenantId: TENANT,
+      clientId: APP,
+      credential: { kind: 'managed-identity', managedIdentityClientId: MSI },
+    });
+    expect(decodeJwt(await tokens.appToken(GRAPH))).toMatchObject({
+      appid: MSI,
+      aud: GRAPH,
+      roles: ['Mail.Send'],
+    });
+    const sso = await sim.tenant.entra.issueUserToken({
+      tenantId: TENANT,
+      objectId: 'user-oid-2',
+      name: 'Sam Testbury',
+      preferredUsername: 'sam@example.test',
+      audience: APP,
+    });
+    expect(decodeJwt(await tokens.onBehalfOf(sso, [`${GRAPH}/User.Read`]))).toMatchObject({
+      oid: 'user-oid-2',
+      scp: 'User.Read',
+    });
   });
 });

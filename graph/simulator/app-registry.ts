@@ -15,6 +15,11 @@ export interface SimulatedApp {
   graphRoles: string[];
   /** Delegated Graph scopes consented for OBO (e.g. `User.Read`). */
   consentedScopes?: string[];
+  /**
+   * Managed identities trusted as federated credentials: a token this tenant issued to one of
+   * them for `api://AzureADTokenExchange` is accepted as the app's client assertion.
+   */
+  federatedIdentities?: string[];
 }
 
 export class AppRegistry {

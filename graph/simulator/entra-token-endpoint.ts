@@ -106,6 +106,20 @@ async function authenticateClient(
     if (app.secrets?.includes(form.client_secret)) return app;
     throw new OAuthError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
   }
+  if (
+    form.client_assertion_type === ASSERTION_TYPE &&
+    form.client_assertion &&
+    app.federatedIdentities?.length
+  ) {
+    // A managed identity's token as the assertion (federated identity credential).
+    const claims = await deps.issuer
+      .verify(form.client_assertion, {
+        tenantId: deps.tenantId,
+        audience: 'api://AzureADTokenExchange',
+      })
+      .catch(() => null);
+    if (claims && app.federatedIdentities.includes(String(claims.appid))) return app;
+  }
   if (form.client_assertion_type === ASSERTION_TYPE && form.client_assertion) {
     const key = app.certificates?.length
       ? deps.apps.certificateFor(app, decodeProtectedHeader(form.client_assertion))

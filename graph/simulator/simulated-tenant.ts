@@ -15,6 +15,7 @@ import { FaultInjector } from './faults.js';
 import { controlRoutes } from './control-routes.js';
 import { graphRouter, type LoggedRequest } from './graph-router.js';
 import { MeetingEngine } from './meeting-engine.js';
+import { managedIdentityEndpoint, type SimulatedManagedIdentity } from './msi-endpoint.js';
 import { faultsPage } from './pages/faults-page.js';
 import { outboxPage } from './pages/outbox-page.js';
 import { attendanceRoutes } from './routes/attendance-routes.js';
@@ -47,6 +48,8 @@ export interface SimulatedTenantOptions {
   reportDelayMs?: number;
   /** Accept Bot Connector calls without a bot token (bot authentication off, demo mode). */
   connectorAllowsAnonymous?: boolean;
+  /** User-assigned managed identities served at /msi/token (App Service style), with its header secret. */
+  managedIdentities?: { header: string; identities: SimulatedManagedIdentity[] };
 }
 
 export const DEMO_DRIVE_ID = 'sim-drive-marac';
@@ -162,6 +165,18 @@ export class SimulatedTenant {
     router.use('/api', controlRoutes(this));
     const token = { apps: this.apps, tenantId: this.tenantId, resources: SIMULATED_RESOURCES };
     router.use('/entra', entraDiscoveryRoutes(this.entra, token));
+    const msi = this.options.managedIdentities;
+    if (msi)
+      router.use(
+        '/msi',
+        managedIdentityEndpoint({
+          issuer: this.entra,
+          tenantId: this.tenantId,
+          // A managed identity's token for Entra's token exchange is its federated credential.
+          resources: [...SIMULATED_RESOURCES, 'api://AzureADTokenExchange'],
+          ...msi,
+        }),
+      );
     router.get('/botframework/v1/.well-known/openidconfiguration', (_req, res) => {
       res.json(this.channel.openIdConfiguration());
     });
