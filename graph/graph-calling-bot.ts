@@ -1,3 +1,4 @@
+import type * as Graph from '@microsoft/microsoft-graph-types';
 import { DomainError } from '../core/errors.js';
 import type { CallingBot } from '../core/ports/calling-bot.js';
 import type { GraphClient } from './graph-client.js';
@@ -62,36 +63,35 @@ export class GraphCallingBot implements CallingBot {
 
   async join(input: { joinUrl: string; chatThreadId: string; tenantId: string }) {
     const meeting = parseJoinUrl(input.joinUrl);
-    const { body } = await this.deps.graph.send<{ id: string; callChainId?: string | null }>({
-      call: 'POST /communications/calls' satisfies CallingCall,
-      body: {
-        '@odata.type': '#microsoft.graph.call',
-        callbackUri: this.deps.callbackUri,
-        requestedModalities: ['audio'],
-        mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
-        chatInfo: {
-          '@odata.type': '#microsoft.graph.chatInfo',
-          threadId: input.chatThreadId,
-          messageId: meeting.messageId,
-        },
-        meetingInfo: {
-          '@odata.type': '#microsoft.graph.organizerMeetingInfo',
-          organizer: {
-            '@odata.type': '#microsoft.graph.identitySet',
-            user: {
-              '@odata.type': '#microsoft.graph.identity',
-              id: meeting.organizerId,
-              tenantId: meeting.tenantId,
-            },
-          },
-          allowConversationWithoutHost: true,
-        },
-        tenantId: input.tenantId,
-      },
+    // Graph's samples annotate each object with its @odata.type; the types do not declare it.
+    const typed = <T>(type: string, value: T): T => ({
+      '@odata.type': `#microsoft.graph.${type}`,
+      ...value,
     });
-    return { callId: body.id, callChainId: body.callChainId ?? null };
+    const call: Graph.Call = typed('call', {
+      callbackUri: this.deps.callbackUri,
+      requestedModalities: ['audio'],
+      mediaConfig: typed<Graph.ServiceHostedMediaConfig>('serviceHostedMediaConfig', {}),
+      chatInfo: typed<Graph.ChatInfo>('chatInfo', {
+        threadId: input.chatThreadId,
+        messageId: meeting.messageId,
+      }),
+      meetingInfo: typed<Graph.OrganizerMeetingInfo>('organizerMeetingInfo', {
+        organizer: typed<Graph.IdentitySet>('identitySet', {
+          user: typed<Graph.Identity & { tenantId: string }>('identity', {
+            id: meeting.organizerId,
+            tenantId: meeting.tenantId,
+          }),
+        }),
+      }),
+      tenantId: input.tenantId,
+    });
+    const { body } = await this.deps.graph.send<Graph.Call>({
+      call: 'POST /communications/calls' satisfies CallingCall,
+      body: call,
+    });
+    return { callId: body.id as string, callChainId: body.callChainId ?? null };
   }
-
   async hangUp(callId: string): Promise<void> {
     try {
       await this.deps.graph.send({

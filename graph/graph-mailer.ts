@@ -1,3 +1,4 @@
+import type * as Graph from '@microsoft/microsoft-graph-types';
 import type { Mailer, OutboundMail } from '../core/ports/mailer.js';
 import type { GraphClient } from './graph-client.js';
 import { GraphRequestError } from './graph-error.js';
@@ -83,7 +84,7 @@ export class GraphMailer implements Mailer {
 
   async wasSent(idempotencyKey: string): Promise<boolean> {
     const quoted = idempotencyKey.replace(/'/g, "''");
-    const { body } = await this.deps.graph.send<{ value: unknown[] }>({
+    const { body } = await this.deps.graph.send<{ value: Graph.Message[] }>({
       call: 'GET /users/{id}/mailFolders/sentitems/messages' satisfies MailCall,
       params: { id: this.deps.mailbox },
       query: {
@@ -101,14 +102,14 @@ function isAmbiguous(error: GraphRequestError): boolean {
   return error.status === 0 || error.status >= 500;
 }
 
-function sendMailBody(mail: OutboundMail) {
-  const recipient = (r: { email: string; name?: string }) => ({
+function sendMailBody(mail: OutboundMail): { message: Graph.Message; saveToSentItems: boolean } {
+  const recipient = (r: { email: string; name?: string }): Graph.Recipient => ({
     emailAddress: { address: r.email, ...(r.name ? { name: r.name } : {}) },
   });
   return {
     message: {
       subject: mail.subject,
-      body: { contentType: 'HTML', content: mail.bodyHtml },
+      body: { contentType: 'html', content: mail.bodyHtml },
       toRecipients: mail.to.map(recipient),
       ccRecipients: (mail.cc ?? []).map(recipient),
       internetMessageHeaders: [{ name: IDEMPOTENCY_HEADER, value: mail.idempotencyKey }],
