@@ -78,6 +78,63 @@ describe('the demo: Virtual MARAC on its in-process simulated tenant', () => {
     });
     expect((await scheduler.findOnlineMeeting(joinUrl)).chatThreadId).toMatch(/^19:meeting_/);
   });
+
+  it('plays a meeting: join with camera, camera off, leave, end; and refuses bad input', async () => {
+    const scheduler = app.composition.microsoft.meetings;
+    const { joinUrl } = await scheduler.createEvent({
+      subject: 'Northfield MARAC',
+      start: new Date('2026-12-02T09:30:00Z'),
+      end: new Date('2026-12-02T13:00:00Z'),
+      timeZone: 'Europe/London',
+      attendees: [],
+      bodyHtml: '',
+    });
+    const { onlineMeetingId } = await scheduler.findOnlineMeeting(joinUrl);
+    const api = (path: string, method = 'POST', body?: unknown) =>
+      fetch(`${app.url}/sim/api/meetings/${encodeURIComponent(onlineMeetingId)}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const userId = '3f0c2a1b-1111-4222-8333-444455556666';
+    expect(
+      (
+        await api('/participants', 'POST', {
+          userId,
+          displayName: 'Rep',
+          camera: true,
+          at: '2026-12-02T09:31:00Z',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api(`/participants/${userId}/camera`, 'POST', {
+          on: false,
+          at: '2026-12-02T09:40:00Z',
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await api(`/participants/${userId}`, 'DELETE', { at: '2026-12-02T10:00:00Z' })).status,
+    ).toBe(204);
+    const ended = (await (await api('/end', 'POST', { at: '2026-12-02T10:05:00Z' })).json()) as {
+      participants: unknown[];
+    };
+    expect(ended.participants).toEqual([
+      {
+        userId,
+        displayName: 'Rep',
+        email: null,
+        tenantId: app.config.microsoft.tenantId,
+        role: 'Attendee',
+        intervals: [{ join: '2026-12-02T09:31:00.000Z', leave: '2026-12-02T10:00:00.000Z' }],
+        video: [{ start: '2026-12-02T09:31:00.000Z', end: '2026-12-02T09:40:00.000Z' }],
+      },
+    ]);
+    expect((await api('/participants', 'POST', { displayName: '' })).status).toBe(400);
+    expect((await api('/end')).status).toBe(404); // not running any more
+  });
 });
 
 describe('simulator state across a restart', () => {
