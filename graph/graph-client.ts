@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   Client,
-  type Context,
   HTTPMessageHandler,
   type Middleware,
-  type MiddlewareOptions,
   ResponseType,
   RetryHandler,
   RetryHandlerOptions,
@@ -12,6 +10,7 @@ import {
 import { graphResourceOf, type TokenProvider } from './auth/token-provider.js';
 import { type GraphErrorBody, GraphRequestError, retryAfterSeconds } from './graph-error.js';
 import { KeyedLimiter } from './keyed-limiter.js';
+import { AttemptTimer, AttemptTimerOptions, BearerToken } from './graph-middleware.js';
 
 /**
  * The one way this service calls Microsoft Graph: `@microsoft/microsoft-graph-client` with a
@@ -178,8 +177,7 @@ export class GraphClient {
       );
     }
     const text = await raw.text();
-    const body =
-      text && /json/i.test(raw.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
+    const body = parseBody(text, raw.headers.get('content-type'));
     const requestId =
       raw.headers.get('request-id') ??
       (body as GraphErrorBody)?.error?.innerError?.['request-id'] ??
@@ -208,6 +206,16 @@ export class GraphClient {
     requestId: string | null,
   ) {
     this.options.onCall?.({ call, status, attempts, ms: performance.now() - started, requestId });
+  }
+}
+
+/** JSON when it says so and is; otherwise the text (a proxy's HTML error page, an empty 202). */
+function parseBody(text: string, contentType: string | null): unknown {
+  if (!text || !/json/i.test(contentType ?? '')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 
@@ -241,47 +249,4 @@ export function fill(template: string, params: Record<string, string>): string {
 function queryString(query: Record<string, string> | undefined): string {
   const pairs = Object.entries(query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
   return pairs.length ? `?${pairs.join('&')}` : '';
-}
-
-/** Adds the app-only token, and only to requests for the configured Graph endpoint. */
-class BearerToken implements Middleware {
-  private next?: Middleware;
-  constructor(
-    private readonly token: () => Promise<string>,
-    private readonly base: string,
-  ) {}
-  async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
-    if (url.startsWith(this.base)) {
-      context.options ??= {};
-      const headers = (context.options.headers ??= {}) as Record<string, string>;
-      headers.Authorization = `Bearer ${await this.token()}`;
-    }
-    return this.next?.execute(context);
-  }
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-}
-
-class AttemptTimerOptions implements MiddlewareOptions {
-  attempts = 0;
-  constructor(readonly timeoutMs: number) {}
-}
-
-/** Counts attempts and gives each its own timeout (the retry handler re-runs what follows it). */
-class AttemptTimer implements Middleware {
-  private next?: Middleware;
-  async execute(context: Context): Promise<void> {
-    const options = context.middlewareControl?.getMiddlewareOptions(AttemptTimerOptions) as
-      AttemptTimerOptions | undefined;
-    if (options) {
-      options.attempts += 1;
-      context.options = { ...context.options, signal: AbortSignal.timeout(options.timeoutMs) };
-    }
-    return this.next?.execute(context);
-  }
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
 }
