@@ -3,6 +3,7 @@ import { HELP_TEXT } from '../../bot/marac-bot.js';
 import { message } from '../../graph/simulator/bot-connector/activities.js';
 import { ChannelTokenIssuer } from '../../graph/simulator/bot-connector/channel-issuer.js';
 import { type BotChannel, botChannel, type TestMeeting } from '../support/bot-channel.js';
+import { expectNoPersonalData } from '../support/personal-data.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('/api/messages with Bot Framework authentication on (simulated channel)', () => {
@@ -28,6 +29,7 @@ describe('/api/messages with Bot Framework authentication on (simulated channel)
     // The connector only takes calls with a valid bot token here (anonymous is off).
     expect(app.composition.microsoft.simulator?.connectorAllowsAnonymous).toBe(false);
     expect(replies().at(-1)).toMatchObject({ type: 'message', replyToId: expect.any(String) });
+    expectNoPersonalData(JSON.stringify(channel.posted(meeting.chatThreadId)), 'the bot’s replies');
   });
 
   it.each([
