@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   PERPETRATOR_WARNING_NOT_ACKNOWLEDGED: 'Acknowledge the perpetrator-action warning first.',
   // Infrastructure surfaced to users
   UPSTREAM_FAILED: 'Microsoft 365 did not accept the request; it will be retried.',
+  CONSENT_REQUIRED: 'Microsoft 365 needs your consent first: sign in again to grant it.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,3 @@
-import path from 'node:path';
-import { SimulatedEntraIssuer } from '../graph/simulator/entra-issuer.js';
-import { entraDiscoveryRoutes } from '../graph/simulator/entra-routes.js';
 import { circulateDueMeetings } from '../core/circulation/circulate.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { FileShare } from '../core/ports/file-share.js';
@@ -12,12 +9,13 @@ import { agendaRoutes } from '../tab/api/routes/agenda.js';
 import { areaRoutes } from '../tab/api/routes/area.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
-import { preMeeting, tabLinks, unavailableScheduler } from './pre-meeting.js';
+import { preMeeting, tabLinks } from './pre-meeting.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
 import { createTabApi, type TabApiFeature } from '../tab/api/tab-api.js';
 import type { HttpFeature } from './app.js';
+import { composeMicrosoft, type MicrosoftAdapters } from './compose-microsoft.js';
 import type { Config } from './config.js';
 import type { PgBossJobs } from './jobs/pg-boss-jobs.js';
 import type { Logger } from './logger.js';
@@ -37,6 +35,8 @@ export interface Composition {
   startJobs(jobs: PgBossJobs): Promise<void>;
   /** Stops what the features started (calls, timers), before jobs and the database close. */
   stop(): Promise<void>;
+  /** Graph adapters behind core ports, and the simulated tenant in demo mode. */
+  microsoft: MicrosoftAdapters;
 }
 
 /**
@@ -52,13 +52,13 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   const directory = new PgDirectoryStore(db);
   const features: HttpFeature[] = [];
   const tabFeatures: TabApiFeature[] = [];
+  // The simulated tenant under /sim (demo mode) and the bot's /api/messages come first.
+  const microsoft = await composeMicrosoft(runtime);
+  features.push(...microsoft.features);
 
-  if (config.mode === 'demo') {
-    const issuer = await SimulatedEntraIssuer.create({
-      authorityHost: config.microsoft.authorityHost,
-      keyFile: path.join(config.dataDir, 'keys', 'simulated-entra.json'),
-    });
-    features.push({ path: '/sim/entra', handler: entraDiscoveryRoutes(issuer) });
+  const simulator = microsoft.adapters.simulator;
+  if (simulator) {
+    const issuer = simulator.entra;
     features.push({
       path: '/api/demo',
       handler: demoSignInRoutes({
@@ -72,12 +72,15 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     });
   }
 
-  // Issue 4: area set-up, scheduling, agenda, circulation and retention.
-  // TODO(issue 3): default to the Graph adapters (simulated tenant in demo mode) once they land.
+  // Issue 4: area set-up, scheduling, agenda, circulation and retention, on the Graph adapters
+  // (the simulated tenant in demo mode) unless a test replaces them.
   const pre = preMeeting(db, {
     clock: runtime.adapters?.clock ?? { now: () => new Date() },
-    scheduler: runtime.adapters?.scheduler ?? unavailableScheduler,
-    fileShare: runtime.adapters?.fileShare ?? null,
+    scheduler: runtime.adapters?.scheduler ?? microsoft.adapters.meetings,
+    fileShare:
+      runtime.adapters?.fileShare === undefined
+        ? microsoft.adapters.files
+        : runtime.adapters.fileShare,
     links: tabLinks({
       publicUrl: config.http.publicUrl,
       teamsAppId: config.microsoft.teamsAppId,
@@ -122,5 +125,5 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     await jobs.schedule('retention-purge', '*/15 * * * *');
   };
 
-  return { features, startJobs, stop: async () => {} };
+  return { features, startJobs, stop: () => microsoft.stop(), microsoft: microsoft.adapters };
 }

@@ -127,6 +127,10 @@ export function loadConfig(
       problems.push(
         'MARAC_APP_CERT_THUMBPRINT and MARAC_APP_CERT_KEY_PATH go together: set both or neither.',
       );
+    if (get('MARAC_BOT_AUTH') === 'off')
+      problems.push(
+        'MARAC_BOT_AUTH=off is allowed in demo mode only: in production the bot must check Bot Framework tokens.',
+      );
     if (get('MARAC_PUBLIC_URL') && !publicUrl.startsWith('https://'))
       problems.push(
         'MARAC_PUBLIC_URL must use https:// in production (Teams loads tabs over HTTPS only).',
@@ -174,26 +178,55 @@ export function loadConfig(
         get('MARAC_AUTHORITY_HOST') ?? (demo ? `${sim}/entra` : 'https://login.microsoftonline.com')
       ).replace(/\/$/, ''),
     },
-    bot: {
-      // Demo mode: no MicrosoftAppId reaches botbuilder, which disables channel auth (PLATFORM.md §9).
-      authEnabled: !demo,
-      openIdMetadataUrl:
-        get('MARAC_BOT_OPENID_METADATA_URL') ??
-        'https://login.botframework.com/v1/.well-known/openidconfiguration',
-      tokenIssuer: get('MARAC_BOT_TOKEN_ISSUER') ?? 'https://api.botframework.com',
-      loginUrl: get('MARAC_BOT_LOGIN_URL') ?? 'https://login.microsoftonline.com/botframework.com',
-      oauthScope: get('MARAC_BOT_OAUTH_SCOPE') ?? 'https://api.botframework.com',
-      oauthUrl: get('MARAC_BOT_OAUTH_URL') ?? 'https://api.botframework.com',
-      emulatorOpenIdMetadataUrl:
-        get('MARAC_BOT_EMULATOR_OPENID_METADATA_URL') ??
-        'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
-      callerId: get('MARAC_BOT_CALLER_ID') ?? 'urn:botframework:azure',
-    },
+    bot: botConfig(get, { demo, sim, tenantId: get('MARAC_APP_TENANT_ID') ?? DEMO_TENANT_ID }),
     mailbox: get('MARAC_MAILBOX') ?? 'marac.coordinator@northfield-council.example',
     sharePointDriveId: get('MARAC_SHAREPOINT_DRIVE_ID') ?? (demo ? 'sim-drive-marac' : null),
     callingWebhookUrl: get('MARAC_CALLING_WEBHOOK_URL') ?? `${publicUrl}/api/calling`,
   };
   return deepFreeze(config);
+}
+
+/**
+ * Bot Framework authentication and endpoints (PLATFORM.md §9). Demo mode runs with it off by
+ * default (no MicrosoftAppId reaches botbuilder, as the Agents Playground needs); with
+ * MARAC_BOT_AUTH=on the demo bot checks channel tokens signed by the simulated tenant's Bot
+ * Framework key, and its endpoints default to the simulator's.
+ */
+function botConfig(
+  get: (name: SettingName) => string | undefined,
+  demo: { demo: boolean; sim: string; tenantId: string },
+): Config['bot'] {
+  const simulated = demo.demo && get('MARAC_BOT_AUTH') === 'on';
+  const fallback = (real: string, simulator: string) => (simulated ? simulator : real);
+  return {
+    authEnabled: demo.demo ? simulated : true,
+    openIdMetadataUrl:
+      get('MARAC_BOT_OPENID_METADATA_URL') ??
+      fallback(
+        'https://login.botframework.com/v1/.well-known/openidconfiguration',
+        `${demo.sim}/botframework/v1/.well-known/openidconfiguration`,
+      ),
+    tokenIssuer:
+      get('MARAC_BOT_TOKEN_ISSUER') ??
+      fallback('https://api.botframework.com', `${demo.sim}/botframework`),
+    loginUrl:
+      get('MARAC_BOT_LOGIN_URL') ??
+      fallback(
+        'https://login.microsoftonline.com/botframework.com',
+        `${demo.sim}/entra/${demo.tenantId}`,
+      ),
+    oauthScope: get('MARAC_BOT_OAUTH_SCOPE') ?? 'https://api.botframework.com',
+    oauthUrl:
+      get('MARAC_BOT_OAUTH_URL') ??
+      fallback('https://api.botframework.com', `${demo.sim}/botframework`),
+    emulatorOpenIdMetadataUrl:
+      get('MARAC_BOT_EMULATOR_OPENID_METADATA_URL') ??
+      fallback(
+        'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+        `${demo.sim}/entra/${demo.tenantId}/v2.0/.well-known/openid-configuration`,
+      ),
+    callerId: get('MARAC_BOT_CALLER_ID') ?? 'urn:botframework:azure',
+  };
 }
 
 /** v2 tokens carry the client id; v1 tokens the Application ID URI (PLATFORM.md §8). */

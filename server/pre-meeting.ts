@@ -116,20 +116,3 @@ export function tabLinks(options: {
     caseList: (meetingId) => link(`meetings/${meetingId}/case-list`),
   };
 }
-
-/**
- * Until the Graph meeting adapter (issue 3) is composed here, scheduling reports honestly that
- * Teams could not be reached: meetings show "needs attention" with this reason, never "scheduled".
- */
-const notConfigured = async (): Promise<never> => {
-  throw new Error('no Microsoft 365 meeting adapter is configured in this build');
-};
-export const unavailableScheduler: MeetingScheduler = {
-  createEvent: notConfigured,
-  listOccurrences: notConfigured,
-  findOnlineMeeting: notConfigured,
-  applyOptions: notConfigured,
-  installApp: notConfigured,
-  updateEvent: notConfigured,
-  cancelEvent: notConfigured,
-};

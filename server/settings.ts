@@ -178,6 +178,13 @@ export const SETTINGS = {
     production: 'optional',
     example: 'https://marac.northfield.example/api/calling',
   },
+  MARAC_BOT_AUTH: {
+    schema: z.enum(['on', 'off']),
+    description:
+      'Bot Framework authentication on /api/messages; only demo mode may turn it off (off by default there, for the Agents Playground)',
+    production: 'optional',
+    example: 'on',
+  },
   MARAC_BOT_OPENID_METADATA_URL: {
     schema: httpUrl,
     description: 'Bot Framework channel OpenID metadata (ToBotFromChannelOpenIdMetadataUrl)',

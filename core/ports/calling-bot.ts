@@ -12,10 +12,15 @@ export interface ParticipantMediaState {
 }
 
 export interface CallingBot {
+  /**
+   * Joins the meeting. `callChainId` (when Graph returns it) is the id of the meeting's call
+   * record once the meeting has ended (Graph callRecords docs), for CallRecords.videoEvidence.
+   */
   join(input: {
     joinUrl: string;
     chatThreadId: string;
     tenantId: string;
-  }): Promise<{ callId: string }>;
+  }): Promise<{ callId: string; callChainId: string | null }>;
+  /** Leaving a call that has already ended is not an error. */
   hangUp(callId: string): Promise<void>;
 }

@@ -32,6 +32,11 @@ export interface MeetingEventInput {
   attendees: Invitee[];
   bodyHtml: string;
   recurrence?: Recurrence;
+  /**
+   * Graph's event `transactionId`: a create retried after a lost response returns the event
+   * already created instead of making a second one. Use a stable key (e.g. the meeting id).
+   */
+  transactionId?: string;
 }
 
 export interface CreatedMeetingEvent {
@@ -64,11 +69,14 @@ export interface EventOccurrence {
 }
 
 export interface MeetingScheduler {
+  /** Throws DomainError MEETING_NOT_READY when Teams has not provisioned the meeting yet. */
   createEvent(input: MeetingEventInput): Promise<CreatedMeetingEvent>;
   /** Occurrences of a recurring series in [from, to). */
   listOccurrences(seriesEventId: string, from: Date, to: Date): Promise<EventOccurrence[]>;
+  /** Throws DomainError MEETING_NOT_READY when no online meeting has that join URL (yet). */
   findOnlineMeeting(joinUrl: string): Promise<OnlineMeetingRef>;
   applyOptions(onlineMeetingId: string, options: MeetingOptions): Promise<void>;
+  /** Installing again is not an error (the app is already there). */
   installApp(chatThreadId: string): Promise<void>;
   updateEvent(
     eventId: string,

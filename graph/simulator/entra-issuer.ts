@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 
 /**
  * The signing side of the simulated Entra tenant: an RSA key (persisted so demo sign-ins survive
@@ -21,6 +30,8 @@ export interface UserTokenClaims {
 }
 
 export class SimulatedEntraIssuer {
+  private keySet: ReturnType<typeof createLocalJWKSet> | undefined;
+
   private constructor(
     private readonly privateKey: CryptoKey,
     private readonly publicJwk: JWK,
@@ -123,5 +134,23 @@ export class SimulatedEntraIssuer {
       .setNotBefore(iat - 60)
       .setExpirationTime(iat + (claims.lifetime ?? 3600))
       .sign(this.privateKey);
+  }
+
+  /**
+   * Verifies a token this tenant issued (signature, issuer, expiry and, when given, audience):
+   * the simulated Graph, token endpoint (OBO assertions) and Bot Connector use it.
+   */
+  async verify(
+    token: string,
+    options: { tenantId: string; audience?: string | string[] },
+  ): Promise<JWTPayload> {
+    this.keySet ??= createLocalJWKSet(this.jwks());
+    const { payload } = await jwtVerify(token, this.keySet, {
+      issuer: this.issuer(options.tenantId),
+      ...(options.audience ? { audience: options.audience } : {}),
+      algorithms: ['RS256'],
+      clockTolerance: 60,
+    });
+    return payload;
   }
 }

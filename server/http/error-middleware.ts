@@ -29,6 +29,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_STATE: 409,
   PERPETRATOR_WARNING_NOT_ACKNOWLEDGED: 422,
   UPSTREAM_FAILED: 502,
+  CONSENT_REQUIRED: 403,
 };
 
 export interface ErrorBody {

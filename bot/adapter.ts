@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  type TurnContext,
+} from 'botbuilder';
+import type { TokenProvider } from '../graph/auth/token-provider.js';
+import { TokenProviderCredentialsFactory } from './auth/token-provider-credentials.js';
+
+/**
+ * Bot Framework endpoints (PLATFORM.md §9). botbuilder builds a "parameterized" authentication
+ * as soon as ANY of them is set, and then uses exactly what it was given, leaving unset ones
+ * undefined; so all of them are always passed (config.bot supplies the public-cloud defaults).
+ */
+export interface BotEndpoints {
+  openIdMetadataUrl: string;
+  tokenIssuer: string;
+  loginUrl: string;
+  oauthScope: string;
+  oauthUrl: string;
+  emulatorOpenIdMetadataUrl: string;
+  callerId: string;
+}
+
+export interface BotAdapterOptions {
+  /** Off only in demo mode: then no MicrosoftAppId reaches botbuilder, which disables auth. */
+  authEnabled: boolean;
+  appId: string | null;
+  tenantId: string | null;
+  appType: 'SingleTenant' | 'UserAssignedMSI';
+  endpoints: BotEndpoints;
+  /** The bot's outbound token (msal-node); required when authentication is on. */
+  tokens: TokenProvider | null;
+  log: { error(details: object, message: string): void };
+}
+
+/**
+ * The bot's HTTP adapter: CloudAdapter with ConfigurationBotFrameworkAuthentication (inbound
+ * channel tokens validated against the channel's OpenID metadata: signature, issuer, audience =
+ * our app id, `serviceurl` = the activity's serviceUrl, expiry with 5 minutes' tolerance), and
+ * our own credentials factory for outbound calls. The activity handler is separate (bot/marac-bot.ts).
+ */
+export function createBotAdapter(options: BotAdapterOptions): BotHttpAdapter {
+  const e = options.endpoints;
+  const missing = Object.entries(e).filter(([, value]) => !value);
+  if (missing.length > 0)
+    throw new Error(
+      `Bot Framework endpoints must all be set: ${missing.map(([k]) => k).join(', ')}`,
+    );
+  const appId = options.authEnabled ? (options.appId ?? '') : '';
+  if (options.authEnabled && !appId)
+    throw new Error('Bot authentication is on but no app id is configured.');
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: appId,
+      MicrosoftAppTenantId: options.tenantId ?? '',
+      MicrosoftAppType: options.appType,
+      ToChannelFromBotLoginUrl: e.loginUrl,
+      ToChannelFromBotOAuthScope: e.oauthScope,
+      ToBotFromChannelTokenIssuer: e.tokenIssuer,
+      OAuthUrl: e.oauthUrl,
+      ToBotFromChannelOpenIdMetadataUrl: e.openIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: e.emulatorOpenIdMetadataUrl,
+      CallerId: e.callerId,
+      ValidateAuthority: true,
+    },
+    new TokenProviderCredentialsFactory(appId, options.authEnabled ? options.tokens : null),
+  );
+  const adapter = new BotHttpAdapter(auth);
+  // The edge for errors in a turn (STYLE.md): log ids only, tell the chat with a reference.
+  adapter.onTurnError = async (context, error) => {
+    const correlationId = randomUUID();
+    options.log.error(
+      {
+        err: error,
+        correlationId,
+        activityType: context.activity.type,
+        channelId: context.activity.channelId,
+      },
+      'bot turn failed',
+    );
+    if (context.activity.type === 'message')
+      await context
+        .sendActivity(
+          MessageFactory.text(`Something went wrong on our side. Reference: ${correlationId}.`),
+        )
+        .catch(() => undefined);
+  };
+  return adapter;
+}
+
+export interface BotHttpResult {
+  status: number;
+  body?: unknown;
+}
+
+/**
+ * CloudAdapter, with the HTTP step done by us rather than by `process()`: the same
+ * authentication and turn (botbuilder's `processActivity`), but auth failures become a 401 we
+ * log as a warning with botbuilder's reason, instead of `process()` printing the error to
+ * stderr and sending its message to the caller.
+ */
+export class BotHttpAdapter extends CloudAdapter {
+  async handle(
+    authHeader: string,
+    activity: Record<string, unknown> & { type: string },
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<BotHttpResult> {
+    // As botbuilder's activity validator does: keep the raw strings, make timestamps Dates.
+    for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+      const value = activity[field];
+      if (typeof value === 'string') {
+        activity[`raw${field[0]!.toUpperCase()}${field.slice(1)}`] = value;
+        activity[field] = new Date(value);
+      }
+    }
+    try {
+      const response = await this.processActivity(
+        authHeader,
+        activity as unknown as Activity,
+        logic,
+      );
+      return { status: response?.status ?? 200, body: response?.body };
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 401)
+        throw new BotAuthenticationError((error as Error).message);
+      throw error;
+    }
+  }
+}
+
+/** The channel's token was missing or not acceptable; `reason` is botbuilder's, for the log. */
+export class BotAuthenticationError extends Error {
+  constructor(readonly reason: string) {
+    super('The Bot Framework token was not accepted.');
+    this.name = 'BotAuthenticationError';
+  }
+}

@@ -1,0 +1,75 @@
+import type { ActivityHandler } from 'botbuilder';
+import { Router } from 'express';
+import { z } from 'zod';
+import { DomainError } from '../core/errors.js';
+import { BotAuthenticationError, type BotHttpAdapter } from './adapter.js';
+
+/**
+ * The minimal shape of a Bot Framework activity, checked before botbuilder sees the body, so a
+ * malformed one is refused with a 400 that names the field rather than failing inside a turn.
+ */
+const account = z.object({ id: z.string() }).loose();
+const activity = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: z.string().optional(),
+    name: z.string().optional(),
+    channelId: z.string().optional(),
+    serviceUrl: z.url().optional(),
+    timestamp: z.string().optional(),
+    text: z.string().optional(),
+    from: account.optional(),
+    recipient: account.optional(),
+    conversation: account.optional(),
+    channelData: z.record(z.string(), z.unknown()).optional(),
+    attachments: z.array(z.object({ contentType: z.string() }).loose()).optional(),
+  })
+  .loose();
+
+/**
+ * `POST /api/messages`: the Bot Connector's endpoint. Mounted before the tab API, because it
+ * authenticates with channel tokens (CloudAdapter), not user tokens. JSON parse errors and
+ * oversized bodies are answered by the app's JSON parser (400, 413), a bad activity here (400),
+ * a refused token here too (401, botbuilder's reason logged, not returned).
+ */
+export function botMessagesRoute(deps: {
+  adapter: BotHttpAdapter;
+  bot: ActivityHandler;
+  log: { warn(details: object, message: string): void };
+}): Router {
+  const router = Router();
+  router.post('/', async (req, res, next) => {
+    const parsed = activity.safeParse(req.body);
+    if (!parsed.success)
+      return next(
+        new DomainError(
+          'VALIDATION_FAILED',
+          'The body is not a Bot Framework activity.',
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        ),
+      );
+    try {
+      const result = await deps.adapter.handle(
+        req.get('authorization') ?? '',
+        parsed.data,
+        (context) => deps.bot.run(context),
+      );
+      if (result.body === undefined) res.status(result.status).end();
+      else res.status(result.status).json(result.body);
+    } catch (error) {
+      if (!(error instanceof BotAuthenticationError)) return next(error);
+      deps.log.warn(
+        { reason: error.reason, activityType: parsed.data.type },
+        'bot request refused',
+      );
+      next(new DomainError('UNAUTHENTICATED', error.message));
+    }
+  });
+  router.all('/', (_req, res) => {
+    res
+      .status(405)
+      .set('Allow', 'POST')
+      .json({ error: { code: 'METHOD_NOT_ALLOWED', message: 'Use POST.' } });
+  });
+  return router;
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The simulated tenant's users. In demo mode they are read from the product's seeded `person`
+ * table (whose Entra object ids are deterministic, store/seed/seed-demo.ts), plus the shared
+ * organiser mailbox; tests pass a fixed list. A Graph `{id}` segment may be an object id or a
+ * user principal name, as in Microsoft Graph.
+ */
+export interface SimUser {
+  id: string;
+  userPrincipalName: string;
+  mail: string;
+  displayName: string;
+}
+
+export type UserSource = () => Promise<SimUser[]>;
+
+export class SimDirectory {
+  private cache: { at: number; users: SimUser[] } | undefined;
+  private readonly extra = new Map<string, SimUser>();
+
+  constructor(
+    private readonly source: UserSource = async () => [],
+    private readonly ttlMs = 2_000,
+  ) {}
+
+  /** Adds a user at run time (tests, or a mailbox the directory does not hold). */
+  add(user: SimUser): void {
+    this.extra.set(user.id, user);
+  }
+
+  async all(): Promise<SimUser[]> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.at > this.ttlMs)
+      this.cache = { at: now, users: await this.source() };
+    return [...this.cache.users, ...this.extra.values()];
+  }
+
+  async find(idOrUpn: string): Promise<SimUser | undefined> {
+    const key = idOrUpn.toLowerCase();
+    return (await this.all()).find(
+      (u) =>
+        u.id.toLowerCase() === key ||
+        u.userPrincipalName.toLowerCase() === key ||
+        u.mail.toLowerCase() === key,
+    );
+  }
+}
+
+/** The shared organiser mailbox as a directory user, with an object id derived from its address. */
+export function sharedMailboxUser(address: string, displayName = 'MARAC mailbox'): SimUser {
+  const hex = createHash('sha1').update(`simulated-mailbox:${address.toLowerCase()}`).digest('hex');
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return { id, userPrincipalName: address, mail: address, displayName };
+}
