@@ -88,7 +88,7 @@ describe('docs/deploy.md stays true to infra/ and manifest/', () => {
     const exchange = graphRows
       .filter((r) => r.grantedThrough.startsWith('Exchange RBAC'))
       .map((r) => r.permission);
-    expect(exchange.sort()).toEqual(['Calendars.ReadWrite', 'Mail.Send']);
+    expect(exchange.sort()).toEqual(['Calendars.ReadWrite', 'Mail.Read', 'Mail.Send']);
     for (const permission of exchange)
       expect(entraRequested.map((p) => p.id)).not.toContain(permission);
   });
