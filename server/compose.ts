@@ -10,6 +10,7 @@ import { areaRoutes } from '../tab/api/routes/area.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
+import { actionsFeature } from './outbox-dispatcher-wiring.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -98,6 +99,15 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
 
+  // Issue 6: the action register, chasing and the outbox dispatcher.
+  const actions = actionsFeature(db, {
+    clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    mailer: microsoft.adapters.mailer,
+    mailbox: config.mailbox,
+    publicUrl: config.http.publicUrl,
+  });
+  tabFeatures.push(...actions.tabFeatures);
+
   const verify = createTokenVerifier({
     authorityHost: config.microsoft.authorityHost,
     audiences: config.microsoft.tabAudiences,
@@ -123,6 +133,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
         );
     });
     await jobs.schedule('retention-purge', '*/15 * * * *');
+    await actions.startJobs(jobs);
   };
 
   return { features, startJobs, stop: () => microsoft.stop(), microsoft: microsoft.adapters };

@@ -212,6 +212,42 @@ export class PgActionStore implements ActionRepository {
     });
   }
 
+  /**
+   * FR-077: the cases an agency is invited to: listed at a meeting one of its people was invited
+   * to (closed-session cases only when one of them is permitted), or where it owns or partners
+   * an action.
+   */
+  async casesVisibleToAgency(areaId: string, agencyId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ case_id: string }>(
+      `SELECT ai.case_id
+         FROM agenda_item ai
+         JOIN meeting m ON m.id = ai.meeting_id AND m.area_id = $1
+        WHERE EXISTS (SELECT 1 FROM meeting_invitee mi JOIN person p ON p.id = mi.person_id
+                       WHERE mi.meeting_id = ai.meeting_id AND p.agency_id = $2)
+          AND (NOT ai.is_closed_session OR EXISTS (
+                SELECT 1 FROM agenda_item_permitted_person pp JOIN person p ON p.id = pp.person_id
+                 WHERE pp.agenda_item_id = ai.id AND p.agency_id = $2))
+       UNION
+       SELECT case_id FROM action
+        WHERE area_id = $1 AND (owner_agency_id = $2 OR $2 = ANY(partner_agency_ids))`,
+      [areaId, agencyId],
+    );
+    return rows.map((r) => r.case_id);
+  }
+
+  /** Queued (not yet sending) chasers whose every listed action is now closed are cancelled. */
+  async cancelChasersFor(actionId: string, now: Date): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `UPDATE outbox_mail o SET state = 'failed', last_error = 'cancelled: every action it lists is closed', claimed_at = $2
+        WHERE o.state = 'pending'
+          AND o.id IN (SELECT outbox_id FROM chase_step WHERE action_id = $1 AND outbox_id IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM chase_step cs JOIN action a ON a.id = cs.action_id
+                           WHERE cs.outbox_id = o.id AND a.state = 'open')`,
+      [actionId, now],
+    );
+    return rowCount;
+  }
+
   async history(id: string): Promise<ActionHistoryEntry[]> {
     const { rows } = await this.db.query<ActionHistoryEntry>(
       `SELECT h.at, h.event, h.actor_person_id AS "actorPersonId", p.display_name AS "actorName", h.changes

@@ -1,0 +1,104 @@
+import type { ActionDeps, ActionRepos } from '../core/actions/action-service.js';
+import {
+  chaseNow,
+  notifyNewActions,
+  runChase,
+  type ChaseDeps,
+  type ChaseRepos,
+} from '../core/chasing/chase-run.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { Mailer } from '../core/ports/mailer.js';
+import { PgActionStore } from '../store/action-store.js';
+import { PgAuditLog } from '../store/audit-log-store.js';
+import { PgChaseStore } from '../store/chase-store.js';
+import type { Db, Queryable } from '../store/db.js';
+import { PgDirectoryStore } from '../store/directory-store.js';
+import { PgOutboxStore } from '../store/outbox-store.js';
+import { PgUnitOfWork } from '../store/unit-of-work.js';
+import type { TabApiFeature } from '../tab/api/tab-api.js';
+import { actionRoutes } from '../tab/api/routes/actions.js';
+import { dispatchOutbox } from './outbox-dispatcher.js';
+import type { Jobs } from '../core/ports/jobs.js';
+
+/** Deep link for mail (two clicks to complete, FR-073): the personal tab, which also runs in Outlook. */
+export function actionLink(publicUrl: string) {
+  return (actionId: string) => `${publicUrl}/tab/my-marac?action=${encodeURIComponent(actionId)}`;
+}
+
+export function actionRepos(q: Queryable): ActionRepos & ChaseRepos {
+  return {
+    actions: new PgActionStore(q),
+    chase: new PgChaseStore(q),
+    outbox: new PgOutboxStore(q),
+    audit: new PgAuditLog(q),
+    areas: new PgDirectoryStore(q),
+  };
+}
+
+export interface ActionsFeature {
+  actions: ActionDeps;
+  chase: ChaseDeps;
+  tabFeatures: TabApiFeature[];
+  /** Every area: new-action mails, then the chase ladder (inside working hours only). */
+  chaseAll(): Promise<void>;
+  dispatch(): ReturnType<typeof dispatchOutbox>;
+  startJobs(jobs: Jobs): Promise<void>;
+}
+
+/**
+ * Issue 6 wiring: the action register's use cases, the chase ladder and the outbox dispatcher
+ * over PostgreSQL and the Mailer (Graph, or the simulated tenant in demo mode).
+ */
+export function actionsFeature(
+  db: Db,
+  adapters: { clock: Clock; mailer: Mailer; mailbox: string; publicUrl: string },
+): ActionsFeature {
+  const repos = actionRepos(db);
+  const uow = new PgUnitOfWork(db, actionRepos);
+  const actions: ActionDeps = { clock: adapters.clock, repos, uow };
+  const chase: ChaseDeps = {
+    clock: adapters.clock,
+    repos,
+    uow,
+    actionLink: actionLink(adapters.publicUrl),
+  };
+  const areaIds = async () =>
+    (await db.query<{ id: string }>('SELECT id FROM area ORDER BY id')).rows.map((r) => r.id);
+  const chaseAll = async () => {
+    for (const areaId of await areaIds()) {
+      await notifyNewActions(chase, areaId);
+      await runChase(chase, areaId);
+    }
+  };
+  const dispatch = () =>
+    dispatchOutbox(db, {
+      clock: adapters.clock,
+      mailer: adapters.mailer,
+      mailbox: adapters.mailbox,
+    });
+  return {
+    actions,
+    chase,
+    chaseAll,
+    dispatch,
+    tabFeatures: [
+      {
+        path: '/actions',
+        router: actionRoutes({ actions, chaseNow: (viewer, ids) => chaseNow(chase, viewer, ids) }),
+      },
+    ],
+    startJobs: async (jobs) => {
+      // Hourly on the hour; runChase itself does nothing outside working days and hours, and
+      // chase_step keeps every step once however often it runs (FR-074).
+      await jobs.work('action-chase', async () => {
+        await chaseAll();
+        await jobs.send('outbox-dispatch', {}, { singletonKey: 'outbox', singletonSeconds: 10 });
+      });
+      await jobs.schedule('action-chase', '0 * * * *');
+      await jobs.work('outbox-dispatch', async () => {
+        await dispatch();
+      });
+      await jobs.schedule('outbox-dispatch', '* * * * *');
+    },
+  };
+}

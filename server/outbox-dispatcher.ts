@@ -1,0 +1,146 @@
+import type { Clock } from '../core/ports/clock.js';
+import type { Mailer, MailRecipient } from '../core/ports/mailer.js';
+import { KeyedLimiter } from '../graph/keyed-limiter.js';
+import type { Queryable } from '../store/db.js';
+
+/**
+ * The outbox dispatcher (issue 6, "Exactly once"): sends queued outbox_mail rows through the
+ * Mailer port.
+ *
+ * 1. Claim: pending rows whose not_before has come, and rows left in 'sending' longer than
+ *    `staleAfterMs` (a worker died mid-send), are moved to 'sending' with
+ *    `FOR UPDATE SKIP LOCKED`, so several workers never claim the same row.
+ * 2. Send: a row claimed before (attempts > 1) might already have gone — the crash window is
+ *    between Graph accepting it and our marking it sent — so Sent Items is searched for the
+ *    row's idempotency key (carried in the message as the x-marac-idempotency-key header and an
+ *    extended property) and the mail is sent only if it is not there. At most
+ *    `maxInFlight` (4, Exchange's per-mailbox limit) sends run at once per mailbox.
+ * 3. Record: 'sent'; or back to 'pending' with not_before = now + Retry-After (429/503) or an
+ *    exponential backoff; 'failed' after `maxAttempts` or for a permanent 4xx.
+ * No mail is lost (a row stays until sent or failed, visible to the coordinator) and none goes
+ * twice for the same key.
+ */
+export interface DispatchOptions {
+  clock: Clock;
+  mailer: Mailer;
+  /** The mailbox sends go from, for the per-mailbox limit. */
+  mailbox: string;
+  batchSize?: number;
+  maxInFlight?: number;
+  staleAfterMs?: number;
+  maxAttempts?: number;
+  log?: { warn(obj: object, msg: string): void };
+}
+
+export interface DispatchReport {
+  claimed: number;
+  sent: number;
+  alreadySent: number;
+  retried: number;
+  failed: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  idempotency_key: string;
+  to_recipients: MailRecipient[];
+  cc_recipients: MailRecipient[];
+  subject: string;
+  body_html: string;
+  attempts: number;
+}
+
+const limiters = new Map<number, KeyedLimiter>();
+
+export async function claimOutbox(
+  db: Queryable,
+  now: Date,
+  options: { batchSize: number; staleAfterMs: number },
+): Promise<ClaimedRow[]> {
+  const stale = new Date(now.getTime() - options.staleAfterMs);
+  const { rows } = await db.query<ClaimedRow>(
+    `UPDATE outbox_mail o SET state = 'sending', claimed_at = $1, attempts = o.attempts + 1
+      WHERE o.id IN (
+        SELECT id FROM outbox_mail
+         WHERE (state = 'pending' AND not_before <= $1) OR (state = 'sending' AND claimed_at < $2)
+         ORDER BY not_before, created_at
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+      RETURNING o.id, o.idempotency_key, o.to_recipients, o.cc_recipients, o.subject, o.body_html, o.attempts`,
+    [now, stale, options.batchSize],
+  );
+  return rows;
+}
+
+/** Claims and sends until nothing is due; returns what happened. Safe to run on many servers. */
+export async function dispatchOutbox(db: Queryable, o: DispatchOptions): Promise<DispatchReport> {
+  const report: DispatchReport = { claimed: 0, sent: 0, alreadySent: 0, retried: 0, failed: 0 };
+  const maxInFlight = o.maxInFlight ?? 4;
+  const limiter = limiters.get(maxInFlight) ?? new KeyedLimiter(maxInFlight);
+  limiters.set(maxInFlight, limiter);
+  for (;;) {
+    const rows = await claimOutbox(db, o.clock.now(), {
+      batchSize: o.batchSize ?? 20,
+      staleAfterMs: o.staleAfterMs ?? 120_000,
+    });
+    if (rows.length === 0) return report;
+    report.claimed += rows.length;
+    await Promise.all(rows.map((row) => limiter.run(o.mailbox, () => sendOne(db, row, o, report))));
+  }
+}
+
+async function sendOne(
+  db: Queryable,
+  row: ClaimedRow,
+  o: DispatchOptions,
+  report: DispatchReport,
+): Promise<void> {
+  try {
+    if (row.attempts > 1 && (await o.mailer.wasSent(row.idempotency_key))) {
+      report.alreadySent += 1;
+    } else {
+      await o.mailer.send({
+        idempotencyKey: row.idempotency_key,
+        to: row.to_recipients,
+        cc: row.cc_recipients,
+        subject: row.subject,
+        bodyHtml: row.body_html,
+      });
+      report.sent += 1;
+    }
+    await db.query(
+      `UPDATE outbox_mail SET state = 'sent', sent_at = $2, last_error = NULL WHERE id = $1`,
+      [row.id, o.clock.now()],
+    );
+  } catch (error) {
+    const e = error as {
+      status?: number;
+      retryAfterSeconds?: number | null;
+      transient?: boolean;
+      message?: string;
+    };
+    const permanent =
+      e.status !== undefined &&
+      e.status >= 400 &&
+      e.status < 500 &&
+      e.status !== 429 &&
+      e.status !== 408;
+    const maxAttempts = o.maxAttempts ?? 10;
+    const message = (e.message ?? String(error)).slice(0, 500);
+    if (permanent || row.attempts >= maxAttempts) {
+      report.failed += 1;
+      o.log?.warn({ outboxId: row.id, status: e.status ?? null }, 'outbox mail failed permanently');
+      await db.query(`UPDATE outbox_mail SET state = 'failed', last_error = $2 WHERE id = $1`, [
+        row.id,
+        message,
+      ]);
+      return;
+    }
+    report.retried += 1;
+    const waitSeconds = e.retryAfterSeconds ?? Math.min(3600, 15 * 2 ** (row.attempts - 1));
+    await db.query(
+      `UPDATE outbox_mail SET state = 'pending', not_before = $2, last_error = $3 WHERE id = $1`,
+      [row.id, new Date(o.clock.now().getTime() + waitSeconds * 1000), message],
+    );
+  }
+}

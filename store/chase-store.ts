@@ -1,0 +1,171 @@
+import type { ChaseCandidate, ChaseRecipient } from '../core/chasing/chase-plan.js';
+import type { ChaseRepository, StepRow } from '../core/chasing/chase-run.js';
+import type { Queryable } from './db.js';
+
+/**
+ * Chase ladder storage (issue 6): which open actions are near or past due, which chasers were
+ * recorded (chase_step: one row per action, step and recipient, its primary key making each
+ * step happen once), and the per-agency escalation contacts.
+ */
+export class PgChaseStore implements ChaseRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /**
+   * Open actions of an area due on or before `dueOnOrBefore`. Reads the partial index
+   * action_open_due_idx (due_on, area_id) WHERE state = 'open' (see the chase-scan bench).
+   */
+  async openActionsDue(areaId: string, dueOnOrBefore: string): Promise<ChaseCandidate[]> {
+    const { rows } = await this.db.query<CandidateRow>(
+      `${CANDIDATE_SELECT}
+        WHERE a.state = 'open' AND a.area_id = $1 AND a.due_on <= $2::date
+        ORDER BY a.due_on, a.reference`,
+      [areaId, dueOnOrBefore],
+    );
+    return rows.map(toCandidate);
+  }
+
+  async candidatesByIds(areaId: string, actionIds: string[]): Promise<ChaseCandidate[]> {
+    const { rows } = await this.db.query<CandidateRow>(
+      `${CANDIDATE_SELECT} WHERE a.state = 'open' AND a.area_id = $1 AND a.id = ANY($2::uuid[])
+        ORDER BY a.reference`,
+      [areaId, actionIds],
+    );
+    return rows.map(toCandidate);
+  }
+
+  /** Open actions agreed at a meeting that has ended and whose owners were not yet told (FR-087). */
+  async newActionsToNotify(areaId: string): Promise<ChaseCandidate[]> {
+    const { rows } = await this.db.query<CandidateRow>(
+      `${CANDIDATE_SELECT}
+         JOIN meeting m ON m.id = a.meeting_id
+        WHERE a.state = 'open' AND a.area_id = $1
+          AND (m.status = 'ended' OR m.actual_end IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM chase_step s WHERE s.action_id = a.id AND s.step = 'assigned')
+        ORDER BY a.reference`,
+      [areaId],
+    );
+    return rows.map(toCandidate);
+  }
+
+  async stepsFor(actionIds: string[]): Promise<StepRow[]> {
+    if (actionIds.length === 0) return [];
+    const { rows } = await this.db.query<StepRow>(
+      `SELECT action_id AS "actionId", step, recipient_email AS email FROM chase_step
+        WHERE action_id = ANY($1::uuid[])`,
+      [actionIds],
+    );
+    return rows;
+  }
+
+  async claimSteps(
+    rows: (StepRow & { personId: string | null; dueOn: string })[],
+    now: Date,
+  ): Promise<StepRow[]> {
+    const claimed: StepRow[] = [];
+    for (const r of rows) {
+      const { rows: inserted } = await this.db.query(
+        `INSERT INTO chase_step (action_id, step, recipient_person_id, recipient_email, due_on, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING action_id`,
+        [r.actionId, r.step, r.personId, r.email, r.dueOn, now],
+      );
+      if (inserted.length > 0) claimed.push({ actionId: r.actionId, step: r.step, email: r.email });
+    }
+    return claimed;
+  }
+
+  async attachOutbox(rows: StepRow[], outboxId: string): Promise<void> {
+    for (const r of rows)
+      await this.db.query(
+        'UPDATE chase_step SET outbox_id = $4 WHERE action_id = $1 AND step = $2 AND recipient_email = $3',
+        [r.actionId, r.step, r.email, outboxId],
+      );
+  }
+
+  /** Records a chaser against the action (FR-079) and raises its escalation level (FR-075). */
+  async noteChased(
+    actionId: string,
+    step: string,
+    level: number,
+    recipients: number,
+    now: Date,
+  ): Promise<void> {
+    await this.db.query(
+      'UPDATE action SET escalation_level = greatest(escalation_level, $2) WHERE id = $1',
+      [actionId, level],
+    );
+    await this.db.query(
+      `INSERT INTO action_history (action_id, at, actor_person_id, event, changes) VALUES ($1, $2, NULL, $3, $4)`,
+      [
+        actionId,
+        now,
+        step === 'assigned' ? 'owner-notified' : level >= 2 ? 'escalated' : 'chased',
+        JSON.stringify({ step, recipients, escalationLevel: level }),
+      ],
+    );
+  }
+}
+
+const CANDIDATE_SELECT = `
+  SELECT a.id, a.reference, c.case_number, a.due_on, g.name AS agency_name,
+         p.id AS owner_id, p.email AS owner_email, p.display_name AS owner_name,
+         coalesce((SELECT json_agg(json_build_object('id', r.id, 'email', r.email, 'name', r.display_name) ORDER BY r.email)
+                     FROM person r JOIN person_role pr ON pr.person_id = r.id AND pr.role = 'representative'
+                    WHERE a.owner_person_id IS NULL AND r.agency_id = a.owner_agency_id AND r.is_active), '[]'::json) AS reps,
+         coalesce((SELECT json_agg(json_build_object('id', d.id, 'email', d.email, 'name', d.display_name) ORDER BY d.email)
+                     FROM deputy_link dl JOIN person d ON d.id = dl.deputy_person_id
+                    WHERE dl.representative_person_id = a.owner_person_id AND d.is_active), '[]'::json) AS deputies,
+         coalesce(g.escalation_contact_email, g.strategic_lead_email) AS escalation_email,
+         coalesce(g.escalation_contact_name, g.strategic_lead_name) AS escalation_name
+    FROM action a
+    JOIN marac_case c ON c.id = a.case_id
+    JOIN agency g ON g.id = a.owner_agency_id
+    LEFT JOIN person p ON p.id = a.owner_person_id AND p.is_active`;
+
+interface CandidateRow {
+  id: string;
+  reference: string;
+  case_number: string;
+  due_on: string;
+  agency_name: string;
+  owner_id: string | null;
+  owner_email: string | null;
+  owner_name: string | null;
+  reps: { id: string; email: string; name: string }[];
+  deputies: { id: string; email: string; name: string }[];
+  escalation_email: string | null;
+  escalation_name: string | null;
+}
+
+function toCandidate(r: CandidateRow): ChaseCandidate {
+  const person = (p: { id: string; email: string; name: string }): ChaseRecipient => ({
+    personId: p.id,
+    email: p.email.toLowerCase(),
+    name: p.name,
+  });
+  return {
+    actionId: r.id,
+    reference: r.reference,
+    caseReference: r.case_number,
+    dueOn: r.due_on,
+    ownerAgencyName: r.agency_name,
+    owner: r.owner_email
+      ? [
+          {
+            personId: r.owner_id,
+            email: r.owner_email.toLowerCase(),
+            name: r.owner_name ?? undefined,
+          },
+        ]
+      : r.reps.map(person),
+    deputies: r.deputies.map(person),
+    escalation: r.escalation_email
+      ? [
+          {
+            personId: null,
+            email: r.escalation_email.toLowerCase(),
+            name: r.escalation_name ?? undefined,
+          },
+        ]
+      : [],
+  };
+}
