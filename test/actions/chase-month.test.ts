@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCalendarDays, localDay } from '../../core/calendar/index.js';
+import { closeAction } from '../../core/actions/action-service.js';
+import type { ActionRecord } from '../../core/actions/action.js';
+import { PgActionStore } from '../../store/action-store.js';
+import { DEMO_AGENCIES, DEMO_PEOPLE, demoEmail } from '../../store/seed/demo-directory.js';
+import { demoUuid } from '../../store/seed/seed-demo.js';
+import { type ContractTenant, startContractTenant } from '../contract/support/contract-tenant.js';
+import { expectNoPersonalData } from '../support/personal-data.js';
+import { createTestDb, type TestDb } from '../support/test-db.js';
+import { actionsWorld, at, TZ } from './support/actions-world.js';
+
+/**
+ * Issue 6 "Done when": a month of a real-sized MARAC (15 cases, 60 actions, owners who complete
+ * early, late, never, or close as not achievable) under a fake clock, with the chase job run
+ * three times each working day and at weekends, and the outbox dispatched to the simulated
+ * tenant each time. The expected mails are worked out here from hard-coded ladder days (not
+ * from the production calendar code) and compared with what the tenant's mailbox sent.
+ */
+const email = (key: string) => demoEmail(DEMO_PEOPLE.find((p) => p.key === key)!);
+const AGENCIES = [
+  'police',
+  'idva',
+  'housing',
+  'childrens',
+  'probation',
+  'primary',
+  'mental',
+  'recovery',
+  'adults',
+  'education',
+];
+const escalationEmail = (agency: string) =>
+  `safeguarding.lead@${DEMO_AGENCIES.find((a) => a.key === agency)!.domain}`;
+
+// Meeting Wed 21 Oct 2026. Ladder days (default policy, England and Wales, no bank holidays):
+const DUES = {
+  // chair override to the next week
+  '2026-10-28': {
+    reminder: '2026-10-26',
+    due: '2026-10-28',
+    overdue: '2026-10-29',
+    escalation: '2026-11-04',
+  },
+  // the area's default rule: +14 days
+  '2026-11-04': {
+    reminder: '2026-11-02',
+    due: '2026-11-04',
+    overdue: '2026-11-05',
+    escalation: '2026-11-11',
+  },
+  // chair override to a Friday
+  '2026-11-13': {
+    reminder: '2026-11-11',
+    due: '2026-11-13',
+    overdue: '2026-11-16',
+    escalation: '2026-11-20',
+  },
+} as const;
+type Due = keyof typeof DUES;
+const DUE_LIST = Object.keys(DUES) as Due[];
+type Behaviour = 'early' | 'late' | 'never' | 'not-achievable';
+// The day (at 08:00, before chasers go) each kind of owner closes the action.
+const CLOSES: Record<Behaviour, Record<Due, string | null>> = {
+  early: { '2026-10-28': '2026-10-27', '2026-11-04': '2026-10-30', '2026-11-13': '2026-11-12' },
+  late: { '2026-10-28': '2026-11-02', '2026-11-04': '2026-11-09', '2026-11-13': '2026-11-23' },
+  never: { '2026-10-28': null, '2026-11-04': null, '2026-11-13': null },
+  'not-achievable': {
+    '2026-10-28': '2026-10-28',
+    '2026-11-04': '2026-11-04',
+    '2026-11-13': '2026-11-13',
+  },
+};
+const BEHAVIOURS: Behaviour[] = ['early', 'late', 'never', 'not-achievable'];
+
+interface Plan {
+  i: number;
+  agency: string;
+  ownerKey: string | null;
+  /** Who gets "owner" mail: the owner, or every representative of the agency when unowned. */
+  ownerEmails: string[];
+  deputyEmails: string[];
+  closerKey: string;
+  dueOn: Due;
+  behaviour: Behaviour;
+  action?: ActionRecord;
+}
+
+function plans(): Plan[] {
+  return Array.from({ length: 60 }, (_, i) => {
+    const agency = AGENCIES[i % AGENCIES.length] as string;
+    const rep = `${agency}-rep`;
+    const deputy = `${agency}-deputy`;
+    const ownerKey = i % 7 === 3 ? null : i % 5 === 4 ? deputy : rep;
+    return {
+      i,
+      agency,
+      ownerKey,
+      ownerEmails: [email(ownerKey ?? rep)],
+      deputyEmails: ownerKey === rep ? [email(deputy)] : [],
+      closerKey: ownerKey ?? rep,
+      dueOn: DUE_LIST[i % 3] as Due,
+      behaviour: BEHAVIOURS[(i >> 1) % 4] as Behaviour,
+    };
+  });
+}
+
+let tenant: ContractTenant;
+let db: TestDb;
+beforeAll(async () => {
+  tenant = await startContractTenant();
+  db = await createTestDb();
+});
+afterAll(async () => {
+  await db?.dispose();
+  await tenant?.close();
+});
+
+describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
+  it('sends exactly the expected mails on the expected days, and escalates', async () => {
+    const world = await actionsWorld(db, tenant, {
+      seedNow: new Date('2026-10-01T09:00:00Z'),
+      start: at('2026-10-21', '13:30'),
+    });
+    expect(world.meetingDay).toBe('2026-10-21');
+    expect(world.agenda).toHaveLength(15);
+    const store = new PgActionStore(db);
+    const chair = demoUuid('person:chair');
+    const all = plans();
+    for (const p of all) {
+      const item = world.agenda[Math.floor(p.i / 4)]!;
+      p.action = await store.createAction(
+        {
+          areaId: world.areaId,
+          caseId: item.caseId,
+          meetingId: world.meetingId,
+          agendaItemId: item.id,
+          ownerAgencyId: demoUuid(`agency:${p.agency}`),
+          ownerPersonId: p.ownerKey ? demoUuid(`person:${p.ownerKey}`) : null,
+          description: `Action ${p.i} agreed for the case`,
+          category: 'other',
+          dueOn: p.dueOn,
+          dueOverridden: p.dueOn !== '2026-11-04',
+          state: 'open',
+        },
+        chair,
+        world.clock.now(),
+      );
+    }
+
+    // Expected mails: key `${day}|${kind}|${email}` → sorted action references.
+    const expected = new Map<string, string[]>();
+    const expect1 = (day: string, kind: string, to: string, ref: string) => {
+      const key = `${day}|${kind}|${to.toLowerCase()}`;
+      expected.set(key, [...(expected.get(key) ?? []), ref].sort());
+    };
+    for (const p of all) {
+      const ref = p.action!.reference;
+      for (const to of p.ownerEmails) expect1('2026-10-21', 'new-actions', to, ref);
+      const closes = CLOSES[p.behaviour][p.dueOn];
+      const open = (day: string) => closes === null || day < closes;
+      const d = DUES[p.dueOn];
+      if (open(d.reminder)) for (const to of p.ownerEmails) expect1(d.reminder, 'chaser', to, ref);
+      if (open(d.due)) for (const to of p.ownerEmails) expect1(d.due, 'chaser', to, ref);
+      if (open(d.overdue))
+        for (const to of [...p.ownerEmails, ...p.deputyEmails])
+          expect1(d.overdue, 'chaser', to, ref);
+      if (open(d.escalation)) expect1(d.escalation, 'escalation', escalationEmail(p.agency), ref);
+    }
+
+    // Run the month.
+    const actual = new Map<string, string[]>();
+    const kindOf = (subject: string) =>
+      /new action/.test(subject)
+        ? 'new-actions'
+        : /\(escalation\)/.test(subject)
+          ? 'escalation'
+          : /due for your update/.test(subject)
+            ? 'chaser'
+            : `unknown: ${subject}`;
+    let seen = 0;
+    const run = async (day: string, time: string) => {
+      world.clock.set(at(day, time));
+      await world.feature.chaseAll();
+      await world.feature.dispatch();
+      for (const m of tenant.tenant.outbox.slice(seen)) {
+        expectNoPersonalData(JSON.stringify(m), `mail "${m.subject}"`);
+        expect(m.from).toBe('marac.coordinator@northfield-council.example');
+        expect(m.to).toHaveLength(1);
+        const key = `${day}|${kindOf(m.subject)}|${m.to[0]!.address.toLowerCase()}`;
+        expect(actual.has(key), `two mails for ${key}`).toBe(false);
+        actual.set(key, (m.body.match(/>A-\d{4}</g) ?? []).map((r) => r.slice(1, -1)).sort());
+      }
+      seen = tenant.tenant.outbox.length;
+    };
+    await run('2026-10-21', '14:00');
+    await run('2026-10-21', '16:00');
+    for (let day = '2026-10-22'; day <= '2026-11-27'; day = addCalendarDays(day, 1)) {
+      for (const p of all) {
+        if (CLOSES[p.behaviour][p.dueOn] !== day) continue;
+        world.clock.set(at(day, '08:00'));
+        await closeAction(world.feature.actions, await world.viewer(p.closerKey), p.action!.id, {
+          outcome: p.behaviour === 'not-achievable' ? 'not-achievable' : 'done',
+          reason: p.behaviour === 'not-achievable' ? 'The family moved out of area' : null,
+          version: p.action!.version,
+        });
+      }
+      for (const time of ['07:30', '09:00', '12:00', '16:00', '18:00']) await run(day, time);
+    }
+
+    const show = (m: Map<string, string[]>) =>
+      [...m.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k} ${v.join(',')}`);
+    expect(show(actual)).toEqual(show(expected));
+    // Nothing on weekends or outside working hours (the keys' days are all weekdays).
+    for (const key of actual.keys()) {
+      const day = key.split('|')[0] as string;
+      expect(new Date(`${day}T12:00:00Z`).getUTCDay() % 6, key).not.toBe(0);
+    }
+    expect(tenant.tenant.outbox.length).toBeGreaterThan(100);
+
+    // Escalated and never-completed actions carry level 2 and their history says so (FR-075, FR-079).
+    const never = all.filter((p) => p.behaviour === 'never');
+    for (const p of never) {
+      const a = await store.getAction(p.action!.id);
+      expect(a).toMatchObject({ state: 'open', escalationLevel: 2 });
+      const events = (await store.history(p.action!.id)).map((h) => h.event);
+      expect(events).toEqual([
+        'created',
+        'owner-notified',
+        'chased',
+        'chased',
+        'chased',
+        'escalated',
+      ]);
+    }
+    const early = all.find((p) => p.behaviour === 'early' && p.dueOn === '2026-11-04')!;
+    expect((await store.getAction(early.action!.id))?.escalationLevel).toBe(0);
+    // Every outbox row went: none pending, none failed, none twice.
+    const { rows } = await db.query<{ state: string; n: number }>(
+      'SELECT state, count(*)::int AS n FROM outbox_mail GROUP BY state',
+    );
+    expect(rows).toEqual([{ state: 'sent', n: tenant.tenant.outbox.length }]);
+    expect(localDay(world.clock.now(), TZ)).toBe('2026-11-27');
+  }, 600_000);
+});
