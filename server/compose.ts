@@ -10,6 +10,8 @@ import { areaRoutes } from '../tab/api/routes/area.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
+import { type Attendance, composeAttendance } from './attendance.js';
+import { attendanceRoutes } from '../tab/api/routes/attendance.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -37,6 +39,8 @@ export interface Composition {
   stop(): Promise<void>;
   /** Graph adapters behind core ports, and the simulated tenant in demo mode. */
   microsoft: MicrosoftAdapters;
+  /** Issue 5 attendance: live use cases and `lifecycle.onMeetingEnded` for other features. */
+  attendance: Attendance;
 }
 
 /**
@@ -88,6 +92,21 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       demo: config.mode === 'demo',
     }),
   });
+  // Issue 5 (attendance): meeting events on the bot, /api/calling, live attendance.
+  const attendance = composeAttendance({
+    config,
+    log: runtime.log,
+    db,
+    clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    bot: microsoft.bot,
+    microsoft: microsoft.adapters,
+  });
+  features.push(...attendance.features);
+  tabFeatures.push({
+    path: '/meetings',
+    router: attendanceRoutes({ attendance: attendance.live }),
+  });
+
   tabFeatures.push(
     { path: '/area', router: areaRoutes({ setup: pre.areaSetup, repos: preMeetingRepos(db) }) },
     { path: '/meetings', router: meetingRoutes({ scheduling: pre.scheduling }) },
@@ -109,6 +128,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   });
 
   const startJobs = async (jobs: PgBossJobs) => {
+    attendance.useJobs(jobs);
     // Handlers are idempotent and ask the database what is due at the clock's `now`.
     await jobs.work('case-list-circulation', async () => {
       await circulateDueMeetings(pre.circulation, await pre.areaIds());
@@ -125,5 +145,11 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     await jobs.schedule('retention-purge', '*/15 * * * *');
   };
 
-  return { features, startJobs, stop: () => microsoft.stop(), microsoft: microsoft.adapters };
+  return {
+    features,
+    startJobs,
+    stop: () => microsoft.stop(),
+    microsoft: microsoft.adapters,
+    attendance,
+  };
 }
