@@ -1,6 +1,7 @@
 import { registerMeetingEvents } from '../bot/meeting-events.js';
 import type { MaracBot } from '../bot/marac-bot.js';
-import type { LiveAttendanceDeps } from '../core/attendance/live-attendance.js';
+import { type LiveAttendanceDeps, RECONCILE_JOB } from '../core/attendance/live-attendance.js';
+import type { ReconcileDeps } from '../core/attendance/reconcile-meeting.js';
 import { MeetingLifecycle } from '../core/attendance/meeting-lifecycle.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Jobs } from '../core/ports/jobs.js';
@@ -10,18 +11,20 @@ import type { Db } from '../store/db.js';
 import { PgUnitOfWork } from '../store/unit-of-work.js';
 import type { HttpFeature } from './app.js';
 import { callingRoute } from './calling-route.js';
+import { reconcileAttendanceJob } from './jobs/reconcile-attendance.js';
 import type { Config } from './config.js';
 import type { MicrosoftAdapters } from './compose-microsoft.js';
 import type { Logger } from './logger.js';
 
 export interface Attendance {
   live: LiveAttendanceDeps;
+  reconcile: ReconcileDeps;
   /** Meeting end and other lifecycle events, for other features (5B: card redaction). */
   lifecycle: MeetingLifecycle;
   /** `/api/calling`; mount before the tab API. */
   features: HttpFeature[];
-  /** Called by startJobs with the started job system (reconciliation is scheduled through it). */
-  useJobs(jobs: Jobs): void;
+  /** Called by startJobs: registers the reconciliation job and schedules through `jobs`. */
+  startJobs(jobs: Jobs): Promise<void>;
 }
 
 /**
@@ -71,12 +74,22 @@ export function composeAttendance(input: {
       }),
     },
   ];
+  const reconcile: ReconcileDeps = {
+    clock: input.clock,
+    repos: live.repos,
+    uow: live.uow,
+    reports: input.microsoft.attendance,
+    callRecords: input.microsoft.callRecords,
+    log,
+  };
   return {
     live,
+    reconcile,
     lifecycle,
     features,
-    useJobs: (j) => {
+    startJobs: async (j) => {
       jobs = j;
+      await j.work(RECONCILE_JOB, reconcileAttendanceJob(reconcile));
     },
   };
 }

@@ -12,6 +12,7 @@ import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
 import { type Attendance, composeAttendance } from './attendance.js';
 import { attendanceRoutes } from '../tab/api/routes/attendance.js';
+import { reportRoutes } from '../tab/api/routes/reports.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -102,10 +103,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     microsoft: microsoft.adapters,
   });
   features.push(...attendance.features);
-  tabFeatures.push({
-    path: '/meetings',
-    router: attendanceRoutes({ attendance: attendance.live }),
-  });
+  tabFeatures.push(
+    { path: '/meetings', router: attendanceRoutes({ attendance: attendance.live }) },
+    { path: '/reports', router: reportRoutes({ repos: attendance.live.repos }) },
+  );
 
   tabFeatures.push(
     { path: '/area', router: areaRoutes({ setup: pre.areaSetup, repos: preMeetingRepos(db) }) },
@@ -128,7 +129,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   });
 
   const startJobs = async (jobs: PgBossJobs) => {
-    attendance.useJobs(jobs);
+    await attendance.startJobs(jobs);
     // Handlers are idempotent and ask the database what is due at the clock's `now`.
     await jobs.work('case-list-circulation', async () => {
       await circulateDueMeetings(pre.circulation, await pre.areaIds());

@@ -2,6 +2,7 @@ import { type AreaPolicy, parseAreaPolicy } from '../core/area-policy.js';
 import type {
   AgencyRef,
   AttendanceMeeting,
+  AttendanceReportData,
   AttendanceRepository,
   Attendant,
   CameraRow,
@@ -379,6 +380,42 @@ export class PgAttendanceStore implements AttendanceRepository {
       'UPDATE meeting SET reconciled_at = $2, reconciled_without_report = $3 WHERE id = $1',
       [meetingId, now, withoutReport],
     );
+  }
+  async reportData(areaId: string, from: Date, to: Date): Promise<AttendanceReportData> {
+    const meetings = await this.db.query<{ id: string; startsAt: Date }>(
+      `SELECT id, coalesce(actual_start, scheduled_start) AS "startsAt" FROM meeting
+        WHERE area_id = $1 AND reconciled_at IS NOT NULL
+          AND coalesce(actual_start, scheduled_start) >= $2 AND coalesce(actual_start, scheduled_start) < $3
+        ORDER BY 2, id`,
+      [areaId, from, to],
+    );
+    const ids = meetings.rows.map((m) => m.id);
+    const summary = await this.db.query<AttendanceReportData['summary'][number]>(
+      `SELECT meeting_id AS "meetingId", agenda_item_id AS "agendaItemId", agency_id AS "agencyId",
+              attended_as AS "attendedAs", present_seconds AS "presentSeconds",
+              camera_on_seconds AS "cameraOnSeconds", camera_source AS "cameraSource"
+         FROM attendance_summary WHERE meeting_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const expected = await this.db.query<{ meetingId: string; agencyId: string }>(
+      `SELECT DISTINCT meeting_id AS "meetingId", agency_id AS "agencyId" FROM meeting_invitee
+        WHERE meeting_id = ANY($1::uuid[]) AND agency_id IS NOT NULL
+          AND kind IN ('representative', 'deputy', 'idva')`,
+      [ids],
+    );
+    const cases = await this.db.query<AttendanceReportData['cases'][number]>(
+      `SELECT ai.meeting_id AS "meetingId", ai.id AS "agendaItemId", c.case_number AS "caseReference", ai.position
+         FROM agenda_item ai JOIN marac_case c ON c.id = ai.case_id
+        WHERE ai.meeting_id = ANY($1::uuid[]) ORDER BY ai.meeting_id, ai.position`,
+      [ids],
+    );
+    return {
+      meetings: meetings.rows,
+      summary: summary.rows,
+      expected: expected.rows,
+      cases: cases.rows,
+      agencies: await this.agencies(areaId),
+    };
   }
 }
 

@@ -172,4 +172,23 @@ export interface AttendanceRepository {
     now: Date,
     withoutReport: boolean,
   ): Promise<void>;
+  /** What the governance report reads: reconciled meetings in a period and their summaries. */
+  reportData(areaId: string, from: Date, to: Date): Promise<AttendanceReportData>;
+}
+
+export interface AttendanceReportData {
+  meetings: { id: string; startsAt: Date }[];
+  summary: {
+    meetingId: string;
+    agendaItemId: string | null;
+    agencyId: string | null;
+    attendedAs: string;
+    presentSeconds: number;
+    cameraOnSeconds: number | null;
+    cameraSource: string | null;
+  }[];
+  /** Agencies invited to each meeting through a representative, deputy or IDVA. */
+  expected: { meetingId: string; agencyId: string }[];
+  cases: { meetingId: string; agendaItemId: string; caseReference: string; position: number }[];
+  agencies: AgencyRef[];
 }
