@@ -6,6 +6,7 @@ import {
   MessageFactory,
   type TurnContext,
 } from 'botbuilder';
+import { isDomainError } from '../core/errors.js';
 import type { TokenProvider } from '../graph/auth/token-provider.js';
 import { TokenProviderCredentialsFactory } from './auth/token-provider-credentials.js';
 
@@ -71,6 +72,14 @@ export function createBotAdapter(options: BotAdapterOptions): BotHttpAdapter {
   const adapter = new BotHttpAdapter(auth);
   // The edge for errors in a turn (STYLE.md): log ids only, tell the chat with a reference.
   adapter.onTurnError = async (context, error) => {
+    // A malformed event (e.g. a meeting event without channelData.meeting.id) is the caller's
+    // error: rethrown, so /api/messages answers 400 with what is wrong (nothing was stored).
+    if (
+      isDomainError(error) &&
+      error.code === 'VALIDATION_FAILED' &&
+      context.activity.type === 'event'
+    )
+      throw error;
     const correlationId = randomUUID();
     options.log.error(
       {

@@ -1,4 +1,4 @@
-import { MessageFactory, TeamsActivityHandler } from 'botbuilder';
+import { type BotHandler, MessageFactory, TeamsActivityHandler } from 'botbuilder';
 
 /** What the bot says to a message it does not act on. References only, never case content. */
 export const HELP_TEXT =
@@ -17,5 +17,14 @@ export class MaracBot extends TeamsActivityHandler {
       await context.sendActivity(MessageFactory.text(HELP_TEXT));
       await next();
     });
+  }
+
+  /**
+   * Registers a handler for one of TeamsActivityHandler's event types, e.g. `TeamsMeetingStart`
+   * (the raw activity, before botbuilder's PascalCase-only parsing). Features hook in here
+   * (bot/meeting-events.ts).
+   */
+  addHandler(type: string, handler: BotHandler): this {
+    return this.on(type, handler);
   }
 }

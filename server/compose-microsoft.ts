@@ -46,6 +46,8 @@ export interface MicrosoftAdapters {
 
 export interface MicrosoftComposition {
   adapters: MicrosoftAdapters;
+  /** The Teams activity handler, for features to register their handlers on (issue 5). */
+  bot: MaracBot;
   /** `/sim` (demo mode) and `/api/messages`; mount before the tab API. */
   features: HttpFeature[];
   stop(): Promise<void>;
@@ -136,11 +138,12 @@ export async function composeMicrosoft(runtime: {
     tokens,
     log: log.child({ component: 'bot' }),
   });
+  const bot = new MaracBot();
   features.push({
     path: '/api/messages',
     handler: botMessagesRoute({
       adapter,
-      bot: new MaracBot(),
+      bot,
       log: log.child({ component: 'bot' }),
     }),
   });
@@ -148,6 +151,7 @@ export async function composeMicrosoft(runtime: {
   const organizer = config.mailbox;
   return {
     features,
+    bot,
     adapters: {
       tokens,
       graph,

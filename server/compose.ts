@@ -11,6 +11,9 @@ import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
 import { actionsFeature } from './outbox-dispatcher-wiring.js';
+import { type Attendance, composeAttendance } from './attendance.js';
+import { attendanceRoutes } from '../tab/api/routes/attendance.js';
+import { reportRoutes } from '../tab/api/routes/reports.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -38,6 +41,8 @@ export interface Composition {
   stop(): Promise<void>;
   /** Graph adapters behind core ports, and the simulated tenant in demo mode. */
   microsoft: MicrosoftAdapters;
+  /** Issue 5 attendance: live use cases and `lifecycle.onMeetingEnded` for other features. */
+  attendance: Attendance;
 }
 
 /**
@@ -89,6 +94,21 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       demo: config.mode === 'demo',
     }),
   });
+  // Issue 5 (attendance): meeting events on the bot, /api/calling, live attendance.
+  const attendance = composeAttendance({
+    config,
+    log: runtime.log,
+    db,
+    clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    bot: microsoft.bot,
+    microsoft: microsoft.adapters,
+  });
+  features.push(...attendance.features);
+  tabFeatures.push(
+    { path: '/meetings', router: attendanceRoutes({ attendance: attendance.live }) },
+    { path: '/reports', router: reportRoutes({ repos: attendance.live.repos }) },
+  );
+
   tabFeatures.push(
     { path: '/area', router: areaRoutes({ setup: pre.areaSetup, repos: preMeetingRepos(db) }) },
     { path: '/meetings', router: meetingRoutes({ scheduling: pre.scheduling }) },
@@ -119,6 +139,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   });
 
   const startJobs = async (jobs: PgBossJobs) => {
+    await attendance.startJobs(jobs);
     // Handlers are idempotent and ask the database what is due at the clock's `now`.
     await jobs.work('case-list-circulation', async () => {
       await circulateDueMeetings(pre.circulation, await pre.areaIds());
@@ -136,5 +157,11 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     await actions.startJobs(jobs);
   };
 
-  return { features, startJobs, stop: () => microsoft.stop(), microsoft: microsoft.adapters };
+  return {
+    features,
+    startJobs,
+    stop: () => microsoft.stop(),
+    microsoft: microsoft.adapters,
+    attendance,
+  };
 }

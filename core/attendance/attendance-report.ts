@@ -1,0 +1,88 @@
+import { DomainError } from '../errors.js';
+import { hasAnyRole, type Role } from '../roles.js';
+import type { AttendanceRepository } from './attendance-repository.js';
+
+/**
+ * The governance attendance report (A-13, KPI-4): per agency, meetings attended (a
+ * representative, deputy or IDVA present) against meetings it was expected at, and its
+ * camera-on share; per case, which expected agencies were present. Read from the reconciled
+ * attendance_summary only. The steering group gets the aggregates, never case references.
+ */
+export interface AttendanceReport {
+  meetings: { id: string; startsAt: Date }[];
+  byAgency: {
+    agencyId: string;
+    name: string;
+    core: boolean;
+    meetingsAttended: number;
+    meetingsExpected: number;
+    cameraOnShare: number | null;
+  }[];
+  perCase: {
+    meetingId: string;
+    agendaItemId: string;
+    caseReference: string;
+    agencies: { agencyId: string; present: boolean }[];
+  }[];
+}
+
+const READERS: Role[] = ['coordinator', 'chair', 'deputy-chair', 'steering'];
+const CASE_READERS: Role[] = ['coordinator', 'chair', 'deputy-chair'];
+const VOICES = new Set(['representative', 'deputy', 'idva']);
+
+export async function attendanceReport(
+  deps: { repos: AttendanceRepository },
+  actor: { areaId: string; roles: Role[] },
+  period: { from: Date; to: Date },
+): Promise<AttendanceReport> {
+  if (!hasAnyRole(actor.roles, READERS))
+    throw new DomainError(
+      'FORBIDDEN',
+      'The attendance report is for the coordinator, chair and steering group.',
+    );
+  if (period.to.getTime() <= period.from.getTime())
+    throw new DomainError('VALIDATION_FAILED', '`to` must be after `from`.');
+  const data = await deps.repos.reportData(actor.areaId, period.from, period.to);
+  const voiced = data.summary.filter(
+    (s) => s.agencyId && VOICES.has(s.attendedAs) && s.presentSeconds > 0,
+  );
+  const byAgency = data.agencies.map((a) => {
+    const expected = new Set(
+      data.expected.filter((e) => e.agencyId === a.agencyId).map((e) => e.meetingId),
+    );
+    const mine = voiced.filter((s) => s.agencyId === a.agencyId && s.agendaItemId === null);
+    const attended = new Set(mine.map((s) => s.meetingId));
+    const withCamera = mine.filter((s) => s.cameraSource && s.cameraSource !== 'none');
+    const present = withCamera.reduce((n, s) => n + s.presentSeconds, 0);
+    const on = withCamera.reduce((n, s) => n + (s.cameraOnSeconds ?? 0), 0);
+    return {
+      agencyId: a.agencyId,
+      name: a.name,
+      core: a.core,
+      meetingsAttended: attended.size,
+      meetingsExpected: new Set([...expected, ...attended]).size,
+      cameraOnShare: present > 0 ? Math.round((on / present) * 1000) / 1000 : null,
+    };
+  });
+  const perCase = hasAnyRole(actor.roles, CASE_READERS)
+    ? data.cases.map((c) => {
+        const agencies = [
+          ...new Set(
+            data.expected.filter((e) => e.meetingId === c.meetingId).map((e) => e.agencyId),
+          ),
+        ].sort();
+        return {
+          meetingId: c.meetingId,
+          agendaItemId: c.agendaItemId,
+          caseReference: c.caseReference,
+          agencies: agencies.map((agencyId) => ({
+            agencyId,
+            present: voiced.some(
+              (s) => s.agencyId === agencyId && s.agendaItemId === c.agendaItemId,
+            ),
+          })),
+        };
+      })
+    : [];
+  return { meetings: data.meetings, byAgency, perCase };
+}

@@ -1,0 +1,95 @@
+import { registerMeetingEvents } from '../bot/meeting-events.js';
+import type { MaracBot } from '../bot/marac-bot.js';
+import { type LiveAttendanceDeps, RECONCILE_JOB } from '../core/attendance/live-attendance.js';
+import type { ReconcileDeps } from '../core/attendance/reconcile-meeting.js';
+import { MeetingLifecycle } from '../core/attendance/meeting-lifecycle.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { Jobs } from '../core/ports/jobs.js';
+import { PgAttendanceStore } from '../store/attendance-store.js';
+import { PgAuditLog } from '../store/audit-log-store.js';
+import type { Db } from '../store/db.js';
+import { PgUnitOfWork } from '../store/unit-of-work.js';
+import type { HttpFeature } from './app.js';
+import { callingRoute } from './calling-route.js';
+import { reconcileAttendanceJob } from './jobs/reconcile-attendance.js';
+import type { Config } from './config.js';
+import type { MicrosoftAdapters } from './compose-microsoft.js';
+import type { Logger } from './logger.js';
+
+export interface Attendance {
+  live: LiveAttendanceDeps;
+  reconcile: ReconcileDeps;
+  /** Meeting end and other lifecycle events, for other features (5B: card redaction). */
+  lifecycle: MeetingLifecycle;
+  /** `/api/calling`; mount before the tab API. */
+  features: HttpFeature[];
+  /** Called by startJobs: registers the reconciliation job and schedules through `jobs`. */
+  startJobs(jobs: Jobs): Promise<void>;
+}
+
+/**
+ * Wires issue 5's attendance half: the bot's meeting events, the calling webhook and the live
+ * attendance use cases, on the PostgreSQL store and the Graph adapters of the mode.
+ */
+export function composeAttendance(input: {
+  config: Config;
+  log: Logger;
+  db: Db;
+  clock: Clock;
+  bot: MaracBot;
+  microsoft: MicrosoftAdapters;
+}): Attendance {
+  const { config, db } = input;
+  const log = input.log.child({ component: 'attendance' });
+  const lifecycle = new MeetingLifecycle(log);
+  let jobs: Jobs | null = null;
+  const live: LiveAttendanceDeps = {
+    clock: input.clock,
+    repos: new PgAttendanceStore(db),
+    uow: new PgUnitOfWork(db, (tx) => new PgAttendanceStore(tx)),
+    callingBot: input.microsoft.callingBot,
+    tenantId: config.microsoft.tenantId as string,
+    // Until the job system has started there is nothing to schedule with (tests without jobs).
+    jobs: {
+      send: (name, data, options) =>
+        jobs ? jobs.send(name, data, options) : Promise.resolve(null),
+    },
+    lifecycle,
+    audit: new PgAuditLog(db),
+    log,
+  };
+  registerMeetingEvents(input.bot, live);
+  const features: HttpFeature[] = [
+    {
+      path: '/api/calling',
+      handler: callingRoute({
+        attendance: live,
+        auth: {
+          enabled: config.bot.authEnabled,
+          appId: config.microsoft.appId,
+          openIdMetadataUrl: config.bot.openIdMetadataUrl,
+          issuer: config.bot.tokenIssuer,
+        },
+        log,
+      }),
+    },
+  ];
+  const reconcile: ReconcileDeps = {
+    clock: input.clock,
+    repos: live.repos,
+    uow: live.uow,
+    reports: input.microsoft.attendance,
+    callRecords: input.microsoft.callRecords,
+    log,
+  };
+  return {
+    live,
+    reconcile,
+    lifecycle,
+    features,
+    startJobs: async (j) => {
+      jobs = j;
+      await j.work(RECONCILE_JOB, reconcileAttendanceJob(reconcile));
+    },
+  };
+}
