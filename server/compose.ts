@@ -13,6 +13,7 @@ import { preMeeting, tabLinks } from './pre-meeting.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
+import { clientConfigRoutes } from '../tab/api/client-config.js';
 import { createTabApi, type TabApiFeature } from '../tab/api/tab-api.js';
 import type { HttpFeature } from './app.js';
 import { composeMicrosoft, type MicrosoftAdapters } from './compose-microsoft.js';
@@ -97,6 +98,18 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
+
+  // Issue 7: what the tab client needs to sign in (public, no secret), before the tab API.
+  features.push({
+    path: '/api/client-config',
+    handler: clientConfigRoutes({
+      mode: config.mode,
+      appId: config.microsoft.appId,
+      tenantId: config.microsoft.tenantId,
+      authorityHost: config.microsoft.authorityHost,
+      tabAudiences: config.microsoft.tabAudiences,
+    }),
+  });
 
   const verify = createTokenVerifier({
     authorityHost: config.microsoft.authorityHost,

@@ -1,0 +1,9 @@
+import { EmptyState, PageLayout } from '../../shell/components.js';
+
+export default function Page() {
+  return (
+    <PageLayout title="tab-config">
+      <EmptyState title="Coming in this session" />
+    </PageLayout>
+  );
+}

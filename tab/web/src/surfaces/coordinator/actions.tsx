@@ -1,0 +1,10 @@
+import { EmptyState } from '../../shell/components.js';
+import { CoordinatorPage } from './workspace.js';
+
+export default function Page() {
+  return (
+    <CoordinatorPage title="actions">
+      <EmptyState title="Coming in this session" />
+    </CoordinatorPage>
+  );
+}
