@@ -7,6 +7,7 @@ import type { Db } from '../store/db.js';
 import { preMeetingRepos } from '../store/repositories.js';
 import { agendaRoutes } from '../tab/api/routes/agenda.js';
 import { areaRoutes } from '../tab/api/routes/area.js';
+import { auditRoutes } from '../tab/api/routes/audit.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
@@ -98,6 +99,15 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
+  // Issue 7: the coordinator's audit log viewer.
+  tabFeatures.push({
+    path: '/audit',
+    router: auditRoutes({
+      db,
+      directory,
+      clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    }),
+  });
 
   // Issue 7: what the tab client needs to sign in (public, no secret), before the tab API.
   features.push({
