@@ -118,7 +118,7 @@ function demoProvider(): Provider {
 
 async function msalProvider(config: ClientConfig): Promise<Provider> {
   if (!config.clientId) throw new Error('The service did not give a client id for sign-in.');
-  const msal = await import('@azure/msal-browser');
+  const msal = await import('./msal-sdk.js');
   const app = new msal.PublicClientApplication({
     auth: {
       clientId: config.clientId,

@@ -3,7 +3,7 @@
  * plain browser. teams-js is loaded only when the page is embedded, so the plain browser and
  * the tests never wait for a host that is not there, and the bundle stays small.
  */
-import type * as TeamsJsModule from '@microsoft/teams-js';
+import type * as TeamsJsModule from './teams-sdk.js';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
@@ -74,7 +74,7 @@ export async function detectHost(): Promise<HostContext> {
   const plain = { ...PLAIN, theme: browserTheme() };
   if (!looksEmbedded()) return plain;
   try {
-    const module = await import('@microsoft/teams-js');
+    const module = await import('./teams-sdk.js');
     await Promise.race([
       module.app.initialize(),
       new Promise((_r, reject) => setTimeout(() => reject(new Error('no host')), 5000)),
