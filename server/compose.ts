@@ -7,6 +7,7 @@ import type { Db } from '../store/db.js';
 import { preMeetingRepos } from '../store/repositories.js';
 import { agendaRoutes } from '../tab/api/routes/agenda.js';
 import { areaRoutes } from '../tab/api/routes/area.js';
+import { auditRoutes } from '../tab/api/routes/audit.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
@@ -17,6 +18,7 @@ import { reportRoutes } from '../tab/api/routes/reports.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
+import { clientConfigRoutes } from '../tab/api/client-config.js';
 import { createTabApi, type TabApiFeature } from '../tab/api/tab-api.js';
 import type { HttpFeature } from './app.js';
 import { composeMicrosoft, type MicrosoftAdapters } from './compose-microsoft.js';
@@ -118,6 +120,27 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
+  // Issue 7: the coordinator's audit log viewer.
+  tabFeatures.push({
+    path: '/audit',
+    router: auditRoutes({
+      db,
+      directory,
+      clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    }),
+  });
+
+  // Issue 7: what the tab client needs to sign in (public, no secret), before the tab API.
+  features.push({
+    path: '/api/client-config',
+    handler: clientConfigRoutes({
+      mode: config.mode,
+      appId: config.microsoft.appId,
+      tenantId: config.microsoft.tenantId,
+      authorityHost: config.microsoft.authorityHost,
+      tabAudiences: config.microsoft.tabAudiences,
+    }),
+  });
 
   // Issue 6: the action register, chasing and the outbox dispatcher.
   const actions = actionsFeature(db, {

@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../build/tab', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
+    // scripts/bundle-size.mjs reads which chunks each surface loads from the manifest.
+    manifest: true,
     reportCompressedSize: false,
   },
 });

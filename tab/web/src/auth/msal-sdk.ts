@@ -1,0 +1,2 @@
+/** The part of msal-browser this client uses, loaded lazily (production browser sign-in only). */
+export { PublicClientApplication } from '@azure/msal-browser';

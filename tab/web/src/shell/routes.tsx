@@ -1,0 +1,52 @@
+/**
+ * The surfaces by route. Each is its own lazily loaded chunk (React.lazy), so the personal tab
+ * loads only what it shows. To add a surface: one line here (and its folder under surfaces/).
+ */
+import { lazy, Suspense } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { PageLayout, Progress } from './components.js';
+import { matchPath, RouteLink, useLocation } from './router.js';
+import { Session } from './session.js';
+
+export interface RouteDef {
+  /** Path pattern: segments, `:param`, trailing `*`. */
+  path: string;
+  component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+  /** Public routes render without sign-in (landing, demo sign-in). Everything else waits for /api/me. */
+  public?: boolean;
+}
+
+export const ROUTES: RouteDef[] = [
+  { path: '/', component: lazy(() => import('../surfaces/landing/landing.js')), public: true },
+  {
+    path: '/sign-in',
+    component: lazy(() => import('../surfaces/sign-in/sign-in.js')),
+    public: true,
+  },
+  { path: '/tab/my-marac', component: lazy(() => import('../surfaces/my-marac/my-marac.js')) },
+  { path: '/tab/meeting', component: lazy(() => import('../surfaces/meeting/meeting-details.js')) },
+  { path: '/tab/config', component: lazy(() => import('../surfaces/config/tab-config.js')) },
+  { path: '/coordinator/*', component: lazy(() => import('../surfaces/coordinator/workspace.js')) },
+];
+
+export function Routes() {
+  const { path } = useLocation();
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    const Surface = route.component;
+    const page = (
+      <Suspense fallback={<Progress label="Loading…" />}>
+        <Surface params={params} />
+      </Suspense>
+    );
+    return route.public ? page : <Session>{page}</Session>;
+  }
+  return (
+    <PageLayout title="Page not found">
+      <p>
+        There is nothing at this address. <RouteLink to="/">Go to the start page</RouteLink>.
+      </p>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The action tracker (FR-071..FR-080): every action in the area, filtered by agency, status
+ * and overdue; chase the selected ones now (the chaser carries references and a link only).
+ */
+import { Button, Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client.js';
+import type { Action, Agency } from '../../api/types.js';
+import { useApi } from '../../api/use-api.js';
+import {
+  EmptyState,
+  ErrorBanner,
+  Loaded,
+  Notice,
+  Progress,
+  Section,
+} from '../../shell/components.js';
+import { useLocation } from '../../shell/router.js';
+import { ActionTable } from '../shared/action-table.js';
+import { CoordinatorPage } from './workspace.js';
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'end',
+    flexWrap: 'wrap',
+  },
+});
+
+const STATES = [
+  ['', 'Any status'],
+  ['open', 'Open'],
+  ['completed', 'Completed'],
+  ['not-achievable', 'Cannot be achieved'],
+  ['proposed', 'Proposed'],
+] as const;
+
+export default function Actions() {
+  const styles = useStyles();
+  const { query } = useLocation();
+  const meetingId = query.get('meetingId');
+  const [agencyId, setAgencyId] = useState('');
+  const [state, setState] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [chasing, setChasing] = useState(false);
+  const [chaseError, setChaseError] = useState<unknown>(null);
+  const [chased, setChased] = useState<string | null>(null);
+  const agencies = useApi<{ agencies: Agency[] }>('/area/agencies');
+  const path = useMemo(() => {
+    const q = new URLSearchParams({ scope: 'area' });
+    if (state) q.set('state', state);
+    if (agencyId) q.set('agencyId', agencyId);
+    if (meetingId) q.set('meetingId', meetingId);
+    return `/actions?${q}`;
+  }, [state, agencyId, meetingId]);
+  const actions = useApi<{ actions: Action[] }>(path);
+  const shown = (actions.data?.actions ?? []).filter((a) => !overdueOnly || a.overdue);
+
+  const chase = async () => {
+    setChasing(true);
+    setChaseError(null);
+    setChased(null);
+    try {
+      const ids = [...selected];
+      const r = await api<{ chased?: number; queued?: number }>('/actions/chase', {
+        method: 'POST',
+        body: { actionIds: ids },
+      });
+      const n = r.chased ?? r.queued ?? ids.length;
+      setChased(`Chaser sent for ${n} action${n === 1 ? '' : 's'}.`);
+      setSelected(new Set());
+      actions.reload();
+    } catch (e) {
+      setChaseError(e);
+    } finally {
+      setChasing(false);
+    }
+  };
+
+  return (
+    <CoordinatorPage
+      title="Actions"
+      subtitle={
+        meetingId ? 'Actions agreed at this meeting.' : 'Every action in the area, newest first.'
+      }
+    >
+      <Section title="Filters">
+        <div className={styles.filters}>
+          <Field label="Agency">
+            <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
+              <option value="">All agencies</option>
+              {agencies.data?.agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Status">
+            <Select value={state} onChange={(_e, d) => setState(d.value)}>
+              {STATES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Checkbox
+            label="Overdue only"
+            checked={overdueOnly}
+            onChange={(_e, d) => setOverdueOnly(Boolean(d.checked))}
+          />
+        </div>
+      </Section>
+      <Section
+        title="Actions"
+        actions={
+          <Button
+            appearance="primary"
+            disabled={selected.size === 0 || chasing}
+            onClick={() => void chase()}
+          >
+            Chase selected ({selected.size})
+          </Button>
+        }
+      >
+        {chasing && <Progress bar label="Sending chasers…" />}
+        {chased && <Notice intent="success">{chased}</Notice>}
+        {chaseError !== null && <ErrorBanner error={chaseError} />}
+        <Loaded state={actions} label="Loading actions…">
+          {() =>
+            shown.length === 0 ? (
+              <EmptyState title="No actions match">
+                Actions appear here once the chair confirms them in a meeting. Change the filters to
+                see more.
+              </EmptyState>
+            ) : (
+              <ActionTable
+                label="Actions"
+                actions={shown}
+                selected={selected}
+                onToggle={(id, on) =>
+                  setSelected((s) => {
+                    const next = new Set(s);
+                    if (on) next.add(id);
+                    else next.delete(id);
+                    return next;
+                  })
+                }
+              />
+            )
+          }
+        </Loaded>
+      </Section>
+    </CoordinatorPage>
+  );
+}

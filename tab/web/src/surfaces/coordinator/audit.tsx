@@ -1,0 +1,122 @@
+/** The audit log viewer (FR-104): who viewed, exported, changed or purged what, and when. */
+import {
+  Button,
+  Field,
+  Input,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { AuditEntry } from '../../api/types.js';
+import { useApi } from '../../api/use-api.js';
+import { EmptyState, formatDateTime, Loaded, Section } from '../../shell/components.js';
+import { useMe } from '../../shell/session.js';
+import { CoordinatorPage } from './workspace.js';
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  detail: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    wordBreak: 'break-word',
+  },
+});
+
+function describeDetail(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .join('; ');
+}
+
+export default function Audit() {
+  const styles = useStyles();
+  const me = useMe();
+  const [recordType, setRecordType] = useState('');
+  const [applied, setApplied] = useState('');
+  const [pages, setPages] = useState<number[]>([]);
+  const beforeId = pages[pages.length - 1];
+  const q = new URLSearchParams({ limit: '50' });
+  if (applied) q.set('recordType', applied);
+  if (beforeId) q.set('beforeId', String(beforeId));
+  const log = useApi<{ entries: AuditEntry[]; nextBeforeId: number | null }>(`/audit?${q}`);
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setPages([]);
+    setApplied(recordType.trim());
+  };
+  return (
+    <CoordinatorPage
+      title="Audit log"
+      subtitle="Every view of the case list, every export, change and purge, newest first. The log cannot be changed."
+    >
+      <Section title="Filter">
+        <form onSubmit={apply} className={styles.filters} aria-label="Filter the audit log">
+          <Field label="Record type (e.g. meeting, action, area)">
+            <Input value={recordType} onChange={(_e, d) => setRecordType(d.value)} />
+          </Field>
+          <Button type="submit">Apply</Button>
+        </form>
+      </Section>
+      <Section title="Entries">
+        <Loaded state={log} label="Loading the audit log…">
+          {(d) =>
+            d.entries.length === 0 ? (
+              <EmptyState title="No entries">
+                Nothing has been recorded{applied ? ' for that record type' : ''} yet.
+              </EmptyState>
+            ) : (
+              <>
+                <Table aria-label="Audit entries" size="small">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>When</TableHeaderCell>
+                      <TableHeaderCell>Who</TableHeaderCell>
+                      <TableHeaderCell>What</TableHeaderCell>
+                      <TableHeaderCell>Record</TableHeaderCell>
+                      <TableHeaderCell>Detail</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {d.entries.map((e) => (
+                      <TableRow key={e.id}>
+                        <TableCell>{formatDateTime(e.at, me.area.timeZone)}</TableCell>
+                        <TableCell>
+                          {e.actor.kind === 'person'
+                            ? (e.actor.displayName ?? 'Former member')
+                            : `The service (${e.actor.kind})`}
+                        </TableCell>
+                        <TableCell>{e.action}</TableCell>
+                        <TableCell>
+                          {e.recordType}
+                          {e.recordId ? ` ${e.recordId.slice(0, 8)}` : ''}
+                        </TableCell>
+                        <TableCell className={styles.detail}>{describeDetail(e.detail)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+                <div className={styles.filters}>
+                  {pages.length > 0 && (
+                    <Button onClick={() => setPages((p) => p.slice(0, -1))}>Newer entries</Button>
+                  )}
+                  {d.nextBeforeId !== null && (
+                    <Button onClick={() => setPages((p) => [...p, d.nextBeforeId as number])}>
+                      Older entries
+                    </Button>
+                  )}
+                </div>
+              </>
+            )
+          }
+        </Loaded>
+      </Section>
+    </CoordinatorPage>
+  );
+}

@@ -1,0 +1,97 @@
+/** The action list shared by the coordinator's tracker and My MARAC (issue 6 contract). */
+import {
+  Badge,
+  Checkbox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Action } from '../../api/types.js';
+import { formatDay } from '../../shell/components.js';
+
+export const STATE_LABEL: Record<string, string> = {
+  proposed: 'Proposed',
+  open: 'Open',
+  confirmed: 'Open',
+  completed: 'Completed',
+  'not-achievable': 'Cannot be achieved',
+  rejected: 'Rejected',
+};
+
+export function ActionStateBadge({ action }: { action: Pick<Action, 'state' | 'overdue'> }) {
+  if (action.overdue && action.state !== 'completed')
+    return (
+      <Badge appearance="filled" color="danger">
+        Overdue
+      </Badge>
+    );
+  const color =
+    action.state === 'completed'
+      ? 'success'
+      : action.state === 'not-achievable'
+        ? 'warning'
+        : 'informative';
+  return (
+    <Badge appearance="tint" color={color}>
+      {STATE_LABEL[action.state] ?? action.state}
+    </Badge>
+  );
+}
+
+export function ActionTable(props: {
+  actions: Action[];
+  label: string;
+  selected?: Set<string>;
+  onToggle?: (id: string, on: boolean) => void;
+  /** Per-row buttons (complete / cannot be achieved / open). */
+  rowActions?: (action: Action) => ReactNode;
+}) {
+  const selectable = Boolean(props.selected && props.onToggle);
+  return (
+    <Table aria-label={props.label} size="small">
+      <TableHeader>
+        <TableRow>
+          {selectable && <TableHeaderCell>Select</TableHeaderCell>}
+          <TableHeaderCell>Action</TableHeaderCell>
+          <TableHeaderCell>Case</TableHeaderCell>
+          <TableHeaderCell>What</TableHeaderCell>
+          <TableHeaderCell>Owner</TableHeaderCell>
+          <TableHeaderCell>Due</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          {props.rowActions && <TableHeaderCell>Do</TableHeaderCell>}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.actions.map((a) => (
+          <TableRow key={a.id}>
+            {selectable && (
+              <TableCell>
+                <Checkbox
+                  aria-label={`Select ${a.reference}`}
+                  checked={props.selected?.has(a.id) ?? false}
+                  onChange={(_e, d) => props.onToggle?.(a.id, Boolean(d.checked))}
+                />
+              </TableCell>
+            )}
+            <TableCell>{a.reference}</TableCell>
+            <TableCell>{a.caseReference}</TableCell>
+            <TableCell>{a.description}</TableCell>
+            <TableCell>
+              {a.ownerAgency.name}
+              {a.ownerPerson ? ` (${a.ownerPerson.displayName})` : ''}
+            </TableCell>
+            <TableCell>{formatDay(a.dueOn)}</TableCell>
+            <TableCell>
+              <ActionStateBadge action={a} />
+            </TableCell>
+            {props.rowActions && <TableCell>{props.rowActions(a)}</TableCell>}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
