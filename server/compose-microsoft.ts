@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createBotAdapter } from '../bot/adapter.js';
+import { type BotHttpAdapter, createBotAdapter } from '../bot/adapter.js';
 import { botMessagesRoute } from '../bot/messages-route.js';
 import { MaracBot } from '../bot/marac-bot.js';
 import type { AttendanceReports } from '../core/ports/attendance-reports.js';
@@ -46,9 +46,13 @@ export interface MicrosoftAdapters {
 
 export interface MicrosoftComposition {
   adapters: MicrosoftAdapters;
+  /** The Teams activity handler, for features to register their handlers on (issue 5). */
+  bot: MaracBot;
   /** `/sim` (demo mode) and `/api/messages`; mount before the tab API. */
   features: HttpFeature[];
   stop(): Promise<void>;
+  /** The bot's adapter, for proactive posts and card updates (issue 5 cards). */
+  botAdapter: BotHttpAdapter;
 }
 
 /**
@@ -136,11 +140,12 @@ export async function composeMicrosoft(runtime: {
     tokens,
     log: log.child({ component: 'bot' }),
   });
+  const bot = new MaracBot();
   features.push({
     path: '/api/messages',
     handler: botMessagesRoute({
       adapter,
-      bot: new MaracBot(),
+      bot,
       log: log.child({ component: 'bot' }),
     }),
   });
@@ -148,6 +153,7 @@ export async function composeMicrosoft(runtime: {
   const organizer = config.mailbox;
   return {
     features,
+    bot,
     adapters: {
       tokens,
       graph,
@@ -169,6 +175,7 @@ export async function composeMicrosoft(runtime: {
     stop: async () => {
       await simulator?.close();
     },
+    botAdapter: adapter,
   };
 }
 

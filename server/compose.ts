@@ -10,6 +10,8 @@ import { areaRoutes } from '../tab/api/routes/area.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
+import { composeMeetingRun } from './meeting-run.js';
+import type { MeetingRun } from '../core/meeting-run/meeting-run.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -37,6 +39,8 @@ export interface Composition {
   stop(): Promise<void>;
   /** Graph adapters behind core ports, and the simulated tenant in demo mode. */
   microsoft: MicrosoftAdapters;
+  /** Issue 5 cards: the meeting run (tests await `idle()` for card updates; redaction). */
+  meetingRun: MeetingRun;
 }
 
 /**
@@ -98,6 +102,23 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
 
+  // Issue 5 (cards): case cards, card actions and chat commands on the bot, the chair console.
+  const meetingRun = composeMeetingRun({
+    db,
+    log: runtime.log,
+    clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    bot: microsoft.bot,
+    adapter: microsoft.botAdapter,
+    appId: config.bot.authEnabled ? (config.microsoft.appId ?? '') : '',
+    links: tabLinks({
+      publicUrl: config.http.publicUrl,
+      teamsAppId: config.microsoft.teamsAppId,
+      entityId: 'marac',
+      demo: config.mode === 'demo',
+    }),
+  });
+  tabFeatures.push({ path: '/meetings', router: meetingRun.router });
+
   const verify = createTokenVerifier({
     authorityHost: config.microsoft.authorityHost,
     audiences: config.microsoft.tabAudiences,
@@ -125,5 +146,14 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     await jobs.schedule('retention-purge', '*/15 * * * *');
   };
 
-  return { features, startJobs, stop: () => microsoft.stop(), microsoft: microsoft.adapters };
+  return {
+    features,
+    startJobs,
+    stop: async () => {
+      await meetingRun.run.idle();
+      await microsoft.stop();
+    },
+    microsoft: microsoft.adapters,
+    meetingRun: meetingRun.run,
+  };
 }

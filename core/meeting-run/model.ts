@@ -47,6 +47,8 @@ export interface RunMeeting {
   scheduledStart: Date;
   timeZone: string;
   nation: string;
+  /** The area's policy JSON (core/area-policy parses it: the due-date rule, FR-072). */
+  areaPolicy: unknown;
   chairPersonId: string | null;
   deputyChairPersonId: string | null;
   delegateChairPersonId: string | null;
@@ -151,7 +153,7 @@ export const DESCRIPTION_HINT =
 /**
  * FR-049, IS-07: a description typed into a card is posted back into the meeting chat, so it
  * must not name anyone the case is about. Returns what it found (for the error message, kind
- * only, never the value), or null. Matches full names, name parts of four letters or more,
+ * only, never the value), or null. Matches full names, name parts of three letters or more (as whole words),
  * dates of birth in ISO and UK forms, and the first line of an address.
  */
 export function findSubjectMention(
@@ -170,7 +172,7 @@ export function findSubjectMention(
     const parts = s.fullName.toLowerCase().split(/\s+/).filter(Boolean);
     if (
       parts.length &&
-      (lower.includes(parts.join(' ')) || parts.some((p) => p.length >= 4 && word(p).test(lower)))
+      (lower.includes(parts.join(' ')) || parts.some((p) => p.length >= 3 && word(p).test(lower)))
     )
       return { kind: s.kind, what: 'name' };
     if (s.dateOfBirth) {
