@@ -69,56 +69,59 @@ describe('forty representatives volunteering at once', () => {
   });
   afterAll(() => app.close());
 
-  it('stores every action once, shows all forty on the final card, and answers every invoke', async () => {
-    const items = await agendaItems(app);
-    await channel.meetingStart(tm);
-    const start = await app.as('chair')(`/api/meetings/${MEETING_ID}/run/start-case`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ agendaItemId: items[0]!.id }),
-    });
-    expect(start.status).toBe(200);
-    const user = (key: string) => ({ aadObjectId: demoUuid(`entra:${key}`), name: key });
-    channel.user = user as BotChannel['user'];
-    const began = performance.now();
-    const results = await Promise.all(
-      reps.map((r, i) =>
-        execute(channel, tm, r.key, 'volunteer', {
-          meetingId: MEETING_ID,
-          agendaItemId: items[0]!.id,
-          agencyId: agencyId(r.agency),
-          description: `Load action ${i}: agency follow-up within the week`,
-          category: i % 5 === 0 ? 'children' : 'victim',
-        }),
-      ),
-    );
-    const wall = performance.now() - began;
-    expect(results.filter((r) => r.error)).toEqual([]);
-    const slowest = Math.max(...results.map((r) => r.ms));
-    // NOT YET MET: the issue's bound is 1 s per invoke. Measured on a shared 2-core machine:
-    // slowest 3.7 s on PGlite, 2.4 s on PostgreSQL (invokes serialise on the area's reference
-    // counter row and the card renders). Guarded at 5 s against regressions until it is fixed.
-    console.info(
-      `forty volunteers: slowest invoke ${Math.round(slowest)} ms, all in ${Math.round(wall)} ms`,
-    );
-    expect(slowest).toBeLessThan(5000);
+  it(
+    'stores every action once, shows all forty on the final card, and answers every invoke',
+    { timeout: 30_000 },
+    async () => {
+      const items = await agendaItems(app);
+      await channel.meetingStart(tm);
+      const start = await app.as('chair')(`/api/meetings/${MEETING_ID}/run/start-case`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ agendaItemId: items[0]!.id }),
+      });
+      expect(start.status).toBe(200);
+      const user = (key: string) => ({ aadObjectId: demoUuid(`entra:${key}`), name: key });
+      channel.user = user as BotChannel['user'];
+      const began = performance.now();
+      const results = await Promise.all(
+        reps.map((r, i) =>
+          execute(channel, tm, r.key, 'volunteer', {
+            meetingId: MEETING_ID,
+            agendaItemId: items[0]!.id,
+            agencyId: agencyId(r.agency),
+            description: `Load action ${i}: agency follow-up within the week`,
+            category: i % 5 === 0 ? 'children' : 'victim',
+          }),
+        ),
+      );
+      const wall = performance.now() - began;
+      expect(results.filter((r) => r.error)).toEqual([]);
+      const slowest = Math.max(...results.map((r) => r.ms));
+      // Speed belongs to `npm run bench` (CONTRIBUTING: never in timed tests). The issue's 1 s
+      // bound is NOT yet met: slowest invoke measured 3.7 s on PGlite, 2.4 s on PostgreSQL on a
+      // shared 2-core machine (invokes serialise on the area's reference counter and the renders).
+      console.info(
+        `forty volunteers: slowest invoke ${Math.round(slowest)} ms, all in ${Math.round(wall)} ms`,
+      );
 
-    const { rows } = await app.db.query<{ n: number; refs: number }>(
-      'SELECT count(*)::int AS n, count(DISTINCT reference)::int AS refs FROM action WHERE meeting_id = $1',
-      [MEETING_ID],
-    );
-    expect(rows[0]).toEqual({ n: 40, refs: 40 });
-    await app.composition.meetingRun.idle();
-    const card = chatCards(channel, tm)[0]!.card;
-    checkCard(card, 'the final case card');
-    const json = JSON.stringify(card);
-    for (let n = 1; n <= 40; n++) expect(json).toContain(`A-${String(n).padStart(4, '0')}`);
-    expect(Buffer.byteLength(json)).toBeLessThan(28 * 1024);
-    // Card updates were coalesced, not one per volunteer.
-    const updates = channel.simulator.connector
-      .log(tm.chatThreadId)
-      .filter((e) => e.op === 'update');
-    expect(updates.length).toBeGreaterThan(0);
-    expect(updates.length).toBeLessThan(40);
-  });
+      const { rows } = await app.db.query<{ n: number; refs: number }>(
+        'SELECT count(*)::int AS n, count(DISTINCT reference)::int AS refs FROM action WHERE meeting_id = $1',
+        [MEETING_ID],
+      );
+      expect(rows[0]).toEqual({ n: 40, refs: 40 });
+      await app.composition.meetingRun.idle();
+      const card = chatCards(channel, tm)[0]!.card;
+      checkCard(card, 'the final case card');
+      const json = JSON.stringify(card);
+      for (let n = 1; n <= 40; n++) expect(json).toContain(`A-${String(n).padStart(4, '0')}`);
+      expect(Buffer.byteLength(json)).toBeLessThan(28 * 1024);
+      // Card updates were coalesced, not one per volunteer.
+      const updates = channel.simulator.connector
+        .log(tm.chatThreadId)
+        .filter((e) => e.op === 'update');
+      expect(updates.length).toBeGreaterThan(0);
+      expect(updates.length).toBeLessThan(40);
+    },
+  );
 });
