@@ -17,6 +17,9 @@ import { PgOutboxStore } from '../store/outbox-store.js';
 import { PgUnitOfWork } from '../store/unit-of-work.js';
 import type { TabApiFeature } from '../tab/api/tab-api.js';
 import { actionRoutes } from '../tab/api/routes/actions.js';
+import { agencyExtractRoutes, minutesRoutes } from '../tab/api/routes/minutes.js';
+import { PgMeetingStore } from '../store/meeting-store.js';
+import { PgMinutesStore } from '../store/minutes-store.js';
 import { dispatchOutbox } from './outbox-dispatcher.js';
 import type { Jobs } from '../core/ports/jobs.js';
 
@@ -85,6 +88,20 @@ export function actionsFeature(
       {
         path: '/actions',
         router: actionRoutes({ actions, chaseNow: (viewer, ids) => chaseNow(chase, viewer, ids) }),
+      },
+      {
+        path: '/meetings',
+        router: minutesRoutes({
+          actions,
+          minutes: new PgMinutesStore(db),
+          meetings: new PgMeetingStore(db),
+          directory: new PgDirectoryStore(db),
+          audit: new PgAuditLog(db),
+        }),
+      },
+      {
+        path: '/agencies',
+        router: agencyExtractRoutes({ actions, directory: new PgDirectoryStore(db) }),
       },
     ],
     startJobs: async (jobs) => {
