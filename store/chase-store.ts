@@ -15,12 +15,7 @@ export class PgChaseStore implements ChaseRepository {
    * action_open_due_idx (due_on, area_id) WHERE state = 'open' (see the chase-scan bench).
    */
   async openActionsDue(areaId: string, dueOnOrBefore: string): Promise<ChaseCandidate[]> {
-    const { rows } = await this.db.query<CandidateRow>(
-      `${CANDIDATE_SELECT}
-        WHERE a.state = 'open' AND a.area_id = $1 AND a.due_on <= $2::date
-        ORDER BY a.due_on, a.reference`,
-      [areaId, dueOnOrBefore],
-    );
+    const { rows } = await this.db.query<CandidateRow>(CHASE_SCAN_SQL, [areaId, dueOnOrBefore]);
     return rows.map(toCandidate);
   }
 
@@ -120,6 +115,11 @@ const CANDIDATE_SELECT = `
     JOIN marac_case c ON c.id = a.case_id
     JOIN agency g ON g.id = a.owner_agency_id
     LEFT JOIN person p ON p.id = a.owner_person_id AND p.is_active`;
+
+/** The daily chase scan for one area ($1) up to a day ($2); exported for the bench's EXPLAIN. */
+export const CHASE_SCAN_SQL = `${CANDIDATE_SELECT}
+  WHERE a.state = 'open' AND a.area_id = $1 AND a.due_on <= $2::date
+  ORDER BY a.due_on, a.reference`;
 
 interface CandidateRow {
   id: string;
