@@ -1,5 +1,9 @@
 import type { ActionDeps, ActionRepos } from '../core/actions/action-service.js';
 import {
+  ensureVictimFeedbackActions,
+  type FeedbackRepos,
+} from '../core/actions/victim-feedback.js';
+import {
   chaseNow,
   notifyNewActions,
   runChase,
@@ -28,10 +32,11 @@ export function actionLink(publicUrl: string) {
   return (actionId: string) => `${publicUrl}/tab/my-marac?action=${encodeURIComponent(actionId)}`;
 }
 
-export function actionRepos(q: Queryable): ActionRepos & ChaseRepos {
+export function actionRepos(q: Queryable): ActionRepos & ChaseRepos & FeedbackRepos {
   return {
     actions: new PgActionStore(q),
     chase: new PgChaseStore(q),
+    feedback: new PgChaseStore(q),
     outbox: new PgOutboxStore(q),
     audit: new PgAuditLog(q),
     areas: new PgDirectoryStore(q),
@@ -69,6 +74,7 @@ export function actionsFeature(
     (await db.query<{ id: string }>('SELECT id FROM area ORDER BY id')).rows.map((r) => r.id);
   const chaseAll = async () => {
     for (const areaId of await areaIds()) {
+      await ensureVictimFeedbackActions({ clock: adapters.clock, uow }, areaId);
       await notifyNewActions(chase, areaId);
       await runChase(chase, areaId);
     }

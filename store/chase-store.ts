@@ -1,5 +1,6 @@
 import type { ChaseCandidate, ChaseRecipient } from '../core/chasing/chase-plan.js';
 import type { ChaseRepository, StepRow } from '../core/chasing/chase-run.js';
+import type { FeedbackCandidate } from '../core/actions/victim-feedback.js';
 import type { Queryable } from './db.js';
 
 /**
@@ -74,6 +75,42 @@ export class PgChaseStore implements ChaseRepository {
         'UPDATE chase_step SET outbox_id = $4 WHERE action_id = $1 AND step = $2 AND recipient_email = $3',
         [r.actionId, r.step, r.email, outboxId],
       );
+  }
+
+  /** FR-081: agenda items of meetings that ended since `since`, with their feedback actions. */
+  async endedAgendaItems(areaId: string, since: Date): Promise<FeedbackCandidate[]> {
+    const { rows } = await this.db.query<FeedbackCandidate>(
+      `SELECT ai.id AS "agendaItemId", ai.case_id AS "caseId", coalesce(m.parent_meeting_id, m.id) AS "meetingId",
+              coalesce(m.actual_end, m.scheduled_end) AS "meetingEnd", ai.victim_aware_of_referral AS "victimAwareOfReferral",
+              EXISTS (SELECT 1 FROM action x WHERE x.case_id = ai.case_id AND x.meeting_id = coalesce(m.parent_meeting_id, m.id)
+                        AND x.action_type = 'victim-feedback') AS "hasFeedback",
+              EXISTS (SELECT 1 FROM action x WHERE x.case_id = ai.case_id AND x.meeting_id = coalesce(m.parent_meeting_id, m.id)
+                        AND x.action_type = 'inform-victim') AS "hasInform"
+         FROM agenda_item ai
+         JOIN meeting m ON m.id = ai.meeting_id
+         JOIN meeting main ON main.id = coalesce(m.parent_meeting_id, m.id)
+        WHERE m.area_id = $1 AND (main.status = 'ended' OR main.actual_end IS NOT NULL)
+          AND coalesce(main.actual_end, main.scheduled_end) >= $2
+          AND coalesce(ai.outcome, 'actions-agreed') <> 'completed-before-marac'
+        ORDER BY m.scheduled_start, ai.position`,
+      [areaId, since],
+    );
+    return rows;
+  }
+
+  /** FR-081: the IDVA service of the area (approved) and its representative, if any. */
+  async feedbackOwner(
+    areaId: string,
+  ): Promise<{ agencyId: string; personId: string | null } | null> {
+    const { rows } = await this.db.query<{ agencyId: string; personId: string | null }>(
+      `SELECT g.id AS "agencyId",
+              (SELECT p.id FROM person p JOIN person_role r ON r.person_id = p.id AND r.role = 'representative'
+                WHERE p.agency_id = g.id AND p.is_active ORDER BY p.display_name LIMIT 1) AS "personId"
+         FROM agency g WHERE g.area_id = $1 AND g.sector = 'idva' AND g.membership_status = 'approved'
+        ORDER BY g.is_core DESC, g.name LIMIT 1`,
+      [areaId],
+    );
+    return rows[0] ?? null;
   }
 
   /** Records a chaser against the action (FR-079) and raises its escalation level (FR-075). */
