@@ -486,13 +486,15 @@ function MinutesSection({ meetingId }: { meetingId: string }) {
       )}
       {minutes.error instanceof ApiError &&
         !minutes.error.notAvailable &&
-        minutes.error.status === 404 && (
+        (minutes.error.status === 404 || minutes.error.status === 409) && (
           <EmptyState title="No minutes yet">
-            Minutes are drafted from the meeting once it has ended.
+            {minutes.error.status === 409
+              ? minutes.error.message
+              : 'Minutes are drafted from the meeting once it has ended.'}
           </EmptyState>
         )}
       {minutes.error !== null &&
-        !(minutes.error instanceof ApiError && minutes.error.status === 404) && (
+        !(minutes.error instanceof ApiError && [404, 409].includes(minutes.error.status)) && (
           <ErrorBanner error={minutes.error} onRetry={minutes.reload} />
         )}
       {minutes.data && (
