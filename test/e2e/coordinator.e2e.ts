@@ -135,6 +135,20 @@ describe('coordinator workspace (issue 7): schedule, import with row errors, cir
       .waitFor();
     await screenshot(page, 'coordinator-actions');
     await expectNoAxeViolations(page);
+
+    // The meeting tab's configuration page and the landing page.
+    await page.goto(`${service.url}/tab/config`);
+    const select = page.getByLabel('MARAC meeting');
+    const value = await select
+      .locator('option', { hasText: 'Extraordinary MARAC (browser test)' })
+      .getAttribute('value');
+    await select.selectOption(value as string);
+    await screenshot(page, 'tab-config');
+    await expectNoAxeViolations(page);
+    await page.goto(service.url);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('demo mode');
+    await screenshot(page, 'landing');
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   });
 });
