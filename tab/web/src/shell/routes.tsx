@@ -24,6 +24,10 @@ export const ROUTES: RouteDef[] = [
     public: true,
   },
   { path: '/tab/my-marac', component: lazy(() => import('../surfaces/my-marac/my-marac.js')) },
+  {
+    path: '/tab/meeting/chair',
+    component: lazy(() => import('../surfaces/chair-console/chair-console.js')),
+  },
   { path: '/tab/meeting', component: lazy(() => import('../surfaces/meeting/meeting-details.js')) },
   { path: '/tab/config', component: lazy(() => import('../surfaces/config/tab-config.js')) },
   { path: '/coordinator/*', component: lazy(() => import('../surfaces/coordinator/workspace.js')) },
