@@ -30,6 +30,17 @@ export const ROUTES: RouteDef[] = [
   },
   { path: '/tab/meeting', component: lazy(() => import('../surfaces/meeting/meeting-details.js')) },
   { path: '/tab/config', component: lazy(() => import('../surfaces/config/tab-config.js')) },
+  // Demo mode only: plays the Teams meeting client (no sign-in: it acts as the simulated people).
+  {
+    path: '/demo/meeting-room',
+    component: lazy(() => import('../surfaces/meeting-room/meeting-room.js')),
+    public: true,
+  },
+  {
+    path: '/demo/meeting-room/:meetingId',
+    component: lazy(() => import('../surfaces/meeting-room/meeting-room.js')),
+    public: true,
+  },
   { path: '/coordinator/*', component: lazy(() => import('../surfaces/coordinator/workspace.js')) },
 ];
 
