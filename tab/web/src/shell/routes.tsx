@@ -30,6 +30,10 @@ export const ROUTES: RouteDef[] = [
   },
   { path: '/tab/meeting', component: lazy(() => import('../surfaces/meeting/meeting-details.js')) },
   { path: '/tab/config', component: lazy(() => import('../surfaces/config/tab-config.js')) },
+  {
+    path: '/reports/attendance',
+    component: lazy(() => import('../surfaces/reports/attendance-report.js')),
+  },
   // Demo mode only: plays the Teams meeting client (no sign-in: it acts as the simulated people).
   {
     path: '/demo/meeting-room',
