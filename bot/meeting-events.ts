@@ -70,8 +70,8 @@ function baseEvent(context: TurnContext) {
 
 /** Reads `value.{StartTime|startTime}` / `{EndTime|endTime}` whatever the casing; JoinUrl may be null. */
 const meetingTimes = z.object({
-  starttime: z.iso.datetime({ offset: true }).optional(),
-  endtime: z.iso.datetime({ offset: true }).optional(),
+  starttime: z.iso.datetime({ offset: true, local: true }).optional(),
+  endtime: z.iso.datetime({ offset: true, local: true }).optional(),
   joinurl: z.string().nullish(),
 });
 
@@ -89,7 +89,9 @@ function meetingEventOf(context: TurnContext, kind: 'start' | 'end') {
   if (!value.success)
     throw invalid(`The meeting ${kind} event's value is not valid.`, value.error.issues);
   const time = kind === 'start' ? value.data.starttime : value.data.endtime;
-  return { ...base, at: time ? new Date(time) : base.at };
+  // Teams sends UTC with a Z and 7 fractional digits; a time without an offset is read as UTC.
+  const utc = time && !/(Z|[+-]\d{2}:?\d{2})$/i.test(time) ? `${time}Z` : time;
+  return { ...base, at: utc ? new Date(utc) : base.at };
 }
 
 const member = z

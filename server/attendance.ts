@@ -10,6 +10,7 @@ import { PgAuditLog } from '../store/audit-log-store.js';
 import type { Db } from '../store/db.js';
 import { PgUnitOfWork } from '../store/unit-of-work.js';
 import type { HttpFeature } from './app.js';
+import { meetingRoomRoutes, type RoomPerson } from '../graph/simulator/meeting-room.js';
 import { callingRoute } from './calling-route.js';
 import { reconcileAttendanceJob } from './jobs/reconcile-attendance.js';
 import type { Config } from './config.js';
@@ -23,6 +24,11 @@ export interface Attendance {
   lifecycle: MeetingLifecycle;
   /** `/api/calling`; mount before the tab API. */
   features: HttpFeature[];
+  /**
+   * Demo mode: the meeting room's backend under /sim/api/meeting-room (null without the
+   * in-process simulated tenant). `setUp` makes a meeting real in the simulated Teams first.
+   */
+  meetingRoom(setUp: (meetingId: string) => Promise<unknown>): HttpFeature | null;
   /** Called by startJobs: registers the reconciliation job and schedules through `jobs`. */
   startJobs(jobs: Jobs): Promise<void>;
 }
@@ -82,9 +88,64 @@ export function composeAttendance(input: {
     callRecords: input.microsoft.callRecords,
     log,
   };
+  const meetingRoom = (setUp: (meetingId: string) => Promise<unknown>): HttpFeature | null => {
+    const tenant = input.microsoft.simulator;
+    if (!tenant) return null;
+    const roomMeeting = async (meetingId: string) => {
+      const { rows } = await db.query<{
+        chat_thread_id: string | null;
+        online_meeting_id: string | null;
+        join_url: string | null;
+        title: string;
+      }>('SELECT chat_thread_id, online_meeting_id, join_url, title FROM meeting WHERE id = $1', [
+        meetingId,
+      ]);
+      return rows[0] ?? null;
+    };
+    const person = async (personId: string) => {
+      const { rows } = await db.query<RoomPerson>(
+        `SELECT id AS "personId", entra_object_id AS "aadObjectId", display_name AS "displayName", email
+           FROM person WHERE id = $1 AND entra_object_id IS NOT NULL`,
+        [personId],
+      );
+      return rows[0] ?? null;
+    };
+    return {
+      path: '/sim/api/meeting-room',
+      handler: meetingRoomRoutes({
+        tenant,
+        botEndpoint: `${config.http.publicUrl}/api/messages`,
+        appId: config.microsoft.appId as string,
+        botAuthEnabled: config.bot.authEnabled,
+        meeting: async (meetingId) => {
+          let row = await roomMeeting(meetingId);
+          if (row && !(row.chat_thread_id && row.online_meeting_id && row.join_url)) {
+            await setUp(meetingId);
+            row = await roomMeeting(meetingId);
+          }
+          if (!row?.chat_thread_id || !row.online_meeting_id || !row.join_url) return null;
+          return {
+            chatThreadId: row.chat_thread_id,
+            onlineMeetingId: row.online_meeting_id,
+            joinUrl: row.join_url,
+            title: row.title,
+          };
+        },
+        person,
+        organizer: async (meetingId) => {
+          const { rows } = await db.query<{ id: string | null }>(
+            'SELECT coalesce(chair_person_id, coordinator_person_id) AS id FROM meeting WHERE id = $1',
+            [meetingId],
+          );
+          return rows[0]?.id ? person(rows[0].id) : null;
+        },
+      }),
+    };
+  };
   return {
     live,
     reconcile,
+    meetingRoom,
     lifecycle,
     features,
     startJobs: async (j) => {

@@ -16,6 +16,7 @@ import { type Attendance, composeAttendance } from './attendance.js';
 import { attendanceRoutes } from '../tab/api/routes/attendance.js';
 import { reportRoutes } from '../tab/api/routes/reports.js';
 import { demoMeetingChat } from './demo-meeting-chat.js';
+import { setUpTeamsMeeting } from '../core/scheduling/teams-setup.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -114,6 +115,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     { path: '/meetings', router: attendanceRoutes({ attendance: attendance.live }) },
     { path: '/reports', router: reportRoutes({ repos: attendance.live.repos }) },
   );
+
+  // Demo mode: the meeting room plays meetings into the bot and the calling webhook (issue 5).
+  const room = attendance.meetingRoom((meetingId) => setUpTeamsMeeting(pre.scheduling, meetingId));
+  if (room) features.push(room);
 
   tabFeatures.push(
     { path: '/area', router: areaRoutes({ setup: pre.areaSetup, repos: preMeetingRepos(db) }) },

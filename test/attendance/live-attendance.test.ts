@@ -394,6 +394,26 @@ describe('a meeting, live, through /api/messages and /api/calling', () => {
     });
   });
 
+  it('reads Teams’ 7-digit fractional StartTime, and a time without an offset as UTC', async () => {
+    for (const [raw, expected] of [
+      ['2026-01-07T09:31:17.4388966Z', '2026-01-07T09:31:17.438Z'],
+      ['2026-01-07T09:32:00', '2026-01-07T09:32:00.000Z'],
+    ] as const) {
+      const { rows } = await app.db.query<{ id: string }>(
+        `INSERT INTO meeting (area_id, kind, title, scheduled_start, scheduled_end)
+         SELECT area_id, 'extraordinary', 'Extra MARAC', scheduled_start, scheduled_end FROM meeting WHERE id = $1
+         RETURNING id`,
+        [SEEDED_MEETING],
+      );
+      const id = rows[0]!.id;
+      const extra = await app.teamsMeetingFor(id, 'Extra MARAC');
+      const activity = meetingEvent(app.channel.ctx, 'start', app.channel.user('chair'), extra);
+      activity.value = { ...(activity.value as object), StartTime: raw };
+      expect((await app.channel.send(activity)).status).toBe(200);
+      expect((await meetingRow(id)).actual_start).toEqual(new Date(expected));
+    }
+  });
+
   it('ignores (200, nothing stored) events for a meeting this service did not schedule', async () => {
     const other = await app.channel.meeting('Somebody else’s meeting');
     const before = (await app.db.query('SELECT 1 FROM attendance_interval')).rowCount;

@@ -16,5 +16,12 @@ describe('the personal-data tripwire', () => {
     expect(() => expectNoPersonalData('Please visit ava FICTIONWOOD today')).toThrow(
       /personal data/,
     );
+    expect(() => expectNoPersonalData('{"name":"Omar Dreamwick"}')).toThrow(/personal data/);
+    expect(() => expectNoPersonalData('Dear omar,')).toThrow(/personal data/);
+  });
+  it('does not mistake a name inside a random identifier for a leak', () => {
+    expect(() =>
+      expectNoPersonalData('{"internetMessageId":"<AAMkAGomarQ1x9@sim.example>"}'),
+    ).not.toThrow();
   });
 });
