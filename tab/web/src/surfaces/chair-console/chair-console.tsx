@@ -190,7 +190,9 @@ function Console({ meetingId }: { meetingId: string }) {
   };
 
   const title = detail.data?.meeting.title ?? 'Meeting';
-  const updated = run.updatedAt ? formatClock(run.updatedAt, tz) : null;
+  const runMissing = run.error instanceof ApiError && run.error.notAvailable;
+  const lastAt = run.updatedAt ?? attendance.updatedAt;
+  const updated = lastAt ? formatClock(lastAt, tz) : null;
   return (
     <PageLayout
       title="Chair console"
@@ -207,7 +209,7 @@ function Console({ meetingId }: { meetingId: string }) {
         {updated ? `Last updated ${updated}` : 'Connecting…'} (every {POLL_MS / 1000} s)
       </Caption1>
       {failure !== null && <ErrorBanner error={failure} title="That change did not go through" />}
-      {run.data === null && run.error !== null && (
+      {run.data === null && run.error !== null && !runMissing && (
         <ErrorBanner error={run.error} onRetry={run.refresh} />
       )}
       {run.data !== null && run.error !== null && (
@@ -216,23 +218,34 @@ function Console({ meetingId }: { meetingId: string }) {
         </Notice>
       )}
       {run.data === null && run.error === null && <Progress label="Loading the meeting…" />}
-      {run.data && (
-        <div className={styles.columns}>
-          <div className={styles.stack}>
-            <Checklist
-              checklist={run.data.openingChecklist}
-              busy={busy}
-              onChange={(item, done) => void change(`check:${item}`, '/checklist', { item, done })}
-            />
-            <Agenda
-              run={run.data}
-              tz={tz}
-              busy={busy}
-              onStart={(id) => void change(`start:${id}`, '/start-case', { agendaItemId: id })}
-              onClose={(id) => void change(`close:${id}`, '/close-case', { agendaItemId: id })}
-            />
-          </div>
-          <div className={styles.stack}>
+      <div className={styles.columns}>
+        <div className={styles.stack}>
+          {runMissing && (
+            <Section title="Running the meeting">
+              <NotAvailable what="Running the agenda (checklist, cases, actions)" />
+            </Section>
+          )}
+          {run.data && (
+            <>
+              <Checklist
+                checklist={run.data.openingChecklist}
+                busy={busy}
+                onChange={(item, done) =>
+                  void change(`check:${item}`, '/checklist', { item, done })
+                }
+              />
+              <Agenda
+                run={run.data}
+                tz={tz}
+                busy={busy}
+                onStart={(id) => void change(`start:${id}`, '/start-case', { agendaItemId: id })}
+                onClose={(id) => void change(`close:${id}`, '/close-case', { agendaItemId: id })}
+              />
+            </>
+          )}
+        </div>
+        <div className={styles.stack}>
+          {run.data && (
             <Actions
               run={run.data}
               attendance={attendance.data}
@@ -244,10 +257,10 @@ function Console({ meetingId }: { meetingId: string }) {
                 })
               }
             />
-            <Attendance state={attendance} tz={tz} />
-          </div>
+          )}
+          <Attendance state={attendance} tz={tz} />
         </div>
-      )}
+      </div>
     </PageLayout>
   );
 }
