@@ -15,6 +15,7 @@ import { actionsFeature } from './outbox-dispatcher-wiring.js';
 import { type Attendance, composeAttendance } from './attendance.js';
 import { attendanceRoutes } from '../tab/api/routes/attendance.js';
 import { reportRoutes } from '../tab/api/routes/reports.js';
+import { demoMeetingChat } from './demo-meeting-chat.js';
 import { setUpTeamsMeeting } from '../core/scheduling/teams-setup.js';
 import { composeMeetingRun } from './meeting-run.js';
 import type { MeetingRun } from '../core/meeting-run/meeting-run.js';
@@ -111,6 +112,9 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     microsoft: microsoft.adapters,
   });
   features.push(...attendance.features);
+  // Issue 7, demo mode: the meeting room's chat (bot cards, card actions as any participant).
+  const meetingChat = demoMeetingChat(db, config, simulator);
+  if (meetingChat) features.push(meetingChat);
   tabFeatures.push(
     { path: '/meetings', router: attendanceRoutes({ attendance: attendance.live }) },
     { path: '/reports', router: reportRoutes({ repos: attendance.live.repos }) },

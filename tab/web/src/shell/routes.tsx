@@ -24,8 +24,27 @@ export const ROUTES: RouteDef[] = [
     public: true,
   },
   { path: '/tab/my-marac', component: lazy(() => import('../surfaces/my-marac/my-marac.js')) },
+  {
+    path: '/tab/meeting/chair',
+    component: lazy(() => import('../surfaces/chair-console/chair-console.js')),
+  },
   { path: '/tab/meeting', component: lazy(() => import('../surfaces/meeting/meeting-details.js')) },
   { path: '/tab/config', component: lazy(() => import('../surfaces/config/tab-config.js')) },
+  {
+    path: '/reports/attendance',
+    component: lazy(() => import('../surfaces/reports/attendance-report.js')),
+  },
+  // Demo mode only: plays the Teams meeting client (no sign-in: it acts as the simulated people).
+  {
+    path: '/demo/meeting-room',
+    component: lazy(() => import('../surfaces/meeting-room/meeting-room.js')),
+    public: true,
+  },
+  {
+    path: '/demo/meeting-room/:meetingId',
+    component: lazy(() => import('../surfaces/meeting-room/meeting-room.js')),
+    public: true,
+  },
   { path: '/coordinator/*', component: lazy(() => import('../surfaces/coordinator/workspace.js')) },
 ];
 

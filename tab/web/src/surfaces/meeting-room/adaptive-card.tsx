@@ -1,0 +1,90 @@
+/**
+ * An Adaptive Card rendered by Microsoft's `adaptivecards` JS renderer, as the Teams client
+ * renders the bot's cards. Action.Execute and Action.Submit come back through `onExecute` with
+ * the card's input values merged into their data; Action.OpenUrl opens the link.
+ */
+import { useEffect, useRef } from 'react';
+import * as AC from 'adaptivecards';
+
+export interface CardAction {
+  type: 'Action.Execute' | 'Action.Submit';
+  id?: string;
+  verb?: string;
+  data: Record<string, unknown>;
+  title?: string;
+}
+
+const hostConfig = new AC.HostConfig({
+  fontFamily: "'Segoe UI', system-ui, sans-serif",
+  supportsInteractivity: true,
+  spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 12 },
+  actions: {
+    maxActions: 6,
+    buttonSpacing: 8,
+    actionsOrientation: 'horizontal',
+    showCard: { actionMode: 'inline' },
+  },
+  containerStyles: {
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#0F548C', subtle: '#0F548C' },
+        attention: { default: '#B10E1C', subtle: '#B10E1C' },
+        good: { default: '#0E700E', subtle: '#0E700E' },
+        warning: { default: '#8A3707', subtle: '#8A3707' },
+      },
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#0F548C', subtle: '#0F548C' },
+        attention: { default: '#B10E1C', subtle: '#B10E1C' },
+        good: { default: '#0E700E', subtle: '#0E700E' },
+        warning: { default: '#8A3707', subtle: '#8A3707' },
+      },
+    },
+  },
+});
+
+export function AdaptiveCardView(props: {
+  card: unknown;
+  label: string;
+  onExecute: (action: CardAction) => void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const onExecute = useRef(props.onExecute);
+  onExecute.current = props.onExecute;
+  useEffect(() => {
+    const target = host.current;
+    if (!target) return;
+    const card = new AC.AdaptiveCard();
+    card.hostConfig = hostConfig;
+    card.onExecuteAction = (action) => {
+      if (action instanceof AC.ExecuteAction || action instanceof AC.SubmitAction) {
+        onExecute.current({
+          type: action instanceof AC.ExecuteAction ? 'Action.Execute' : 'Action.Submit',
+          id: action.id,
+          verb: action instanceof AC.ExecuteAction ? action.verb : undefined,
+          data: { ...((action.data as Record<string, unknown> | undefined) ?? {}) },
+          title: action.title,
+        });
+      } else if (action instanceof AC.OpenUrlAction && action.url) {
+        window.open(action.url, '_blank', 'noopener');
+      }
+    };
+    let rendered: HTMLElement | undefined;
+    try {
+      card.parse(props.card as object);
+      rendered = card.render();
+    } catch {
+      rendered = undefined;
+    }
+    target.replaceChildren();
+    if (rendered) target.appendChild(rendered);
+    else target.textContent = 'This card could not be shown.';
+    return () => target.replaceChildren();
+  }, [props.card]);
+  return <div ref={host} role="group" aria-label={props.label} className="marac-adaptive-card" />;
+}

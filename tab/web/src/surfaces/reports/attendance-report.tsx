@@ -1,0 +1,343 @@
+/**
+ * The attendance report (issue 7; A-13, KPI-4): attendance by agency over time, camera-on share
+ * and the per-case presence matrix, from GET /api/reports/attendance (the reconciled figures).
+ * Coordinator, chair and deputy chair see everything; the steering group sees aggregates only
+ * (the API sends it no case references, and this page shows no matrix).
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client.js';
+import {
+  EmptyState,
+  ErrorBanner,
+  formatDay,
+  PageLayout,
+  Progress,
+  Section,
+} from '../../shell/components.js';
+import { hasRole, RoleGate, useMe, WhoAmI } from '../../shell/session.js';
+import { BarChart, SmallMultiples } from './charts.js';
+
+export interface AttendanceReport {
+  meetings: { id: string; startsAt: string }[];
+  byAgency: {
+    agencyId: string;
+    name: string;
+    core: boolean;
+    meetingsAttended: number;
+    meetingsExpected: number;
+    cameraOnShare: number | null;
+  }[];
+  perCase: {
+    meetingId: string;
+    agendaItemId: string;
+    caseReference: string;
+    agencies: { agencyId: string; present: boolean }[];
+  }[];
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  scroll: { overflowX: 'auto' },
+  yes: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  no: { color: tokens.colorPaletteRedForeground1 },
+  figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
+  figure: { display: 'grid' },
+  big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
+});
+
+const month = (d: Date) => d.toISOString().slice(0, 7);
+function addMonths(m: string, n: number): string {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return month(new Date(Date.UTC(y, mo - 1 + n, 1)));
+}
+const startOf = (m: string) => `${m}-01T00:00:00Z`;
+const label = (m: string) =>
+  new Date(`${m}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: '2-digit' });
+
+export default function AttendanceReportPage() {
+  return (
+    <RoleGate
+      anyOf={['coordinator', 'chair', 'deputy-chair', 'steering']}
+      what="The attendance report"
+    >
+      <Report />
+    </RoleGate>
+  );
+}
+
+function Report() {
+  const styles = useStyles();
+  const me = useMe();
+  const aggregatesOnly = !hasRole(me, 'coordinator', 'chair', 'deputy-chair');
+  const now = month(new Date());
+  const [from, setFrom] = useState(addMonths(now, -5));
+  const [to, setTo] = useState(addMonths(now, 1));
+  const [asked, setAsked] = useState({ from, to });
+  const [data, setData] = useState<{
+    total: AttendanceReport;
+    months: string[];
+    byMonth: AttendanceReport[];
+  } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    setError(null);
+    const months: string[] = [];
+    for (let m = asked.from; m <= asked.to && months.length < 24; m = addMonths(m, 1))
+      months.push(m);
+    const period = (a: string, b: string) =>
+      api<AttendanceReport>(
+        `/reports/attendance?from=${encodeURIComponent(startOf(a))}&to=${encodeURIComponent(startOf(b))}`,
+      );
+    Promise.all([
+      period(asked.from, addMonths(asked.to, 1)),
+      ...months.map((m) => period(m, addMonths(m, 1))),
+    ]).then(
+      ([total, ...byMonth]) =>
+        live && setData({ total: total as AttendanceReport, months, byMonth }),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asked]);
+
+  const valid = /^\d{4}-\d{2}$/.test(from) && /^\d{4}-\d{2}$/.test(to) && from <= to;
+  return (
+    <PageLayout
+      title="Attendance report"
+      subtitle={
+        aggregatesOnly
+          ? 'Attendance and cameras by agency, for the steering group: aggregates only, no cases.'
+          : 'Attendance and cameras by agency, and which agencies were present for each case. Figures come from the Teams attendance reports, reconciled after each meeting.'
+      }
+      actions={<WhoAmI />}
+    >
+      <Section title="Period">
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (valid) setAsked({ from, to });
+          }}
+        >
+          <Field
+            label="From (month)"
+            validationMessage={valid ? undefined : 'Use YYYY-MM, from not after to.'}
+          >
+            <Input type="month" value={from} onChange={(_e, d) => setFrom(d.value)} />
+          </Field>
+          <Field label="To (month)">
+            <Input type="month" value={to} onChange={(_e, d) => setTo(d.value)} />
+          </Field>
+          <Button type="submit" appearance="primary" disabled={!valid}>
+            Show
+          </Button>
+        </form>
+      </Section>
+      {error !== null && <ErrorBanner error={error} onRetry={() => setAsked({ ...asked })} />}
+      {data === null && error === null && <Progress label="Loading the attendance figures…" />}
+      {data && <Figures {...data} aggregatesOnly={aggregatesOnly} />}
+    </PageLayout>
+  );
+}
+
+function Figures(props: {
+  total: AttendanceReport;
+  months: string[];
+  byMonth: AttendanceReport[];
+  aggregatesOnly: boolean;
+}) {
+  const styles = useStyles();
+  const { total } = props;
+  const agencies = useMemo(
+    () =>
+      [...total.byAgency]
+        .filter((a) => a.meetingsExpected > 0 || a.core)
+        .sort((a, b) => Number(b.core) - Number(a.core) || a.name.localeCompare(b.name)),
+    [total],
+  );
+  if (total.meetings.length === 0)
+    return (
+      <EmptyState title="No reconciled meetings in this period">
+        Figures appear once a meeting has ended and its Teams attendance report has been reconciled
+        (usually within minutes). Choose another period, or run a meeting first.
+      </EmptyState>
+    );
+  const expected = agencies.reduce((n, a) => n + a.meetingsExpected, 0);
+  const attended = agencies.reduce((n, a) => n + a.meetingsAttended, 0);
+  const cams = agencies.filter((a) => a.cameraOnShare !== null);
+  const camAvg = cams.length
+    ? cams.reduce((n, a) => n + (a.cameraOnShare ?? 0), 0) / cams.length
+    : null;
+  const names = new Map(total.byAgency.map((a) => [a.agencyId, a.name]));
+  return (
+    <>
+      <Section title="In this period">
+        <div className={styles.figures}>
+          <Figure label="Meetings" value={String(total.meetings.length)} />
+          <Figure
+            label="Agency attendance"
+            value={expected ? `${Math.round((attended / expected) * 100)}%` : '—'}
+            detail={`${attended} of ${expected} expected`}
+          />
+          <Figure
+            label="Camera on (agency average)"
+            value={camAvg === null ? '—' : `${Math.round(camAvg * 100)}%`}
+          />
+        </div>
+      </Section>
+      <Section title="Attendance by agency over time">
+        <Caption1>
+          Share of the meetings each agency was expected at where it was present (a representative,
+          deputy or IDVA).
+        </Caption1>
+        <SmallMultiples
+          title="Attendance by agency over time"
+          periods={props.months.map(label)}
+          series={agencies.map((a) => ({
+            label: a.name,
+            values: props.byMonth.map((r) => {
+              const row = r.byAgency.find((x) => x.agencyId === a.agencyId);
+              return row && row.meetingsExpected > 0
+                ? row.meetingsAttended / row.meetingsExpected
+                : null;
+            }),
+          }))}
+        />
+        <details>
+          <summary>Show as a table</summary>
+          <Table aria-label="Attendance by agency" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Agency</TableHeaderCell>
+                <TableHeaderCell>Attended</TableHeaderCell>
+                <TableHeaderCell>Expected</TableHeaderCell>
+                <TableHeaderCell>Camera on</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {agencies.map((a) => (
+                <TableRow key={a.agencyId}>
+                  <TableCell>
+                    {a.name}
+                    {a.core ? ' (core)' : ''}
+                  </TableCell>
+                  <TableCell>{a.meetingsAttended}</TableCell>
+                  <TableCell>{a.meetingsExpected}</TableCell>
+                  <TableCell>
+                    {a.cameraOnShare === null ? '—' : `${Math.round(a.cameraOnShare * 100)}%`}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </details>
+      </Section>
+      <Section title="Camera-on share">
+        <Caption1>
+          Time with the camera on, as a share of the time present, where there was camera evidence.
+        </Caption1>
+        <BarChart
+          title="Camera-on share by agency"
+          bars={agencies.map((a) => ({
+            label: a.name,
+            value: a.cameraOnShare,
+            detail:
+              a.cameraOnShare === null
+                ? 'no camera evidence'
+                : `${Math.round(a.cameraOnShare * 100)}% of the time present`,
+          }))}
+        />
+      </Section>
+      {!props.aggregatesOnly && (
+        <Section title="Presence per case">
+          {total.perCase.length === 0 ? (
+            <EmptyState title="No cases heard in this period" />
+          ) : (
+            <PresenceMatrix report={total} names={names} />
+          )}
+        </Section>
+      )}
+    </>
+  );
+}
+
+function Figure(props: { label: string; value: string; detail?: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.figure}>
+      <span className={styles.big}>{props.value}</span>
+      <Body1>{props.label}</Body1>
+      {props.detail && <Caption1>{props.detail}</Caption1>}
+    </div>
+  );
+}
+
+function PresenceMatrix({
+  report,
+  names,
+}: {
+  report: AttendanceReport;
+  names: Map<string, string>;
+}) {
+  const styles = useStyles();
+  const ids = [...new Set(report.perCase.flatMap((c) => c.agencies.map((a) => a.agencyId)))].sort(
+    (a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''),
+  );
+  const when = new Map(report.meetings.map((m) => [m.id, m.startsAt]));
+  return (
+    <div className={styles.scroll}>
+      <Table aria-label="Presence per case" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Case</TableHeaderCell>
+            <TableHeaderCell>Meeting</TableHeaderCell>
+            {ids.map((id) => (
+              <TableHeaderCell key={id}>{names.get(id) ?? 'Agency'}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {report.perCase.map((c) => (
+            <TableRow key={c.agendaItemId}>
+              <TableCell>{c.caseReference}</TableCell>
+              <TableCell>{formatDay(when.get(c.meetingId) ?? null)}</TableCell>
+              {ids.map((id) => {
+                const cell = c.agencies.find((a) => a.agencyId === id);
+                return (
+                  <TableCell key={id}>
+                    {!cell ? (
+                      <span aria-label="not expected">·</span>
+                    ) : cell.present ? (
+                      <span className={styles.yes}>Present</span>
+                    ) : (
+                      <span className={styles.no}>Absent</span>
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
