@@ -60,6 +60,9 @@ describe('a representative reads the case list after the declaration (FR-046)', 
     await joins.waitFor();
     expect(await joins.textContent()).toMatch(/join at \d\d:\d\d/);
     expect(await cases.textContent()).toMatch(/Victim/);
+    const research = page.getByRole('table', { name: 'Research status by agency' });
+    await research.waitFor();
+    expect(await research.textContent()).toContain('Northfield Police');
     await screenshot(page, 'meeting-details-case-list');
     await expectNoAxeViolations(page);
 
