@@ -132,6 +132,25 @@ describe('role tests (REQUIREMENTS.md §1.2)', () => {
     await page.close();
   });
 
+  it('works from the keyboard: sign in and accept the declaration without a mouse', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${service.url}/sign-in?returnTo=${encodeURIComponent(meetingPath)}`);
+    const target = page.getByRole('button', { name: /^Jamie Dummerton/ });
+    await target.waitFor();
+    for (let i = 0; i < 60 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const accept = page.getByRole('button', { name: 'I accept the confidentiality declaration' });
+    await accept.waitFor();
+    for (let i = 0; i < 30 && !(await accept.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    // The focused control is visibly marked (Fluent's focus indicator).
+    await screenshot(page, 'keyboard-focus-declaration');
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Cases' }).waitFor();
+    await page.close();
+  });
+
   it('nothing renders before sign-in: a signed-out visit goes to the sign-in page', async () => {
     const page = await browser.newPage();
     await page.goto(`${service.url}${meetingPath}`);

@@ -142,7 +142,7 @@ function Meeting({ meetingId }: { meetingId: string }) {
         <DeclarationPrompt declaration={declaration.data} onAccepted={declaration.reload} />
       )}
       {declaration.data?.accepted && <CaseList meetingId={meetingId} me={me} />}
-      {declaration.data && <ResearchStatus meetingId={meetingId} />}
+      {declaration.data?.accepted && <ResearchStatus meetingId={meetingId} />}
     </PageLayout>
   );
 }
