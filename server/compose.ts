@@ -8,6 +8,7 @@ import { preMeetingRepos } from '../store/repositories.js';
 import { agendaRoutes } from '../tab/api/routes/agenda.js';
 import { areaRoutes } from '../tab/api/routes/area.js';
 import { auditRoutes } from '../tab/api/routes/audit.js';
+import { researchStatusRoutes } from '../tab/api/routes/research-status.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
@@ -133,7 +134,11 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
-  // Issue 7: the coordinator's audit log viewer.
+  // Issue 7: research status per agency (counts only) and the coordinator's audit log viewer.
+  tabFeatures.push({
+    path: '/meetings',
+    router: researchStatusRoutes({ circulation: pre.circulation, db }),
+  });
   tabFeatures.push({
     path: '/audit',
     router: auditRoutes({

@@ -60,6 +60,9 @@ describe('a representative reads the case list after the declaration (FR-046)', 
     await joins.waitFor();
     expect(await joins.textContent()).toMatch(/join at \d\d:\d\d/);
     expect(await cases.textContent()).toMatch(/Victim/);
+    const research = page.getByRole('table', { name: 'Research status by agency' });
+    await research.waitFor();
+    expect(await research.textContent()).toContain('Northfield Police');
     await screenshot(page, 'meeting-details-case-list');
     await expectNoAxeViolations(page);
 
@@ -126,6 +129,25 @@ describe('role tests (REQUIREMENTS.md §1.2)', () => {
     expect(await page.getByRole('table').count()).toBe(0);
     await screenshot(page, 'role-steering');
     await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  it('works from the keyboard: sign in and accept the declaration without a mouse', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${service.url}/sign-in?returnTo=${encodeURIComponent(meetingPath)}`);
+    const target = page.getByRole('button', { name: /^Jamie Dummerton/ });
+    await target.waitFor();
+    for (let i = 0; i < 60 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const accept = page.getByRole('button', { name: 'I accept the confidentiality declaration' });
+    await accept.waitFor();
+    for (let i = 0; i < 30 && !(await accept.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    // The focused control is visibly marked (Fluent's focus indicator).
+    await screenshot(page, 'keyboard-focus-declaration');
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Cases' }).waitFor();
     await page.close();
   });
 

@@ -144,10 +144,10 @@ function Summary(props: { detail: MeetingDetail; timeZone: string; onChange: () 
           </>
         )}
       </dl>
-      {m.status === 'needs-attention' && (
+      {(m.status === 'needs-attention' || m.status === 'draft') && (
         <div className={styles.row}>
           <Button onClick={() => void retry()} disabled={busy}>
-            Try the Teams set-up again
+            {m.status === 'draft' ? 'Set up in Teams' : 'Try the Teams set-up again'}
           </Button>
           {busy && <Progress label="Setting the meeting up in Teams…" />}
         </div>

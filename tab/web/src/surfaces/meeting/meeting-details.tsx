@@ -11,6 +11,12 @@ import {
   Card,
   Link,
   Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -136,7 +142,7 @@ function Meeting({ meetingId }: { meetingId: string }) {
         <DeclarationPrompt declaration={declaration.data} onAccepted={declaration.reload} />
       )}
       {declaration.data?.accepted && <CaseList meetingId={meetingId} me={me} />}
-      <ResearchStatus meetingId={meetingId} />
+      {declaration.data?.accepted && <ResearchStatus meetingId={meetingId} />}
     </PageLayout>
   );
 }
@@ -309,7 +315,8 @@ function CaseCard(props: { item: CaseListItem; mine: boolean; me: Me }) {
 }
 
 interface ResearchStatusView {
-  agencies?: {
+  cases: number;
+  agencies: {
     agencyId: string;
     name: string;
     submitted: number;
@@ -318,31 +325,43 @@ interface ResearchStatusView {
   }[];
 }
 
-/** FR-038 research status per agency, once the research API exists. */
+/** FR-038: research status per invited agency (counts only) for the cases I may see. */
 function ResearchStatus({ meetingId }: { meetingId: string }) {
   const research = useApi<ResearchStatusView>(`/meetings/${meetingId}/research`);
   return (
     <Section title="Research status by agency">
-      {research.loading && <Progress label="Loading research status…" />}
-      {research.error instanceof ApiError && research.error.notAvailable && (
+      {research.error instanceof ApiError && research.error.notAvailable ? (
         <NotAvailable what="Research status" />
+      ) : (
+        <Loaded state={research} label="Loading research status…">
+          {(d) =>
+            d.agencies.length === 0 ? (
+              <EmptyState title="No agencies invited yet" />
+            ) : (
+              <Table aria-label="Research status by agency" size="small">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Agency</TableHeaderCell>
+                    <TableHeaderCell>Submitted</TableHeaderCell>
+                    <TableHeaderCell>Nil returns</TableHeaderCell>
+                    <TableHeaderCell>Missing (of {d.cases})</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {d.agencies.map((a) => (
+                    <TableRow key={a.agencyId}>
+                      <TableCell>{a.name}</TableCell>
+                      <TableCell>{a.submitted}</TableCell>
+                      <TableCell>{a.nilReturns}</TableCell>
+                      <TableCell>{a.missing}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )
+          }
+        </Loaded>
       )}
-      {research.error !== null &&
-        !(research.error instanceof ApiError && research.error.notAvailable) && (
-          <ErrorBanner error={research.error} />
-        )}
-      {research.data &&
-        ((research.data.agencies ?? []).length === 0 ? (
-          <EmptyState title="No research submitted yet" />
-        ) : (
-          <ul>
-            {research.data.agencies?.map((a) => (
-              <li key={a.agencyId}>
-                {a.name}: {a.submitted} submitted, {a.nilReturns} nil returns, {a.missing} missing
-              </li>
-            ))}
-          </ul>
-        ))}
     </Section>
   );
 }
