@@ -48,7 +48,12 @@ if (watch) {
 } else {
   if (isStale(path.join(root, 'build/tab/index.html'), ['tab/web'])) {
     console.error('Building the tab client (first start, or its sources changed)…');
-    const result = spawnSync(process.execPath, viteArgs, { stdio: 'inherit', cwd: root });
+    // Always React's production build, even when started from a test runner (NODE_ENV=test).
+    const result = spawnSync(process.execPath, viteArgs, {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
   const bundle = path.join(root, 'build/server/main.mjs');
