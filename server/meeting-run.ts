@@ -10,7 +10,7 @@ import type { Clock } from '../core/ports/clock.js';
 import { PgActionStore } from '../store/action-store.js';
 import { PgAuditLog } from '../store/audit-log-store.js';
 import type { Db, Queryable } from '../store/db.js';
-import { PgMeetingRunStore } from '../store/meeting-run-store.js';
+import { CachedMeetingRunStore, PgMeetingRunStore } from '../store/meeting-run-store.js';
 import { PgUnitOfWork } from '../store/unit-of-work.js';
 import { meetingRunRoutes } from '../tab/api/routes/meeting-run.js';
 import type { Logger } from './logger.js';
@@ -29,7 +29,8 @@ export function composeMeetingRun(deps: {
   appId: string;
   links: { meeting(meetingId: string): string };
 }) {
-  const runs = new PgMeetingRunStore(deps.db);
+  // Card reference data shared for a second between invokes (issue 5: forty at once).
+  const runs = new CachedMeetingRunStore(deps.db, { ttlMs: 1000 });
   const log = deps.log.child({ component: 'meeting-run' });
   const run = new MeetingRun({
     runs,
@@ -43,6 +44,8 @@ export function composeMeetingRun(deps: {
     clock: deps.clock,
     links: deps.links,
     log,
+    // A burst of clicks on one case becomes a few card updates, at most one per 250 ms.
+    pauseBetweenCardUpdates: () => new Promise((resolve) => setTimeout(resolve, 250)),
   });
   const cards = new CardActionHandler({ run, runs, log });
   const commands = new MeetingChatCommands(run, runs);

@@ -38,6 +38,8 @@ export interface MeetingRunDeps {
   clock: Clock;
   links: { meeting(meetingId: string): string };
   log: { warn(details: object, message: string): void };
+  /** Waited between two updates of the same case's cards (coalescing bursts); none by default. */
+  pauseBetweenCardUpdates?: () => Promise<void>;
 }
 
 export interface VolunteerInput {
@@ -70,9 +72,12 @@ export interface InvokeKey {
 }
 
 export class MeetingRun {
-  private readonly refresher = new Coalescer();
+  private readonly refresher: Coalescer;
+  private readonly policies = new WeakMap<RunMeeting, ReturnType<typeof parseAreaPolicy>>();
 
-  constructor(private readonly deps: MeetingRunDeps) {}
+  constructor(private readonly deps: MeetingRunDeps) {
+    this.refresher = new Coalescer(deps.pauseBetweenCardUpdates);
+  }
 
   // -------------------------------------------------------------------------------------------
   // Reading
@@ -154,6 +159,7 @@ export class MeetingRun {
         detail: { item, done },
       });
     });
+    this.deps.runs.forget?.(meetingId);
     return checklist;
   }
 
@@ -194,6 +200,7 @@ export class MeetingRun {
         meetingId,
       });
     });
+    this.deps.runs.forget?.(meetingId);
     const model = await this.caseModel(meeting, agendaItemId);
     const posted = await this.deps.chat.postCard(
       ref,
@@ -239,6 +246,7 @@ export class MeetingRun {
         meetingId,
       });
     });
+    this.deps.runs.forget?.(meetingId);
     await this.refreshPostedCards(meetingId, agendaItemId);
     const summary = await this.summaryModel(meeting, agendaItemId);
     const posted = await this.deps.chat.postCard(
@@ -277,6 +285,7 @@ export class MeetingRun {
       await this.claim(runs, meetingId, actor, key, now);
       await runs.confirmSummary(agendaItemId, actor.personId, now);
     });
+    this.deps.runs.forget?.(meetingId);
     void this.refreshPostedCards(meetingId, agendaItemId);
   }
 
@@ -522,6 +531,7 @@ export class MeetingRun {
    */
   async redactMeetingCards(meetingId: string): Promise<{ redacted: number; failed: number }> {
     await this.refresher.idle();
+    this.deps.runs.forget?.(meetingId);
     const meeting = await this.requireMeeting(meetingId);
     if (!meeting.conversationReference) return { redacted: 0, failed: 0 };
     const ref = this.conversationOf(meeting);
@@ -681,7 +691,12 @@ export class MeetingRun {
   }
 
   private dueOn(meeting: RunMeeting, override: string | null) {
-    const policy = parseAreaPolicy(meeting.areaPolicy ?? {});
+    // The stored policy object is the cache key: a re-read meeting brings a new one.
+    let policy = this.policies.get(meeting);
+    if (!policy) {
+      policy = parseAreaPolicy(meeting.areaPolicy ?? {});
+      this.policies.set(meeting, policy);
+    }
     return resolveDueOn({
       override,
       policy,

@@ -91,6 +91,11 @@ export interface MeetingRunRepository {
   acknowledgePerpetratorWarning(actionId: string, personId: string, now: Date): Promise<void>;
   rememberTeamsUser(entraObjectId: string, teamsUserId: string, now: Date): Promise<void>;
   teamsUserIds(entraObjectIds: string[]): Promise<Map<string, string>>;
+  /**
+   * Drops whatever a caching implementation holds for this meeting (called after the meeting
+   * run's own writes, so the next card reads them). Optional: plain stores hold nothing.
+   */
+  forget?(meetingId: string): void;
 }
 
 /**

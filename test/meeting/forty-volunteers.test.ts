@@ -86,16 +86,24 @@ describe('forty representatives volunteering at once', () => {
       const began = performance.now();
       const results = await Promise.all(
         reps.map((r, i) =>
-          execute(channel, tm, r.key, 'volunteer', {
-            meetingId: MEETING_ID,
-            agendaItemId: items[0]!.id,
-            agencyId: agencyId(r.agency),
-            description: `Load action ${i}: agency follow-up within the week`,
-            category: i % 5 === 0 ? 'children' : 'victim',
-          }),
+          execute(
+            channel,
+            tm,
+            r.key,
+            'volunteer',
+            {
+              meetingId: MEETING_ID,
+              agendaItemId: items[0]!.id,
+              agencyId: agencyId(r.agency),
+              description: `Load action ${i}: agency follow-up within the week`,
+              category: i % 5 === 0 ? 'children' : 'victim',
+            },
+            { check: false },
+          ),
         ),
       );
       const wall = performance.now() - began;
+      for (const r of results) checkCard(r.card, 'a volunteer’s own card');
       expect(results.filter((r) => r.error)).toEqual([]);
       const slowest = Math.max(...results.map((r) => r.ms));
       // Speed belongs to `npm run bench` (CONTRIBUTING: never in timed tests). The issue's 1 s
