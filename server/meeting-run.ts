@@ -13,7 +13,10 @@ import type { Db, Queryable } from '../store/db.js';
 import { CachedMeetingRunStore, PgMeetingRunStore } from '../store/meeting-run-store.js';
 import { PgUnitOfWork } from '../store/unit-of-work.js';
 import { meetingRunRoutes } from '../tab/api/routes/meeting-run.js';
+import type { PgBossJobs } from './jobs/pg-boss-jobs.js';
 import type { Logger } from './logger.js';
+
+export const CARD_REDACTION_JOB = 'meeting-card-redaction';
 
 /**
  * Issue 5 (cards): the meeting run's use cases on the stores, the bot's card actions and chat
@@ -55,7 +58,19 @@ export function composeMeetingRun(deps: {
     submit: (context) => cards.submit(context),
     invoke: (context) => cards.invoke(context),
   };
-  return { run, router: meetingRunRoutes({ run }) };
+  return {
+    run,
+    router: meetingRunRoutes({ run }),
+    /** Redaction retry (FR-049): cards whose rewrite failed at meeting end, every 10 minutes. */
+    async startJobs(jobs: Pick<PgBossJobs, 'work' | 'schedule'>) {
+      await jobs.work(CARD_REDACTION_JOB, async () => {
+        const result = await run.redactEndedMeetings();
+        if (result.failed > 0)
+          log.warn(result, 'meeting cards not yet redacted; retrying on the next run');
+      });
+      await jobs.schedule(CARD_REDACTION_JOB, '*/10 * * * *');
+    },
+  };
 }
 
 /** Issue 6's action register (store/action-store.ts), as the meeting run writes to it. */

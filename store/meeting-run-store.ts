@@ -286,6 +286,14 @@ export class PgMeetingRunStore implements MeetingRunRepository {
     ]);
   }
 
+  async meetingsWithUnredactedCards(): Promise<string[]> {
+    const { rows } = await this.db.query<{ meeting_id: string }>(
+      `SELECT DISTINCT pc.meeting_id FROM posted_card pc JOIN meeting m ON m.id = pc.meeting_id
+        WHERE pc.redacted_at IS NULL AND (m.status = 'ended' OR m.actual_end IS NOT NULL)`,
+    );
+    return rows.map((r) => r.meeting_id);
+  }
+
   async claimInvoke(invoke: {
     invokeId: string;
     meetingId: string;

@@ -562,6 +562,27 @@ export class MeetingRun {
     return { redacted, failed };
   }
 
+  /**
+   * The retry for redaction (FR-049): cards of ended meetings whose rewrite failed (the Bot
+   * Connector unreachable at meeting end) are rewritten by a scheduled job. One meeting's
+   * failure does not stop the others.
+   */
+  async redactEndedMeetings(): Promise<{ meetings: number; redacted: number; failed: number }> {
+    const totals = { meetings: 0, redacted: 0, failed: 0 };
+    for (const meetingId of await this.deps.runs.meetingsWithUnredactedCards()) {
+      totals.meetings++;
+      try {
+        const { redacted, failed } = await this.redactMeetingCards(meetingId);
+        totals.redacted += redacted;
+        totals.failed += failed;
+      } catch (error) {
+        totals.failed++;
+        this.deps.log.warn({ err: error, meetingId }, 'card redaction retry failed');
+      }
+    }
+    return totals;
+  }
+
   /** Remembers a Teams user's 29: id as seen on an activity (refresh userIds, FR-069). */
   rememberTeamsUser(entraObjectId: string, teamsUserId: string): Promise<void> {
     return this.deps.runs.rememberTeamsUser(entraObjectId, teamsUserId, this.deps.clock.now());

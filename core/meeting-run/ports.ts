@@ -79,6 +79,8 @@ export interface MeetingRunRepository {
   }): Promise<void>;
   listPostedCards(meetingId: string): Promise<PostedCardRecord[]>;
   markRedacted(postedCardId: string, now: Date): Promise<void>;
+  /** Ended meetings with a posted card not yet rewritten to references only (retry job). */
+  meetingsWithUnredactedCards(): Promise<string[]>;
   /** Idempotency of card invokes: false when this invoke id was already applied. */
   claimInvoke(invoke: {
     invokeId: string;
