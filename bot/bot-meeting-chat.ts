@@ -21,12 +21,25 @@ export class BotMeetingChat implements MeetingChat {
     private readonly appId: string,
   ) {}
 
-  private continue(ref: ConversationRef, logic: (context: TurnContext) => Promise<void>) {
-    return this.adapter.continueConversationAsync(
+  /**
+   * botbuilder runs proactive logic as a turn, so an error in it (the Bot Connector refusing or
+   * unreachable) would go to the adapter's onTurnError and be swallowed: it is rethrown here, so
+   * a failed card update is not taken for done (redaction is retried, issue 5).
+   */
+  private async continue(ref: ConversationRef, logic: (context: TurnContext) => Promise<void>) {
+    let failure: { error: unknown } | null = null;
+    await this.adapter.continueConversationAsync(
       this.appId,
       ref.raw as Partial<ConversationReference>,
-      logic,
+      async (context) => {
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = { error };
+        }
+      },
     );
+    if (failure) throw (failure as { error: unknown }).error;
   }
 
   async postCard(ref: ConversationRef, card: Record<string, unknown>) {

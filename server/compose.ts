@@ -219,6 +219,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     });
     await jobs.schedule('retention-purge', '*/15 * * * *');
     await actions.startJobs(jobs);
+    await meetingRun.startJobs(jobs);
   };
 
   return {

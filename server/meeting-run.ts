@@ -10,10 +10,13 @@ import type { Clock } from '../core/ports/clock.js';
 import { PgActionStore } from '../store/action-store.js';
 import { PgAuditLog } from '../store/audit-log-store.js';
 import type { Db, Queryable } from '../store/db.js';
-import { PgMeetingRunStore } from '../store/meeting-run-store.js';
+import { CachedMeetingRunStore, PgMeetingRunStore } from '../store/meeting-run-store.js';
 import { PgUnitOfWork } from '../store/unit-of-work.js';
 import { meetingRunRoutes } from '../tab/api/routes/meeting-run.js';
+import type { PgBossJobs } from './jobs/pg-boss-jobs.js';
 import type { Logger } from './logger.js';
+
+export const CARD_REDACTION_JOB = 'meeting-card-redaction';
 
 /**
  * Issue 5 (cards): the meeting run's use cases on the stores, the bot's card actions and chat
@@ -29,7 +32,8 @@ export function composeMeetingRun(deps: {
   appId: string;
   links: { meeting(meetingId: string): string };
 }) {
-  const runs = new PgMeetingRunStore(deps.db);
+  // Card reference data shared for a second between invokes (issue 5: forty at once).
+  const runs = new CachedMeetingRunStore(deps.db, { ttlMs: 1000 });
   const log = deps.log.child({ component: 'meeting-run' });
   const run = new MeetingRun({
     runs,
@@ -43,6 +47,8 @@ export function composeMeetingRun(deps: {
     clock: deps.clock,
     links: deps.links,
     log,
+    // A burst of clicks on one case becomes a few card updates, at most one per 250 ms.
+    pauseBetweenCardUpdates: () => new Promise((resolve) => setTimeout(resolve, 250)),
   });
   const cards = new CardActionHandler({ run, runs, log });
   const commands = new MeetingChatCommands(run, runs);
@@ -52,7 +58,19 @@ export function composeMeetingRun(deps: {
     submit: (context) => cards.submit(context),
     invoke: (context) => cards.invoke(context),
   };
-  return { run, router: meetingRunRoutes({ run }) };
+  return {
+    run,
+    router: meetingRunRoutes({ run }),
+    /** Redaction retry (FR-049): cards whose rewrite failed at meeting end, every 10 minutes. */
+    async startJobs(jobs: Pick<PgBossJobs, 'work' | 'schedule'>) {
+      await jobs.work(CARD_REDACTION_JOB, async () => {
+        const result = await run.redactEndedMeetings();
+        if (result.failed > 0)
+          log.warn(result, 'meeting cards not yet redacted; retrying on the next run');
+      });
+      await jobs.schedule(CARD_REDACTION_JOB, '*/10 * * * *');
+    },
+  };
 }
 
 /** Issue 6's action register (store/action-store.ts), as the meeting run writes to it. */

@@ -6,7 +6,7 @@ import type {
   TransitionRequest,
 } from '../core/actions/action-repository.js';
 import type { ActionRecord } from '../core/actions/action.js';
-import { canTransition, formatActionReference, transitionEvent } from '../core/actions/action.js';
+import { canTransition, transitionEvent } from '../core/actions/action.js';
 import { DomainError } from '../core/errors.js';
 import type { Db, Queryable } from './db.js';
 
@@ -43,28 +43,35 @@ export class PgActionStore implements ActionRepository {
     if (!description) throw new DomainError('VALIDATION_FAILED', 'An action needs a description.');
     const state = input.state ?? 'volunteered';
     return this.atomically(async (q) => {
-      const { rows: counter } = await q.query<{ last_value: number }>(
-        `INSERT INTO action_reference_counter (area_id, last_value)
-         SELECT $1, coalesce(max(substring(reference FROM 3)::int), 0) + 1
-           FROM action WHERE area_id = $1 AND reference ~ '^A-[0-9]+$'
-         ON CONFLICT (area_id) DO UPDATE SET last_value = action_reference_counter.last_value + 1
-         RETURNING last_value`,
-        [input.areaId],
-      );
-      const reference = formatActionReference((counter[0] as { last_value: number }).last_value);
+      // One statement allocates the area's next reference (the counter row's lock is taken
+      // here and held to commit), inserts the action and its 'created' history: forty
+      // representatives volunteering at once queue on that lock, so it is taken as late and
+      // held as briefly as the transaction allows (issue 5 load).
       const confirmed = state === 'open';
       const { rows } = await q.query<{ id: string }>(
-        `INSERT INTO action (area_id, case_id, meeting_id, agenda_item_id, reference, owner_agency_id, owner_person_id,
-           description, category, action_type, linked_process, is_joint, partner_agency_ids, due_on, due_overridden,
-           state, volunteered_by, volunteered_at, confirmed_by, confirmed_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::uuid[], $14, $15, $16, $17, $18, $19, $20, $21, $21)
-         RETURNING id`,
+        `WITH counter AS (
+           INSERT INTO action_reference_counter (area_id, last_value)
+           SELECT $1, coalesce(max(substring(reference FROM 3)::int), 0) + 1
+             FROM action WHERE area_id = $1 AND reference ~ '^A-[0-9]+$'
+           ON CONFLICT (area_id) DO UPDATE SET last_value = action_reference_counter.last_value + 1
+           RETURNING last_value),
+         created AS (
+           INSERT INTO action (area_id, case_id, meeting_id, agenda_item_id, reference, owner_agency_id, owner_person_id,
+             description, category, action_type, linked_process, is_joint, partner_agency_ids, due_on, due_overridden,
+             state, volunteered_by, volunteered_at, confirmed_by, confirmed_at, created_at, updated_at)
+           SELECT $1, $2, $3, $4, 'A-' || lpad(counter.last_value::text, greatest(4, length(counter.last_value::text)), '0'),
+             $5, $6, $7, $8, $9, $10, $11, $12::uuid[], $13, $14, $15, $16, $17, $18, $19, $20, $20
+             FROM counter
+           RETURNING id, reference)
+         INSERT INTO action_history (action_id, at, actor_person_id, event, changes)
+         SELECT created.id, $20, $21, 'created', $22::jsonb || jsonb_build_object('reference', created.reference)
+           FROM created
+         RETURNING action_id AS id`,
         [
           input.areaId,
           input.caseId,
           input.meetingId ?? null,
           input.agendaItemId ?? null,
-          reference,
           input.ownerAgencyId,
           input.ownerPersonId ?? null,
           description,
@@ -81,17 +88,17 @@ export class PgActionStore implements ActionRepository {
           confirmed ? actorPersonId : null,
           confirmed ? now : null,
           now,
+          actorPersonId,
+          JSON.stringify({
+            state,
+            dueOn: input.dueOn,
+            dueOverridden: input.dueOverridden ?? false,
+            ownerAgencyId: input.ownerAgencyId,
+            ownerPersonId: input.ownerPersonId ?? null,
+          }),
         ],
       );
       const id = (rows[0] as { id: string }).id;
-      await appendHistory(q, id, now, actorPersonId, 'created', {
-        reference,
-        state,
-        dueOn: input.dueOn,
-        dueOverridden: input.dueOverridden ?? false,
-        ownerAgencyId: input.ownerAgencyId,
-        ownerPersonId: input.ownerPersonId ?? null,
-      });
       return (await fetchAction(q, id)) as ActionRecord;
     });
   }

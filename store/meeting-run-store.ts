@@ -286,6 +286,14 @@ export class PgMeetingRunStore implements MeetingRunRepository {
     ]);
   }
 
+  async meetingsWithUnredactedCards(): Promise<string[]> {
+    const { rows } = await this.db.query<{ meeting_id: string }>(
+      `SELECT DISTINCT pc.meeting_id FROM posted_card pc JOIN meeting m ON m.id = pc.meeting_id
+        WHERE pc.redacted_at IS NULL AND (m.status = 'ended' OR m.actual_end IS NOT NULL)`,
+    );
+    return rows.map((r) => r.meeting_id);
+  }
+
   async claimInvoke(invoke: {
     invokeId: string;
     meetingId: string;
@@ -467,4 +475,114 @@ interface PersonRow {
 
 function toPerson(r: PersonRow): RunPerson {
   return { personId: r.id, agencyId: r.agency_id, entraObjectId: r.entra_object_id };
+}
+
+/**
+ * The same store with the card's reference data kept for a moment (issue 5: forty
+ * representatives volunteering within one second must each get their card back well inside
+ * Teams' deadline). Each invoke answers with a freshly rendered card, and most of what that card
+ * shows (the meeting, the agenda, the area's agencies, the meeting's people and their Teams ids,
+ * the case's outstanding actions, the case's subjects for the FR-049 guard) does not change
+ * between two clicks. Those reads are shared for `ttlMs` (concurrent callers share one query);
+ * the actions themselves and invoke claims are always read fresh; the people
+ * present, and who is clicking (person, roles), are at most `ttlMs` old. The meeting run calls `forget(meetingId)` after its own writes; writes by other
+ * features are seen within `ttlMs`. A meeting the bot has not joined yet (no conversation
+ * reference) is never kept, so the first meeting-start event is seen at once.
+ */
+export class CachedMeetingRunStore extends PgMeetingRunStore {
+  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  private readonly knownTeamsUsers = new Map<string, string>();
+
+  constructor(
+    db: Queryable,
+    private readonly options: { ttlMs: number; now?: () => number } = { ttlMs: 1000 },
+  ) {
+    super(db);
+  }
+
+  private cached<T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
+    const now = (this.options.now ?? performance.now.bind(performance))();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.options.ttlMs) return hit.value as Promise<T>;
+    if (this.entries.size > 2000) this.entries.clear();
+    const value = load().then(
+      (v) => {
+        if (keep && !keep(v) && this.entries.get(key)?.value === value) this.entries.delete(key);
+        return v;
+      },
+      (error: unknown) => {
+        if (this.entries.get(key)?.value === value) this.entries.delete(key);
+        throw error;
+      },
+    );
+    this.entries.set(key, { at: now, value });
+    return value;
+  }
+
+  forget(meetingId: string): void {
+    for (const key of this.entries.keys())
+      if (key.includes(meetingId) || key.startsWith('conversation:')) this.entries.delete(key);
+  }
+
+  override findMeetingByConversation(conversationId: string) {
+    return this.cached(
+      `conversation:${conversationId}`,
+      () => super.findMeetingByConversation(conversationId),
+      (m) => Boolean(m?.conversationReference),
+    );
+  }
+
+  override findPersonByEntraId(entraObjectId: string) {
+    return this.cached(`person:${entraObjectId}`, () => super.findPersonByEntraId(entraObjectId));
+  }
+
+  override presentAgencyIds(meetingId: string) {
+    return this.cached(`present:${meetingId}`, () => super.presentAgencyIds(meetingId));
+  }
+
+  override getMeeting(meetingId: string) {
+    return this.cached(
+      `meeting:${meetingId}`,
+      () => super.getMeeting(meetingId),
+      (m) => Boolean(m?.conversationReference),
+    );
+  }
+
+  override listAgenda(meetingId: string) {
+    return this.cached(`agenda:${meetingId}`, () => super.listAgenda(meetingId));
+  }
+
+  override listAgencies(areaId: string) {
+    return this.cached(`agencies:${areaId}`, () => super.listAgencies(areaId));
+  }
+
+  override caseSubjects(caseId: string) {
+    return this.cached(`subjects:${caseId}`, () => super.caseSubjects(caseId));
+  }
+
+  override listOutstanding(caseId: string, meetingId: string) {
+    return this.cached(`outstanding:${caseId}:${meetingId}`, () =>
+      super.listOutstanding(caseId, meetingId),
+    );
+  }
+
+  override meetingPeople(meetingId: string) {
+    return this.cached(`people:${meetingId}`, () => super.meetingPeople(meetingId));
+  }
+
+  override teamsUserIds(entraObjectIds: string[]) {
+    return this.cached(`teams:${entraObjectIds.join(',')}`, () =>
+      super.teamsUserIds(entraObjectIds),
+    );
+  }
+
+  /** Every activity reports its sender; the row is written only when the mapping is new. */
+  override async rememberTeamsUser(entraObjectId: string, teamsUserId: string, now: Date) {
+    if (this.knownTeamsUsers.get(entraObjectId) === teamsUserId) return;
+    await super.rememberTeamsUser(entraObjectId, teamsUserId, now);
+    this.knownTeamsUsers.set(entraObjectId, teamsUserId);
+    for (const key of this.entries.keys())
+      if (key.startsWith('teams:') && key.includes(entraObjectId)) this.entries.delete(key);
+    if (this.knownTeamsUsers.size > 5000) this.knownTeamsUsers.clear();
+  }
 }

@@ -94,20 +94,26 @@ export function shortDescription(description: string, max = 120): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; a card with forty actions
+// formats forty dates, and forty invokes render forty cards (issue 5 load).
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return DAY_FORMAT.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(at);
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
+    timeFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }

@@ -34,4 +34,30 @@ describe('Coalescer (card updates after concurrent changes)', () => {
     });
     expect(ran).toBe(true);
   });
+
+  it('pauses before a repeat, and requests arriving in the pause join that one repeat', async () => {
+    let release: () => void = () => undefined;
+    const pauses: number[] = [];
+    const c = new Coalescer(
+      () =>
+        new Promise<void>((resolve) => {
+          pauses.push(runs);
+          release = resolve;
+        }),
+    );
+    let runs = 0;
+    const work = async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 1));
+    };
+    const first = c.request('k', work);
+    void c.request('k', work); // during the first run: marks it dirty
+    await new Promise((r) => setTimeout(r, 10));
+    expect(pauses).toEqual([1]); // the repeat waits
+    for (let i = 0; i < 5; i++) void c.request('k', work); // all during the pause
+    release();
+    await first;
+    await c.idle();
+    expect(runs).toBe(2);
+  });
 });

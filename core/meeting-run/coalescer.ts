@@ -7,6 +7,12 @@
 export class Coalescer {
   private readonly running = new Map<string, { dirty: boolean; done: Promise<void> }>();
 
+  /**
+   * `pause` runs before a repeat, so a burst of requests gathers into fewer runs (Teams limits
+   * how often one message may be updated); requests arriving during the pause join the repeat.
+   */
+  constructor(private readonly pause: () => Promise<void> = () => Promise.resolve()) {}
+
   request(key: string, work: () => Promise<void>): Promise<void> {
     const inFlight = this.running.get(key);
     if (inFlight) {
@@ -16,7 +22,10 @@ export class Coalescer {
     const entry = { dirty: true, done: Promise.resolve() };
     entry.done = (async () => {
       try {
+        let first = true;
         while (entry.dirty) {
+          if (!first) await this.pause();
+          first = false;
           entry.dirty = false;
           await work();
         }

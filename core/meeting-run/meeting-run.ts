@@ -38,6 +38,8 @@ export interface MeetingRunDeps {
   clock: Clock;
   links: { meeting(meetingId: string): string };
   log: { warn(details: object, message: string): void };
+  /** Waited between two updates of the same case's cards (coalescing bursts); none by default. */
+  pauseBetweenCardUpdates?: () => Promise<void>;
 }
 
 export interface VolunteerInput {
@@ -70,9 +72,12 @@ export interface InvokeKey {
 }
 
 export class MeetingRun {
-  private readonly refresher = new Coalescer();
+  private readonly refresher: Coalescer;
+  private readonly policies = new WeakMap<RunMeeting, ReturnType<typeof parseAreaPolicy>>();
 
-  constructor(private readonly deps: MeetingRunDeps) {}
+  constructor(private readonly deps: MeetingRunDeps) {
+    this.refresher = new Coalescer(deps.pauseBetweenCardUpdates);
+  }
 
   // -------------------------------------------------------------------------------------------
   // Reading
@@ -154,6 +159,7 @@ export class MeetingRun {
         detail: { item, done },
       });
     });
+    this.deps.runs.forget?.(meetingId);
     return checklist;
   }
 
@@ -194,6 +200,7 @@ export class MeetingRun {
         meetingId,
       });
     });
+    this.deps.runs.forget?.(meetingId);
     const model = await this.caseModel(meeting, agendaItemId);
     const posted = await this.deps.chat.postCard(
       ref,
@@ -239,6 +246,7 @@ export class MeetingRun {
         meetingId,
       });
     });
+    this.deps.runs.forget?.(meetingId);
     await this.refreshPostedCards(meetingId, agendaItemId);
     const summary = await this.summaryModel(meeting, agendaItemId);
     const posted = await this.deps.chat.postCard(
@@ -277,6 +285,7 @@ export class MeetingRun {
       await this.claim(runs, meetingId, actor, key, now);
       await runs.confirmSummary(agendaItemId, actor.personId, now);
     });
+    this.deps.runs.forget?.(meetingId);
     void this.refreshPostedCards(meetingId, agendaItemId);
   }
 
@@ -522,6 +531,7 @@ export class MeetingRun {
    */
   async redactMeetingCards(meetingId: string): Promise<{ redacted: number; failed: number }> {
     await this.refresher.idle();
+    this.deps.runs.forget?.(meetingId);
     const meeting = await this.requireMeeting(meetingId);
     if (!meeting.conversationReference) return { redacted: 0, failed: 0 };
     const ref = this.conversationOf(meeting);
@@ -550,6 +560,27 @@ export class MeetingRun {
       }
     }
     return { redacted, failed };
+  }
+
+  /**
+   * The retry for redaction (FR-049): cards of ended meetings whose rewrite failed (the Bot
+   * Connector unreachable at meeting end) are rewritten by a scheduled job. One meeting's
+   * failure does not stop the others.
+   */
+  async redactEndedMeetings(): Promise<{ meetings: number; redacted: number; failed: number }> {
+    const totals = { meetings: 0, redacted: 0, failed: 0 };
+    for (const meetingId of await this.deps.runs.meetingsWithUnredactedCards()) {
+      totals.meetings++;
+      try {
+        const { redacted, failed } = await this.redactMeetingCards(meetingId);
+        totals.redacted += redacted;
+        totals.failed += failed;
+      } catch (error) {
+        totals.failed++;
+        this.deps.log.warn({ err: error, meetingId }, 'card redaction retry failed');
+      }
+    }
+    return totals;
   }
 
   /** Remembers a Teams user's 29: id as seen on an activity (refresh userIds, FR-069). */
@@ -681,7 +712,12 @@ export class MeetingRun {
   }
 
   private dueOn(meeting: RunMeeting, override: string | null) {
-    const policy = parseAreaPolicy(meeting.areaPolicy ?? {});
+    // The stored policy object is the cache key: a re-read meeting brings a new one.
+    let policy = this.policies.get(meeting);
+    if (!policy) {
+      policy = parseAreaPolicy(meeting.areaPolicy ?? {});
+      this.policies.set(meeting, policy);
+    }
     return resolveDueOn({
       override,
       policy,

@@ -79,6 +79,8 @@ export interface MeetingRunRepository {
   }): Promise<void>;
   listPostedCards(meetingId: string): Promise<PostedCardRecord[]>;
   markRedacted(postedCardId: string, now: Date): Promise<void>;
+  /** Ended meetings with a posted card not yet rewritten to references only (retry job). */
+  meetingsWithUnredactedCards(): Promise<string[]>;
   /** Idempotency of card invokes: false when this invoke id was already applied. */
   claimInvoke(invoke: {
     invokeId: string;
@@ -91,6 +93,11 @@ export interface MeetingRunRepository {
   acknowledgePerpetratorWarning(actionId: string, personId: string, now: Date): Promise<void>;
   rememberTeamsUser(entraObjectId: string, teamsUserId: string, now: Date): Promise<void>;
   teamsUserIds(entraObjectIds: string[]): Promise<Map<string, string>>;
+  /**
+   * Drops whatever a caching implementation holds for this meeting (called after the meeting
+   * run's own writes, so the next card reads them). Optional: plain stores hold nothing.
+   */
+  forget?(meetingId: string): void;
 }
 
 /**

@@ -86,21 +86,31 @@ describe('forty representatives volunteering at once', () => {
       const began = performance.now();
       const results = await Promise.all(
         reps.map((r, i) =>
-          execute(channel, tm, r.key, 'volunteer', {
-            meetingId: MEETING_ID,
-            agendaItemId: items[0]!.id,
-            agencyId: agencyId(r.agency),
-            description: `Load action ${i}: agency follow-up within the week`,
-            category: i % 5 === 0 ? 'children' : 'victim',
-          }),
+          execute(
+            channel,
+            tm,
+            r.key,
+            'volunteer',
+            {
+              meetingId: MEETING_ID,
+              agendaItemId: items[0]!.id,
+              agencyId: agencyId(r.agency),
+              description: `Load action ${i}: agency follow-up within the week`,
+              category: i % 5 === 0 ? 'children' : 'victim',
+            },
+            { check: false },
+          ),
         ),
       );
       const wall = performance.now() - began;
+      for (const r of results) checkCard(r.card, 'a volunteer’s own card');
       expect(results.filter((r) => r.error)).toEqual([]);
       const slowest = Math.max(...results.map((r) => r.ms));
-      // Speed belongs to `npm run bench` (CONTRIBUTING: never in timed tests). The issue's 1 s
-      // bound is NOT yet met: slowest invoke measured 3.7 s on PGlite, 2.4 s on PostgreSQL on a
-      // shared 2-core machine (invokes serialise on the area's reference counter and the renders).
+      // Speed belongs to `npm run bench` (CONTRIBUTING: never in timed tests). With the card
+      // reads cached, one statement allocating the reference and paced card updates, the slowest
+      // invoke measured 0.73 s on PostgreSQL (pool of 4); on PGlite (one connection in this
+      // process, on a shared 2-core machine) every statement of every invoke queues behind the
+      // others, 1.7–2.1 s. The bench reports the ratio to a bare botbuilder handler.
       console.info(
         `forty volunteers: slowest invoke ${Math.round(slowest)} ms, all in ${Math.round(wall)} ms`,
       );
