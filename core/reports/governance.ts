@@ -134,7 +134,8 @@ export interface GovernanceReport {
       ownerAgencyId: string;
       ownerAgencyName: string;
       dueOn: string;
-      workingDaysOverdue: number;
+      /** null when the bank-holiday calendar does not cover the days (core/calendar). */
+      workingDaysOverdue: number | null;
       daysOverdue: number;
     }[];
   };
@@ -159,6 +160,15 @@ const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 10
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function workingDaysOverdue(dueOn: string, today: string, nation: Nation): number | null {
+  try {
+    return Math.max(0, workingDaysBetween(dueOn, today, nation));
+  } catch (error) {
+    if (error instanceof RangeError) return null; // old data outside the calendar's years
+    throw error;
+  }
 }
 
 function median(values: number[]): number | null {
@@ -313,7 +323,7 @@ export async function governanceReport(
             ownerAgencyId: a.ownerAgencyId,
             ownerAgencyName: agencyById.get(a.ownerAgencyId)?.name ?? '',
             dueOn: a.dueOn,
-            workingDaysOverdue: Math.max(0, workingDaysBetween(a.dueOn, today, area.nation)),
+            workingDaysOverdue: workingDaysOverdue(a.dueOn, today, area.nation),
             daysOverdue: Math.max(0, daysBetween(a.dueOn, today)),
           }))
           .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference))
