@@ -16,6 +16,9 @@ import { actionsFeature } from './outbox-dispatcher-wiring.js';
 import { type Attendance, composeAttendance } from './attendance.js';
 import { attendanceRoutes } from '../tab/api/routes/attendance.js';
 import { reportRoutes } from '../tab/api/routes/reports.js';
+import { governanceRoutes } from '../tab/api/routes/governance.js';
+import { PgGovernanceStore } from '../store/governance-store.js';
+import { PgAuditLog } from '../store/audit-log-store.js';
 import { demoMeetingChat } from './demo-meeting-chat.js';
 import { setUpTeamsMeeting } from '../core/scheduling/teams-setup.js';
 import { composeMeetingRun } from './meeting-run.js';
@@ -120,6 +123,16 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     { path: '/meetings', router: attendanceRoutes({ attendance: attendance.live }) },
     { path: '/reports', router: reportRoutes({ repos: attendance.live.repos }) },
   );
+  // Issue 6: the steering/governance report (volumes, action completion, escalations, attendance).
+  tabFeatures.push({
+    path: '/reports',
+    router: governanceRoutes({
+      repos: new PgGovernanceStore(db),
+      attendance: attendance.live.repos,
+      audit: new PgAuditLog(db),
+      clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    }),
+  });
 
   // Demo mode: the meeting room plays meetings into the bot and the calling webhook (issue 5).
   const room = attendance.meetingRoom((meetingId) => setUpTeamsMeeting(pre.scheduling, meetingId));

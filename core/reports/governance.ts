@@ -1,0 +1,389 @@
+import { type AttendanceReport, attendanceReport } from '../attendance/attendance-report.js';
+import type { AttendanceRepository } from '../attendance/attendance-repository.js';
+import { type Nation, localDay, workingDaysBetween } from '../calendar/index.js';
+import { DomainError } from '../errors.js';
+import type { ActionState } from '../model.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
+import { hasAnyRole, type Role } from '../roles.js';
+
+/**
+ * The steering/governance report (R9, FR-115, FR-075, AC-15, AC-16): volumes, action
+ * completion, escalations, attendance and camera compliance for a period, computed from rows.
+ * Pure: the rows come through GovernanceRepository (store/governance-store.ts), attendance
+ * through the attendance report's own repository (core/attendance/attendance-report.ts).
+ *
+ * Period semantics (half-open [from, to)):
+ * - meetings: ended meetings (not closed sessions) whose actual (else scheduled) start is in it;
+ *   cases heard: the agenda items of those meetings and of their closed sessions;
+ * - actions: the confirmed actions (open, done, not-achievable) agreed at a meeting starting in
+ *   the period, or created in it when they belong to no meeting; their state as of today
+ *   (area local day);
+ * - outstanding escalations: every action of the area still open at escalation level 2 or
+ *   more (5 working days overdue on the default ladder), whatever the period (issue 6: "listed
+ *   ... in the steering report").
+ * The steering group sees aggregates only (R9 "no case-level personal data by default"): no
+ * case or action references (IS-07), in the attendance part as well.
+ */
+
+export const GOVERNANCE_READERS: readonly Role[] = [
+  'coordinator',
+  'chair',
+  'deputy-chair',
+  'steering',
+];
+const REFERENCE_READERS: readonly Role[] = ['coordinator', 'chair', 'deputy-chair'];
+/** FR-075: the ladder's escalation-contact step sets escalation level 2 (core/chasing). */
+export const ESCALATED_LEVEL = 2;
+/** The longest period one report covers (a few years of quarterly packs). */
+export const MAX_PERIOD_DAYS = 3 * 366;
+
+export interface GovernanceAgency {
+  agencyId: string;
+  name: string;
+  sector: string;
+  core: boolean;
+}
+
+export interface GovernanceCaseRow {
+  meetingId: string;
+  isRepeat: boolean;
+  childrenCount: number;
+  referringAgencyId: string | null;
+}
+
+export interface GovernanceActionRow {
+  reference: string;
+  caseReference: string;
+  ownerAgencyId: string;
+  state: ActionState;
+  dueOn: string;
+  completedOn: string | null;
+  createdAt: Date;
+  escalationLevel: number;
+}
+
+export interface GovernanceRepository {
+  area(areaId: string): Promise<{ nation: Nation; timeZone: string } | null>;
+  agencies(areaId: string): Promise<GovernanceAgency[]>;
+  /** Ended meetings (not closed sessions) starting in [from, to). */
+  meetings(areaId: string, from: Date, to: Date): Promise<{ id: string; startsAt: Date }[]>;
+  /** Agenda items of those meetings and of their closed sessions (meetingId = the main meeting). */
+  casesHeard(areaId: string, from: Date, to: Date): Promise<GovernanceCaseRow[]>;
+  /** Confirmed actions agreed at meetings starting in [from, to) (or created in it, no meeting). */
+  actions(areaId: string, from: Date, to: Date): Promise<GovernanceActionRow[]>;
+  /** Open actions of the area with escalation_level >= minLevel. */
+  openEscalated(areaId: string, minLevel: number): Promise<GovernanceActionRow[]>;
+}
+
+export interface AgencyActionFigures {
+  agencyId: string;
+  name: string;
+  sector: string;
+  created: number;
+  doneOnTime: number;
+  doneLate: number;
+  notAchievable: number;
+  open: number;
+  overdue: number;
+  /** KPI-6: done by the due date ÷ actions due by today or closed; null when none. */
+  completionRate: number | null;
+  escalated: number;
+  outstandingEscalated: number;
+}
+
+export interface GovernanceReport {
+  period: { from: string; to: string; today: string };
+  /** Whether case and action references are included (coordinator and chair only). */
+  withReferences: boolean;
+  volumes: {
+    meetings: number;
+    casesHeard: number;
+    /** KPI-13: cases heard per meeting. */
+    casesPerMeeting: number | null;
+    repeatCases: number;
+    /** KPI-1: repeats ÷ all cases heard. */
+    repeatRate: number | null;
+    /** KPI-12. */
+    childrenInHouseholds: number;
+    /** KPI-3: by the referring agency's sector ('unknown' when not recorded). */
+    referralsBySector: { sector: string; cases: number; share: number }[];
+    policeShare: number | null;
+    distinctReferringAgencies: number;
+  };
+  /** KPI-6 (and FR-115 "action completion"). */
+  actions: {
+    created: number;
+    doneOnTime: number;
+    doneLate: number;
+    notAchievable: number;
+    open: number;
+    overdue: number;
+    completionRate: number | null;
+    medianDaysToCompletion: number | null;
+    byAgency: AgencyActionFigures[];
+  };
+  /** FR-075, AC-15: escalated actions per agency; the list only for coordinator and chair. */
+  escalations: {
+    escalatedInPeriod: number;
+    outstanding: number;
+    byAgency: { agencyId: string; name: string; escalated: number; outstanding: number }[];
+    outstandingActions: {
+      reference: string;
+      caseReference: string;
+      ownerAgencyId: string;
+      ownerAgencyName: string;
+      dueOn: string;
+      /** null when the bank-holiday calendar does not cover the days (core/calendar). */
+      workingDaysOverdue: number | null;
+      daysOverdue: number;
+    }[];
+  };
+  /** KPI-4, A-13: from the attendance report (reconciled meetings only). */
+  attendance: {
+    meetingsReconciled: number;
+    attendanceRate: number | null;
+    coreAttendanceRate: number | null;
+    cameraOnShare: number | null;
+    byAgency: AttendanceReport['byAgency'];
+  };
+}
+
+export interface GovernanceDeps {
+  repos: GovernanceRepository;
+  attendance: AttendanceRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 1000 : null);
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function workingDaysOverdue(dueOn: string, today: string, nation: Nation): number | null {
+  try {
+    return Math.max(0, workingDaysBetween(dueOn, today, nation));
+  } catch (error) {
+    if (error instanceof RangeError) return null; // old data outside the calendar's years
+    throw error;
+  }
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+interface Tally {
+  created: number;
+  doneOnTime: number;
+  doneLate: number;
+  notAchievable: number;
+  open: number;
+  overdue: number;
+  due: number;
+}
+
+function tally(rows: GovernanceActionRow[], today: string): Tally {
+  const t: Tally = {
+    created: 0,
+    doneOnTime: 0,
+    doneLate: 0,
+    notAchievable: 0,
+    open: 0,
+    overdue: 0,
+    due: 0,
+  };
+  for (const a of rows) {
+    t.created += 1;
+    if (a.state === 'done') {
+      if (a.completedOn !== null && a.completedOn > a.dueOn) t.doneLate += 1;
+      else t.doneOnTime += 1;
+    } else if (a.state === 'not-achievable') t.notAchievable += 1;
+    else if (a.state === 'open') {
+      t.open += 1;
+      if (a.dueOn < today) t.overdue += 1; // FR-071: open and due before today
+    }
+    if (a.state !== 'open' || a.dueOn < today) t.due += 1;
+  }
+  return t;
+}
+
+/** Validates the period: both instants, `to` after `from`, at most MAX_PERIOD_DAYS. */
+export function checkPeriod(period: { from: Date; to: Date }): void {
+  if (Number.isNaN(period.from.getTime()) || Number.isNaN(period.to.getTime()))
+    throw new DomainError('VALIDATION_FAILED', '`from` and `to` must be ISO date-times.');
+  if (period.to.getTime() <= period.from.getTime())
+    throw new DomainError('VALIDATION_FAILED', '`to` must be after `from`.');
+  if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_DAYS * 86_400_000)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The period may cover at most ${MAX_PERIOD_DAYS} days.`,
+    );
+}
+
+export async function governanceReport(
+  deps: GovernanceDeps,
+  actor: { personId: string; areaId: string; roles: Role[] },
+  period: { from: Date; to: Date },
+): Promise<GovernanceReport> {
+  if (!hasAnyRole(actor.roles, GOVERNANCE_READERS))
+    throw new DomainError(
+      'FORBIDDEN',
+      'The governance report is for the coordinator, chair and steering group.',
+    );
+  checkPeriod(period);
+  const area = await deps.repos.area(actor.areaId);
+  if (!area) throw new DomainError('NOT_FOUND', 'The area does not exist.');
+  const now = deps.clock.now();
+  const today = localDay(now, area.timeZone);
+  const withReferences = hasAnyRole(actor.roles, REFERENCE_READERS);
+  const [agencies, meetings, cases, actions, escalated, attendance] = await Promise.all([
+    deps.repos.agencies(actor.areaId),
+    deps.repos.meetings(actor.areaId, period.from, period.to),
+    deps.repos.casesHeard(actor.areaId, period.from, period.to),
+    deps.repos.actions(actor.areaId, period.from, period.to),
+    deps.repos.openEscalated(actor.areaId, ESCALATED_LEVEL),
+    attendanceReport({ repos: deps.attendance }, actor, period),
+  ]);
+  const agencyById = new Map(agencies.map((a) => [a.agencyId, a]));
+
+  // Volumes (KPI-1, KPI-3, KPI-12, KPI-13).
+  const bySector = new Map<string, number>();
+  for (const c of cases) {
+    const sector =
+      (c.referringAgencyId && agencyById.get(c.referringAgencyId)?.sector) || 'unknown';
+    bySector.set(sector, (bySector.get(sector) ?? 0) + 1);
+  }
+  const repeatCases = cases.filter((c) => c.isRepeat).length;
+  const volumes: GovernanceReport['volumes'] = {
+    meetings: meetings.length,
+    casesHeard: cases.length,
+    casesPerMeeting: ratio(cases.length, meetings.length),
+    repeatCases,
+    repeatRate: ratio(repeatCases, cases.length),
+    childrenInHouseholds: cases.reduce((n, c) => n + c.childrenCount, 0),
+    referralsBySector: [...bySector]
+      .map(([sector, n]) => ({ sector, cases: n, share: ratio(n, cases.length) ?? 0 }))
+      .sort((a, b) => b.cases - a.cases || a.sector.localeCompare(b.sector)),
+    policeShare: ratio(bySector.get('police') ?? 0, cases.length),
+    distinctReferringAgencies: new Set(cases.map((c) => c.referringAgencyId).filter(Boolean)).size,
+  };
+
+  // Action completion (KPI-6).
+  const all = tally(actions, today);
+  const days = actions
+    .filter((a) => a.state === 'done' && a.completedOn !== null)
+    .map((a) => daysBetween(localDay(a.createdAt, area.timeZone), a.completedOn as string));
+  const isEscalated = (a: GovernanceActionRow) => a.escalationLevel >= ESCALATED_LEVEL;
+  const byAgency: AgencyActionFigures[] = agencies
+    .map((g) => {
+      const mine = actions.filter((a) => a.ownerAgencyId === g.agencyId);
+      const t = tally(mine, today);
+      return {
+        agencyId: g.agencyId,
+        name: g.name,
+        sector: g.sector,
+        created: t.created,
+        doneOnTime: t.doneOnTime,
+        doneLate: t.doneLate,
+        notAchievable: t.notAchievable,
+        open: t.open,
+        overdue: t.overdue,
+        completionRate: ratio(t.doneOnTime, t.due),
+        escalated: mine.filter(isEscalated).length,
+        outstandingEscalated: escalated.filter((a) => a.ownerAgencyId === g.agencyId).length,
+      };
+    })
+    .filter((g) => g.created > 0 || g.outstandingEscalated > 0);
+
+  // Escalations (FR-075, AC-15): references for coordinator and chair only.
+  const escalations: GovernanceReport['escalations'] = {
+    escalatedInPeriod: actions.filter(isEscalated).length,
+    outstanding: escalated.length,
+    byAgency: byAgency
+      .filter((g) => g.escalated > 0 || g.outstandingEscalated > 0)
+      .map((g) => ({
+        agencyId: g.agencyId,
+        name: g.name,
+        escalated: g.escalated,
+        outstanding: g.outstandingEscalated,
+      })),
+    outstandingActions: withReferences
+      ? escalated
+          .map((a) => ({
+            reference: a.reference,
+            caseReference: a.caseReference,
+            ownerAgencyId: a.ownerAgencyId,
+            ownerAgencyName: agencyById.get(a.ownerAgencyId)?.name ?? '',
+            dueOn: a.dueOn,
+            workingDaysOverdue: workingDaysOverdue(a.dueOn, today, area.nation),
+            daysOverdue: Math.max(0, daysBetween(a.dueOn, today)),
+          }))
+          .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference))
+      : [],
+  };
+
+  // Attendance and camera compliance (KPI-4, A-13), from the attendance report's figures.
+  const sum = (rows: AttendanceReport['byAgency'], k: 'meetingsAttended' | 'meetingsExpected') =>
+    rows.reduce((n, r) => n + r[k], 0);
+  const core = attendance.byAgency.filter((a) => a.core);
+  const shares = attendance.byAgency
+    .map((a) => a.cameraOnShare)
+    .filter((s): s is number => s !== null);
+  const report: GovernanceReport = {
+    period: { from: period.from.toISOString(), to: period.to.toISOString(), today },
+    withReferences,
+    volumes,
+    actions: {
+      created: all.created,
+      doneOnTime: all.doneOnTime,
+      doneLate: all.doneLate,
+      notAchievable: all.notAchievable,
+      open: all.open,
+      overdue: all.overdue,
+      completionRate: ratio(all.doneOnTime, all.due),
+      medianDaysToCompletion: median(days),
+      byAgency,
+    },
+    escalations,
+    attendance: {
+      meetingsReconciled: attendance.meetings.length,
+      attendanceRate: ratio(
+        sum(attendance.byAgency, 'meetingsAttended'),
+        sum(attendance.byAgency, 'meetingsExpected'),
+      ),
+      coreAttendanceRate: ratio(sum(core, 'meetingsAttended'), sum(core, 'meetingsExpected')),
+      cameraOnShare:
+        shares.length > 0
+          ? ratio(
+              shares.reduce((n, s) => n + s, 0),
+              shares.length,
+            )
+          : null,
+      byAgency: attendance.byAgency,
+    },
+  };
+  // FR-104: viewing a report is audited (ids and counts only).
+  await deps.audit.record({
+    at: now,
+    areaId: actor.areaId,
+    actor: { kind: 'person', personId: actor.personId },
+    action: 'governance-report.view',
+    recordType: 'governance_report',
+    recordId: null,
+    detail: {
+      from: report.period.from,
+      to: report.period.to,
+      withReferences,
+      escalationsListed: escalations.outstandingActions.length,
+    },
+  });
+  return report;
+}
