@@ -102,11 +102,11 @@ describe('the whole story: meeting room, chair console, cards, report', () => {
     await room.getByRole('button', { name: 'Start the meeting' }).click();
     await room.getByText('Running', { exact: true }).waitFor();
     for (const who of [CHAIR, POLICE, IDVA])
-      await room.getByRole('button', { name: `${who} joins with camera` }).click();
+      await room.getByRole('button', { name: `Join with camera: ${who}` }).click();
     for (const who of [HOUSING, PROBATION_DEPUTY])
-      await room.getByRole('button', { name: `${who} joins without camera` }).click();
+      await room.getByRole('button', { name: `Join, camera off: ${who}` }).click();
     await room.getByRole('switch', { name: `Camera of ${IDVA}` }).click();
-    await room.getByRole('button', { name: `${HOUSING} leaves` }).click();
+    await room.getByRole('button', { name: `Leave: ${HOUSING}` }).click();
     await expect
       .poll(async () =>
         room.evaluate(async (id) => {
