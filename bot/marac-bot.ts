@@ -1,5 +1,6 @@
 import { type BotHandler, MessageFactory, TeamsActivityHandler } from 'botbuilder';
 
+import type { InvokeResponse, TurnContext } from 'botbuilder';
 /** What the bot says to a message it does not act on. References only, never case content. */
 export const HELP_TEXT =
   'Virtual MARAC runs this meeting from the Virtual MARAC tab: the chair moves through the ' +
@@ -14,7 +15,13 @@ export class MaracBot extends TeamsActivityHandler {
   constructor() {
     super();
     this.onMessage(async (context, next) => {
-      await context.sendActivity(MessageFactory.text(HELP_TEXT));
+      const run = this.meetingRun;
+      const handled = run && ((await run.submit(context)) || (await run.command(context)));
+      if (!handled) await context.sendActivity(MessageFactory.text(HELP_TEXT));
+      await next();
+    });
+    this.onTurn(async (context, next) => {
+      await this.meetingRun?.observe(context);
       await next();
     });
   }
@@ -26,5 +33,19 @@ export class MaracBot extends TeamsActivityHandler {
    */
   addHandler(type: string, handler: BotHandler): this {
     return this.on(type, handler);
+  }
+
+  /** Issue 5 (bot/invoke-handler.ts): card actions, the chair's chat commands, who is who. */
+  meetingRun: {
+    observe(context: TurnContext): Promise<void>;
+    command(context: TurnContext): Promise<boolean>;
+    submit(context: TurnContext): Promise<boolean>;
+    invoke(context: TurnContext): Promise<InvokeResponse>;
+  } | null = null;
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (this.meetingRun && context.activity.name === 'adaptiveCard/action')
+      return this.meetingRun.invoke(context);
+    return super.onInvokeActivity(context);
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createBotAdapter } from '../bot/adapter.js';
+import { type BotHttpAdapter, createBotAdapter } from '../bot/adapter.js';
 import { botMessagesRoute } from '../bot/messages-route.js';
 import { MaracBot } from '../bot/marac-bot.js';
 import type { AttendanceReports } from '../core/ports/attendance-reports.js';
@@ -51,6 +51,8 @@ export interface MicrosoftComposition {
   /** `/sim` (demo mode) and `/api/messages`; mount before the tab API. */
   features: HttpFeature[];
   stop(): Promise<void>;
+  /** The bot's adapter, for proactive posts and card updates (issue 5 cards). */
+  botAdapter: BotHttpAdapter;
 }
 
 /**
@@ -173,6 +175,7 @@ export async function composeMicrosoft(runtime: {
     stop: async () => {
       await simulator?.close();
     },
+    botAdapter: adapter,
   };
 }
 

@@ -17,6 +17,8 @@ import { attendanceRoutes } from '../tab/api/routes/attendance.js';
 import { reportRoutes } from '../tab/api/routes/reports.js';
 import { demoMeetingChat } from './demo-meeting-chat.js';
 import { setUpTeamsMeeting } from '../core/scheduling/teams-setup.js';
+import { composeMeetingRun } from './meeting-run.js';
+import type { MeetingRun } from '../core/meeting-run/meeting-run.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -47,6 +49,8 @@ export interface Composition {
   microsoft: MicrosoftAdapters;
   /** Issue 5 attendance: live use cases and `lifecycle.onMeetingEnded` for other features. */
   attendance: Attendance;
+  /** Issue 5 cards: the meeting run (tests await `idle()` for card updates; redaction). */
+  meetingRun: MeetingRun;
 }
 
 /**
@@ -160,6 +164,29 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   });
   tabFeatures.push(...actions.tabFeatures);
 
+  // Issue 5 (cards): case cards, card actions and chat commands on the bot, the chair console.
+  const meetingRun = composeMeetingRun({
+    db,
+    log: runtime.log,
+    clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    bot: microsoft.bot,
+    adapter: microsoft.botAdapter,
+    appId: config.bot.authEnabled ? (config.microsoft.appId ?? '') : '',
+    links: tabLinks({
+      publicUrl: config.http.publicUrl,
+      teamsAppId: config.microsoft.teamsAppId,
+      entityId: 'marac',
+      demo: config.mode === 'demo',
+    }),
+  });
+  tabFeatures.push({ path: '/meetings', router: meetingRun.router });
+  // Chat history persists: when the meeting ends every card the bot posted is rewritten to
+  // references only (issue 5, FR-049).
+  attendance.lifecycle.onMeetingEnded(async ({ meetingId }) => {
+    const { failed } = await meetingRun.run.redactMeetingCards(meetingId);
+    if (failed > 0) runtime.log.warn({ meetingId, failed }, 'some cards not yet redacted');
+  });
+
   const verify = createTokenVerifier({
     authorityHost: config.microsoft.authorityHost,
     audiences: config.microsoft.tabAudiences,
@@ -192,8 +219,12 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   return {
     features,
     startJobs,
-    stop: () => microsoft.stop(),
-    microsoft: microsoft.adapters,
     attendance,
+    stop: async () => {
+      await meetingRun.run.idle();
+      await microsoft.stop();
+    },
+    microsoft: microsoft.adapters,
+    meetingRun: meetingRun.run,
   };
 }

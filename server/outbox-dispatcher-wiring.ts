@@ -1,5 +1,9 @@
 import type { ActionDeps, ActionRepos } from '../core/actions/action-service.js';
 import {
+  ensureVictimFeedbackActions,
+  type FeedbackRepos,
+} from '../core/actions/victim-feedback.js';
+import {
   chaseNow,
   notifyNewActions,
   runChase,
@@ -17,6 +21,9 @@ import { PgOutboxStore } from '../store/outbox-store.js';
 import { PgUnitOfWork } from '../store/unit-of-work.js';
 import type { TabApiFeature } from '../tab/api/tab-api.js';
 import { actionRoutes } from '../tab/api/routes/actions.js';
+import { agencyExtractRoutes, minutesRoutes } from '../tab/api/routes/minutes.js';
+import { PgMeetingStore } from '../store/meeting-store.js';
+import { PgMinutesStore } from '../store/minutes-store.js';
 import { dispatchOutbox } from './outbox-dispatcher.js';
 import type { Jobs } from '../core/ports/jobs.js';
 
@@ -25,10 +32,11 @@ export function actionLink(publicUrl: string) {
   return (actionId: string) => `${publicUrl}/tab/my-marac?action=${encodeURIComponent(actionId)}`;
 }
 
-export function actionRepos(q: Queryable): ActionRepos & ChaseRepos {
+export function actionRepos(q: Queryable): ActionRepos & ChaseRepos & FeedbackRepos {
   return {
     actions: new PgActionStore(q),
     chase: new PgChaseStore(q),
+    feedback: new PgChaseStore(q),
     outbox: new PgOutboxStore(q),
     audit: new PgAuditLog(q),
     areas: new PgDirectoryStore(q),
@@ -66,6 +74,7 @@ export function actionsFeature(
     (await db.query<{ id: string }>('SELECT id FROM area ORDER BY id')).rows.map((r) => r.id);
   const chaseAll = async () => {
     for (const areaId of await areaIds()) {
+      await ensureVictimFeedbackActions({ clock: adapters.clock, uow }, areaId);
       await notifyNewActions(chase, areaId);
       await runChase(chase, areaId);
     }
@@ -85,6 +94,20 @@ export function actionsFeature(
       {
         path: '/actions',
         router: actionRoutes({ actions, chaseNow: (viewer, ids) => chaseNow(chase, viewer, ids) }),
+      },
+      {
+        path: '/meetings',
+        router: minutesRoutes({
+          actions,
+          minutes: new PgMinutesStore(db),
+          meetings: new PgMeetingStore(db),
+          directory: new PgDirectoryStore(db),
+          audit: new PgAuditLog(db),
+        }),
+      },
+      {
+        path: '/agencies',
+        router: agencyExtractRoutes({ actions, directory: new PgDirectoryStore(db) }),
       },
     ],
     startJobs: async (jobs) => {

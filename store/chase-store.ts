@@ -1,5 +1,6 @@
 import type { ChaseCandidate, ChaseRecipient } from '../core/chasing/chase-plan.js';
 import type { ChaseRepository, StepRow } from '../core/chasing/chase-run.js';
+import type { FeedbackCandidate } from '../core/actions/victim-feedback.js';
 import type { Queryable } from './db.js';
 
 /**
@@ -15,12 +16,7 @@ export class PgChaseStore implements ChaseRepository {
    * action_open_due_idx (due_on, area_id) WHERE state = 'open' (see the chase-scan bench).
    */
   async openActionsDue(areaId: string, dueOnOrBefore: string): Promise<ChaseCandidate[]> {
-    const { rows } = await this.db.query<CandidateRow>(
-      `${CANDIDATE_SELECT}
-        WHERE a.state = 'open' AND a.area_id = $1 AND a.due_on <= $2::date
-        ORDER BY a.due_on, a.reference`,
-      [areaId, dueOnOrBefore],
-    );
+    const { rows } = await this.db.query<CandidateRow>(CHASE_SCAN_SQL, [areaId, dueOnOrBefore]);
     return rows.map(toCandidate);
   }
 
@@ -81,6 +77,42 @@ export class PgChaseStore implements ChaseRepository {
       );
   }
 
+  /** FR-081: agenda items of meetings that ended since `since`, with their feedback actions. */
+  async endedAgendaItems(areaId: string, since: Date): Promise<FeedbackCandidate[]> {
+    const { rows } = await this.db.query<FeedbackCandidate>(
+      `SELECT ai.id AS "agendaItemId", ai.case_id AS "caseId", coalesce(m.parent_meeting_id, m.id) AS "meetingId",
+              coalesce(m.actual_end, m.scheduled_end) AS "meetingEnd", ai.victim_aware_of_referral AS "victimAwareOfReferral",
+              EXISTS (SELECT 1 FROM action x WHERE x.case_id = ai.case_id AND x.meeting_id = coalesce(m.parent_meeting_id, m.id)
+                        AND x.action_type = 'victim-feedback') AS "hasFeedback",
+              EXISTS (SELECT 1 FROM action x WHERE x.case_id = ai.case_id AND x.meeting_id = coalesce(m.parent_meeting_id, m.id)
+                        AND x.action_type = 'inform-victim') AS "hasInform"
+         FROM agenda_item ai
+         JOIN meeting m ON m.id = ai.meeting_id
+         JOIN meeting main ON main.id = coalesce(m.parent_meeting_id, m.id)
+        WHERE m.area_id = $1 AND (main.status = 'ended' OR main.actual_end IS NOT NULL)
+          AND coalesce(main.actual_end, main.scheduled_end) >= $2
+          AND coalesce(ai.outcome, 'actions-agreed') <> 'completed-before-marac'
+        ORDER BY m.scheduled_start, ai.position`,
+      [areaId, since],
+    );
+    return rows;
+  }
+
+  /** FR-081: the IDVA service of the area (approved) and its representative, if any. */
+  async feedbackOwner(
+    areaId: string,
+  ): Promise<{ agencyId: string; personId: string | null } | null> {
+    const { rows } = await this.db.query<{ agencyId: string; personId: string | null }>(
+      `SELECT g.id AS "agencyId",
+              (SELECT p.id FROM person p JOIN person_role r ON r.person_id = p.id AND r.role = 'representative'
+                WHERE p.agency_id = g.id AND p.is_active ORDER BY p.display_name LIMIT 1) AS "personId"
+         FROM agency g WHERE g.area_id = $1 AND g.sector = 'idva' AND g.membership_status = 'approved'
+        ORDER BY g.is_core DESC, g.name LIMIT 1`,
+      [areaId],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Records a chaser against the action (FR-079) and raises its escalation level (FR-075). */
   async noteChased(
     actionId: string,
@@ -120,6 +152,11 @@ const CANDIDATE_SELECT = `
     JOIN marac_case c ON c.id = a.case_id
     JOIN agency g ON g.id = a.owner_agency_id
     LEFT JOIN person p ON p.id = a.owner_person_id AND p.is_active`;
+
+/** The daily chase scan for one area ($1) up to a day ($2); exported for the bench's EXPLAIN. */
+export const CHASE_SCAN_SQL = `${CANDIDATE_SELECT}
+  WHERE a.state = 'open' AND a.area_id = $1 AND a.due_on <= $2::date
+  ORDER BY a.due_on, a.reference`;
 
 interface CandidateRow {
   id: string;

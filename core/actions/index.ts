@@ -2,3 +2,4 @@
 export * from './action.js';
 export type * from './action-repository.js';
 export * from './action-service.js';
+export * from './victim-feedback.js';

@@ -185,6 +185,8 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
   const area = await deps.repos.areas.getArea(areaId);
   if (!area) throw new DomainError('NOT_FOUND', `No area ${areaId}.`);
   const today = localDay(now, area.timeZone);
+  if (!insideWorkingHours(area, now))
+    return { areaId, day: today, skipped: 'outside-working-hours', mails: 0, chasers: 0 };
   return deps.uow.run(async (repos) => {
     const candidates = await repos.chase.newActionsToNotify(areaId);
     const items = candidates.flatMap((c) =>

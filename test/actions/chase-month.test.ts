@@ -121,6 +121,8 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
     const world = await actionsWorld(db, tenant, {
       seedNow: new Date('2026-10-01T09:00:00Z'),
       start: at('2026-10-21', '13:30'),
+      // Victim-feedback actions (FR-081) are tested in victim-feedback.test.ts.
+      policy: { victimFeedbackAction: false },
     });
     expect(world.meetingDay).toBe('2026-10-21');
     expect(world.agenda).toHaveLength(15);

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditLogBench } from './audit-log.bench.js';
+import { chaseScanBench } from './chase-scan.bench.js';
 import { graphMailBench } from './graph-mail.bench.js';
 import type { Benchmark, BenchResult } from './harness.js';
 import { startupBench } from './startup.bench.js';
@@ -9,7 +10,7 @@ import { startupBench } from './startup.bench.js';
  * `npm run bench [name...]`: runs the benchmarks, prints each figure with its same-run baseline
  * and ratio, and writes test-results/bench.json.
  */
-const ALL: Benchmark[] = [startupBench, auditLogBench, graphMailBench];
+const ALL: Benchmark[] = [startupBench, auditLogBench, graphMailBench, chaseScanBench];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? ALL.filter((b) => wanted.includes(b.name)) : ALL;

@@ -16,7 +16,7 @@ export const PUBLIC_URL = 'https://marac.test';
 export async function actionsWorld(
   db: TestDb,
   tenant: ContractTenant,
-  options: { seedNow: Date; start: Date },
+  options: { seedNow: Date; start: Date; policy?: Record<string, unknown> },
 ): Promise<{
   clock: FakeClock;
   feature: ActionsFeature;
@@ -28,6 +28,10 @@ export async function actionsWorld(
 }> {
   const seeded = await seedDemo(db, { now: options.seedNow, tenantId: 'tenant-test' });
   const meetingId = seeded.meetingId as string;
+  if (options.policy)
+    await db.query('UPDATE area SET policy = policy || $1::jsonb', [
+      JSON.stringify(options.policy),
+    ]);
   const { rows: m } = await db.query<{ day: string }>(
     `SELECT to_char(scheduled_start AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS day FROM meeting WHERE id = $1`,
     [meetingId],

@@ -70,7 +70,17 @@ export async function apiBlob(path: string, options: ApiOptions = {}): Promise<B
 }
 
 async function send(path: string, options: ApiOptions): Promise<Response> {
-  const token = await getToken();
+  let token: string | null;
+  try {
+    token = await getToken();
+  } catch {
+    // Teams/Outlook or MSAL could not give a token (consent, MFA, offline): a sign-in problem.
+    throw new ApiError(
+      401,
+      'UNAUTHENTICATED',
+      'Microsoft 365 did not give this app a sign-in token. Sign in again to continue.',
+    );
+  }
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;

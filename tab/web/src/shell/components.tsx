@@ -177,7 +177,7 @@ export function NotAvailable(props: { what?: string }) {
   return (
     <MessageBar intent="info" role="status">
       <MessageBarBody>
-        {props.what ? `${props.what} is not available yet` : 'Not available yet'}: this part of the
+        {props.what ? `${props.what}: not available yet` : 'Not available yet'}. This part of the
         service has not been switched on here.
       </MessageBarBody>
     </MessageBar>

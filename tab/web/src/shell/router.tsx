@@ -3,6 +3,7 @@
  * index.html, so the path alone picks the surface. Links from mail and cards that use the
  * older `/#/meetings/<id>` form, and a Teams deep link's subPageId, are mapped onto routes.
  */
+import { Link } from '@fluentui/react-components';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 
@@ -105,13 +106,13 @@ export function RouteLink(props: {
     navigate(props.to);
   };
   return (
-    <a
+    <Link
       href={props.to}
       onClick={onClick}
       className={props.className}
       aria-current={props['aria-current']}
     >
       {props.children}
-    </a>
+    </Link>
   );
 }

@@ -31,9 +31,11 @@ const useStyles = makeStyles({
 const STATES = [
   ['', 'Any status'],
   ['open', 'Open'],
-  ['completed', 'Completed'],
+  ['overdue', 'Overdue'],
+  ['done', 'Completed'],
   ['not-achievable', 'Cannot be achieved'],
-  ['proposed', 'Proposed'],
+  ['volunteered', 'Volunteered'],
+  ['rejected', 'Rejected'],
 ] as const;
 
 export default function Actions() {
@@ -64,12 +66,15 @@ export default function Actions() {
     setChased(null);
     try {
       const ids = [...selected];
-      const r = await api<{ chased?: number; queued?: number }>('/actions/chase', {
-        method: 'POST',
-        body: { actionIds: ids },
-      });
-      const n = r.chased ?? r.queued ?? ids.length;
-      setChased(`Chaser sent for ${n} action${n === 1 ? '' : 's'}.`);
+      const r = await api<{ queued?: number; mails?: number; skipped?: { reason: string }[] }>(
+        '/actions/chase',
+        { method: 'POST', body: { actionIds: ids } },
+      );
+      const n = r.queued ?? ids.length;
+      const skipped = r.skipped?.length ?? 0;
+      setChased(
+        `Chasers queued for ${n} action${n === 1 ? '' : 's'}${r.mails !== undefined ? ` in ${r.mails} mail${r.mails === 1 ? '' : 's'}` : ''}.${skipped ? ` ${skipped} skipped: ${[...new Set(r.skipped?.map((s) => s.reason))].join('; ')}.` : ''}`,
+      );
       setSelected(new Set());
       actions.reload();
     } catch (e) {

@@ -8,7 +8,7 @@ import {
   Body1,
   Button,
   Caption1,
-  Field,
+  Label,
   Link,
   Table,
   TableBody,
@@ -52,6 +52,7 @@ const useStyles = makeStyles({
   },
   dt: { fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0 },
+  fileField: { display: 'grid', gap: tokens.spacingVerticalXS },
   fileInput: {
     padding: tokens.spacingVerticalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -78,7 +79,11 @@ export default function MeetingWorkspace({ params }: { params: Record<string, st
         </Loaded>
       </Section>
       <ImportSection meetingId={meetingId} onImported={agenda.reload} />
-      <CirculationSection meetingId={meetingId} timeZone={me.area.timeZone} />
+      <CirculationSection
+        meetingId={meetingId}
+        timeZone={me.area.timeZone}
+        onCirculated={detail.reload}
+      />
       <MinutesSection meetingId={meetingId} />
       <Section title="Actions from this meeting">
         <Body1>
@@ -280,9 +285,11 @@ function ImportSection(props: { meetingId: string; onImported: () => void }) {
         file is checked first: if any row is wrong nothing is imported and every problem is listed.
       </Body1>
       <div className={styles.row}>
-        <Field label="Case-list file">
+        <div className={styles.fileField}>
+          <Label htmlFor="case-list-file">Case-list file</Label>
           <input
             ref={input}
+            id="case-list-file"
             className={styles.fileInput}
             type="file"
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -291,7 +298,7 @@ function ImportSection(props: { meetingId: string; onImported: () => void }) {
               setOutcome(null);
             }}
           />
-        </Field>
+        </div>
         <Button disabled={!file || busy !== null} onClick={() => void run(true)}>
           Check file
         </Button>
@@ -335,7 +342,11 @@ function ImportSection(props: { meetingId: string; onImported: () => void }) {
   );
 }
 
-function CirculationSection(props: { meetingId: string; timeZone: string }) {
+function CirculationSection(props: {
+  meetingId: string;
+  timeZone: string;
+  onCirculated: () => void;
+}) {
   const status = useApi<CirculationView>(`/meetings/${props.meetingId}/circulation`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -354,6 +365,7 @@ function CirculationSection(props: { meetingId: string; timeZone: string }) {
           : 'Nothing new to circulate: everyone already has the current case list.',
       );
       status.reload();
+      props.onCirculated();
     } catch (e) {
       setError(e);
     } finally {
@@ -474,13 +486,15 @@ function MinutesSection({ meetingId }: { meetingId: string }) {
       )}
       {minutes.error instanceof ApiError &&
         !minutes.error.notAvailable &&
-        minutes.error.status === 404 && (
+        (minutes.error.status === 404 || minutes.error.status === 409) && (
           <EmptyState title="No minutes yet">
-            Minutes are drafted from the meeting once it has ended.
+            {minutes.error.status === 409
+              ? minutes.error.message
+              : 'Minutes are drafted from the meeting once it has ended.'}
           </EmptyState>
         )}
       {minutes.error !== null &&
-        !(minutes.error instanceof ApiError && minutes.error.status === 404) && (
+        !(minutes.error instanceof ApiError && [404, 409].includes(minutes.error.status)) && (
           <ErrorBanner error={minutes.error} onRetry={minutes.reload} />
         )}
       {minutes.data && (

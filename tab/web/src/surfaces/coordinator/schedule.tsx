@@ -286,7 +286,7 @@ function SingleMeetingForm(props: { onDone: (r: ScheduleResult) => void }) {
   const [form, setForm] = useState({
     kind: 'extraordinary',
     title: 'Extraordinary MARAC',
-    day: today(7),
+    day: today(35),
     startTime: '14:00',
     endTime: '15:00',
     reason: '',

@@ -284,7 +284,8 @@ function CaseCard(props: { item: CaseListItem; mine: boolean; me: Me }) {
           </dd>
           <dt className={styles.dt}>Referred by</dt>
           <dd className={styles.dd}>
-            {i.referringAgency?.name ?? '—'} on {formatDay(i.referredOn)}
+            {i.referringAgency?.name ?? '—'}
+            {i.referredOn ? ` on ${formatDay(i.referredOn)}` : ''}
           </dd>
           <dt className={styles.dt}>Agencies involved</dt>
           <dd className={styles.dd}>{i.agenciesInvolved.map((a) => a.name).join(', ') || '—'}</dd>

@@ -40,7 +40,7 @@ import {
 } from '../../shell/components.js';
 import { RouteLink, useLocation, useNavigate } from '../../shell/router.js';
 import { hasRole, useMe, WhoAmI, type Me } from '../../shell/session.js';
-import { ActionTable } from '../shared/action-table.js';
+import { ActionTable, STATE_LABEL } from '../shared/action-table.js';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '1.2em', display: 'grid', gap: tokens.spacingVerticalS },
@@ -204,7 +204,7 @@ function ActionsSection(props: {
   const [open, setOpen] = useState<{ action: Action; mode: 'complete' | 'not-achievable' } | null>(
     null,
   );
-  const closable = (a: Action) => !['completed', 'not-achievable', 'rejected'].includes(a.state);
+  const closable = (a: Action) => a.state === 'open';
   return (
     <Section title={props.title}>
       {actions.error instanceof ApiError && actions.error.notAvailable ? (
@@ -274,10 +274,10 @@ function DeepLinkedAction(props: {
     );
   if (!action.data) return <Progress label="Opening the action…" />;
   const a = 'action' in action.data ? action.data.action : action.data;
-  if (['completed', 'not-achievable', 'rejected'].includes(a.state))
+  if (a.state !== 'open')
     return (
       <Notice intent="info">
-        {a.reference} is already {a.state === 'completed' ? 'completed' : 'closed'}.
+        {a.reference} is {STATE_LABEL[a.state]?.toLowerCase() ?? a.state}: there is nothing to do.
       </Notice>
     );
   return (

@@ -13,24 +13,27 @@ import type { ReactNode } from 'react';
 import type { Action } from '../../api/types.js';
 import { formatDay } from '../../shell/components.js';
 
+/** Issue 6 states: volunteered (in the meeting) → open → done / not-achievable; or rejected. */
 export const STATE_LABEL: Record<string, string> = {
-  proposed: 'Proposed',
+  volunteered: 'Volunteered',
   open: 'Open',
-  confirmed: 'Open',
-  completed: 'Completed',
+  done: 'Completed',
   'not-achievable': 'Cannot be achieved',
   rejected: 'Rejected',
 };
 
+export const isClosed = (state: string) =>
+  state === 'done' || state === 'not-achievable' || state === 'rejected';
+
 export function ActionStateBadge({ action }: { action: Pick<Action, 'state' | 'overdue'> }) {
-  if (action.overdue && action.state !== 'completed')
+  if (action.overdue && !isClosed(action.state))
     return (
       <Badge appearance="filled" color="danger">
         Overdue
       </Badge>
     );
   const color =
-    action.state === 'completed'
+    action.state === 'done'
       ? 'success'
       : action.state === 'not-achievable'
         ? 'warning'

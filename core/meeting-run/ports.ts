@@ -1,0 +1,146 @@
+import type { AuditLog } from '../ports/audit-log.js';
+import type { ActionCategory, ActionState } from '../model.js';
+import type { Role } from '../roles.js';
+import type { AgencyRef, OpeningChecklist, RunAction, RunAgendaItem, RunMeeting } from './model.js';
+
+/** The person acting: from the tab's SSO principal or the bot's `from.aadObjectId`. */
+export interface RunActor {
+  personId: string;
+  areaId: string;
+  agencyId: string | null;
+  roles: readonly Role[];
+}
+
+export interface RunPerson {
+  personId: string;
+  agencyId: string | null;
+  entraObjectId: string | null;
+}
+
+export interface PostedCardRecord {
+  id: string;
+  agendaItemId: string | null;
+  kind: 'case' | 'summary' | 'notice';
+  conversationId: string;
+  activityId: string;
+  redactedAt: Date | null;
+}
+
+/** Reads and writes of the meeting run (store/meeting-run-store.ts). */
+export interface MeetingRunRepository {
+  getMeeting(meetingId: string): Promise<RunMeeting | null>;
+  /** The meeting whose Teams chat is this conversation (chat thread id). */
+  findMeetingByConversation(conversationId: string): Promise<RunMeeting | null>;
+  /** Stores the bot's conversation reference when none is stored yet (proactive posts). */
+  rememberConversation(meetingId: string, reference: unknown): Promise<void>;
+  listAgenda(meetingId: string): Promise<RunAgendaItem[]>;
+  /** Actions raised at this meeting, by reference. */
+  listActions(meetingId: string): Promise<RunAction[]>;
+  getAction(actionId: string): Promise<(RunAction & { meetingId: string | null }) | null>;
+  /** FR-047: actions still open on this case from earlier meetings. */
+  listOutstanding(
+    caseId: string,
+    meetingId: string,
+  ): Promise<{ reference: string; ownerAgencyName: string; dueOn: string }[]>;
+  caseSubjects(
+    caseId: string,
+  ): Promise<
+    { kind: string; fullName: string; dateOfBirth: string | null; address: string | null }[]
+  >;
+  /** Agencies that may own actions: approved signatories of the area (FR-107). */
+  listAgencies(areaId: string): Promise<AgencyRef[]>;
+  /** Agencies with someone in the meeting now (open attendance intervals). */
+  presentAgencyIds(meetingId: string): Promise<string[]>;
+  /** The meeting's invitees (and its chairs), with the Entra ids that map to Teams users. */
+  meetingPeople(meetingId: string): Promise<RunPerson[]>;
+  /** FR-069: people invited for this case only (permitted people, case-specific invitees). */
+  caseInvitees(agendaItemId: string): Promise<RunPerson[]>;
+  findPersonByEntraId(entraObjectId: string): Promise<(RunActor & RunPerson) | null>;
+  findPersonById(personId: string): Promise<(RunActor & RunPerson) | null>;
+  setChecklist(
+    meetingId: string,
+    checklist: OpeningChecklist,
+    actorId: string,
+    now: Date,
+  ): Promise<void>;
+  /** Sets actual_start (and the meeting in progress); false when it was already started. */
+  startItem(meetingId: string, agendaItemId: string, now: Date): Promise<boolean>;
+  endItem(agendaItemId: string, now: Date): Promise<boolean>;
+  confirmSummary(agendaItemId: string, actorId: string, now: Date): Promise<boolean>;
+  /** FR-069 once per case: true the first time only. */
+  claimNextNotice(agendaItemId: string, now: Date): Promise<boolean>;
+  recordPostedCard(card: {
+    meetingId: string;
+    agendaItemId: string | null;
+    kind: PostedCardRecord['kind'];
+    conversationId: string;
+    activityId: string;
+    now: Date;
+  }): Promise<void>;
+  listPostedCards(meetingId: string): Promise<PostedCardRecord[]>;
+  markRedacted(postedCardId: string, now: Date): Promise<void>;
+  /** Idempotency of card invokes: false when this invoke id was already applied. */
+  claimInvoke(invoke: {
+    invokeId: string;
+    meetingId: string;
+    personId: string;
+    verb: string;
+    now: Date;
+  }): Promise<boolean>;
+  invokeApplied(invokeId: string): Promise<boolean>;
+  acknowledgePerpetratorWarning(actionId: string, personId: string, now: Date): Promise<void>;
+  rememberTeamsUser(entraObjectId: string, teamsUserId: string, now: Date): Promise<void>;
+  teamsUserIds(entraObjectIds: string[]): Promise<Map<string, string>>;
+}
+
+/**
+ * The action register as the meeting run writes to it: issue 6's ActionRepository
+ * (store/action-store.ts), adapted in server/compose.ts. Reads for the cards come from the
+ * meeting-run store.
+ */
+export interface RunActionWriter {
+  create(
+    input: {
+      areaId: string;
+      caseId: string;
+      meetingId: string;
+      agendaItemId: string;
+      ownerAgencyId: string;
+      ownerPersonId: string | null;
+      description: string;
+      category: ActionCategory;
+      partnerAgencyIds: string[];
+      dueOn: string;
+      dueOverridden: boolean;
+      state: ActionState;
+      volunteeredBy: string | null;
+    },
+    actorPersonId: string,
+    now: Date,
+  ): Promise<{ id: string; reference: string; version: number }>;
+  transition(
+    actionId: string,
+    request: {
+      to: ActionState;
+      expectedVersion: number;
+      actorPersonId: string;
+      now: Date;
+      changes?: {
+        description?: string;
+        dueOn?: string;
+        dueOverridden?: boolean;
+        ownerAgencyId?: string;
+        ownerPersonId?: string | null;
+      };
+      event?: string;
+      note?: Record<string, string | number | boolean | null>;
+    },
+  ): Promise<{ id: string; reference: string; version: number }>;
+}
+
+/** What one transaction sees: both stores bound to it. */
+export interface RunRepos {
+  runs: MeetingRunRepository;
+  actions: RunActionWriter;
+  audit: AuditLog;
+}

@@ -1,0 +1,470 @@
+import {
+  CHECKLIST_ITEMS,
+  type AgencyRef,
+  type OpeningChecklist,
+  type RunAction,
+  type RunAgendaItem,
+  type RunMeeting,
+} from '../core/meeting-run/model.js';
+import type {
+  MeetingRunRepository,
+  PostedCardRecord,
+  RunActor,
+  RunPerson,
+} from '../core/meeting-run/ports.js';
+import type { Role } from '../core/roles.js';
+import type { Queryable } from './db.js';
+
+/**
+ * The meeting run on PostgreSQL / PGlite: agenda progress (agenda_item actual start/end), the
+ * opening checklist, posted cards (for updates and redaction), invoke idempotency and the
+ * Teams user ids seen (migration 0450). Actions are written through issue 6's action store;
+ * they are read here with what the cards need (owner names, the FR-052 acknowledgement).
+ */
+export class PgMeetingRunStore implements MeetingRunRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async getMeeting(meetingId: string): Promise<RunMeeting | null> {
+    if (!isUuid(meetingId)) return null;
+    const { rows } = await this.db.query<MeetingRow>(`${MEETING_SELECT} WHERE m.id = $1`, [
+      meetingId,
+    ]);
+    return rows[0] ? toMeeting(rows[0]) : null;
+  }
+
+  async findMeetingByConversation(conversationId: string): Promise<RunMeeting | null> {
+    const thread = conversationId.split(';')[0] as string;
+    const { rows } = await this.db.query<MeetingRow>(
+      `${MEETING_SELECT} WHERE m.chat_thread_id = $1 OR m.conversation_reference->'conversation'->>'id' = $2
+       ORDER BY m.scheduled_start DESC LIMIT 1`,
+      [thread, conversationId],
+    );
+    return rows[0] ? toMeeting(rows[0]) : null;
+  }
+
+  async rememberConversation(meetingId: string, reference: unknown): Promise<void> {
+    await this.db.query(
+      'UPDATE meeting SET conversation_reference = $2 WHERE id = $1 AND conversation_reference IS NULL',
+      [meetingId, reference],
+    );
+  }
+
+  async listAgenda(meetingId: string): Promise<RunAgendaItem[]> {
+    const { rows } = await this.db.query<AgendaRow>(
+      `SELECT ai.id, ai.case_id, ai.position, c.case_number, ai.planned_start, ai.planned_minutes,
+              ai.actual_start, ai.actual_end, ai.is_closed_session, ai.agencies_involved,
+              ai.referring_agency_id, (ai.victim_views IS NOT NULL AND ai.victim_views <> '') AS victim_views_recorded,
+              ai.actions_confirmed_at, ai.next_notice_sent_at
+         FROM agenda_item ai JOIN marac_case c ON c.id = ai.case_id
+        WHERE ai.meeting_id = $1 ORDER BY ai.position`,
+      [meetingId],
+    );
+    return rows.map((r) => ({
+      agendaItemId: r.id,
+      caseId: r.case_id,
+      position: r.position,
+      caseReference: r.case_number,
+      plannedStart: r.planned_start,
+      plannedMinutes: r.planned_minutes,
+      actualStart: r.actual_start,
+      actualEnd: r.actual_end,
+      isClosedSession: r.is_closed_session,
+      agenciesInvolved: r.agencies_involved ?? [],
+      referringAgencyId: r.referring_agency_id,
+      victimViewsRecorded: r.victim_views_recorded,
+      actionsConfirmedAt: r.actions_confirmed_at,
+      nextNoticeSentAt: r.next_notice_sent_at,
+    }));
+  }
+
+  async listActions(meetingId: string): Promise<RunAction[]> {
+    const { rows } = await this.db.query<ActionRow>(
+      `${ACTION_SELECT} WHERE a.meeting_id = $1 ORDER BY length(a.reference), a.reference`,
+      [meetingId],
+    );
+    return rows.map(toAction);
+  }
+
+  async getAction(actionId: string) {
+    if (!isUuid(actionId)) return null;
+    const { rows } = await this.db.query<ActionRow>(`${ACTION_SELECT} WHERE a.id = $1`, [actionId]);
+    return rows[0] ? { ...toAction(rows[0]), meetingId: rows[0].meeting_id } : null;
+  }
+
+  async listOutstanding(caseId: string, meetingId: string) {
+    const { rows } = await this.db.query<{ reference: string; name: string; due_on: string }>(
+      `SELECT a.reference, ag.name, a.due_on FROM action a JOIN agency ag ON ag.id = a.owner_agency_id
+        WHERE a.case_id = $1 AND a.state = 'open' AND a.meeting_id IS DISTINCT FROM $2
+        ORDER BY a.due_on, a.reference`,
+      [caseId, meetingId],
+    );
+    return rows.map((r) => ({ reference: r.reference, ownerAgencyName: r.name, dueOn: r.due_on }));
+  }
+
+  async caseSubjects(caseId: string) {
+    const { rows } = await this.db.query<{
+      kind: string;
+      full_name: string;
+      date_of_birth: string | null;
+      address: string | null;
+    }>('SELECT kind, full_name, date_of_birth, address FROM case_subject WHERE case_id = $1', [
+      caseId,
+    ]);
+    return rows.map((r) => ({
+      kind: r.kind,
+      fullName: r.full_name,
+      dateOfBirth: r.date_of_birth,
+      address: r.address,
+    }));
+  }
+
+  async listAgencies(areaId: string): Promise<AgencyRef[]> {
+    const { rows } = await this.db.query<{ id: string; name: string }>(
+      `SELECT id, name FROM agency WHERE area_id = $1 AND membership_status = 'approved'
+          AND signatory_authority_confirmed ORDER BY name`,
+      [areaId],
+    );
+    return rows;
+  }
+
+  async presentAgencyIds(meetingId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ agency_id: string }>(
+      `SELECT DISTINCT p.agency_id FROM attendance_interval ai JOIN person p ON p.id = ai.person_id
+        WHERE ai.meeting_id = $1 AND ai.left_at IS NULL AND p.agency_id IS NOT NULL`,
+      [meetingId],
+    );
+    return rows.map((r) => r.agency_id);
+  }
+
+  async meetingPeople(meetingId: string): Promise<RunPerson[]> {
+    const { rows } = await this.db.query<PersonRow>(
+      `SELECT p.id, p.agency_id, p.entra_object_id FROM person p
+        WHERE p.id IN (SELECT person_id FROM meeting_invitee WHERE meeting_id = $1
+                       UNION SELECT unnest(ARRAY[chair_person_id, deputy_chair_person_id, delegate_chair_person_id])
+                         FROM meeting WHERE id = $1)
+        ORDER BY p.display_name`,
+      [meetingId],
+    );
+    return rows.map(toPerson);
+  }
+
+  async caseInvitees(agendaItemId: string): Promise<RunPerson[]> {
+    // FR-069: people permitted for this case, and case-specific invitees (referrers,
+    // keyworkers) of the agencies involved in it.
+    const { rows } = await this.db.query<PersonRow>(
+      `SELECT p.id, p.agency_id, p.entra_object_id FROM person p
+        WHERE p.id IN (
+          SELECT person_id FROM agenda_item_permitted_person WHERE agenda_item_id = $1
+          UNION
+          SELECT mi.person_id FROM meeting_invitee mi JOIN agenda_item ai ON ai.meeting_id = mi.meeting_id
+           WHERE ai.id = $1 AND mi.kind IN ('case-specific', 'referrer', 'keyworker')
+             AND (mi.agency_id = ANY(ai.agencies_involved) OR mi.agency_id = ai.referring_agency_id))`,
+      [agendaItemId],
+    );
+    return rows.map(toPerson);
+  }
+
+  async findPersonByEntraId(entraObjectId: string) {
+    return this.person('p.entra_object_id = $1', entraObjectId);
+  }
+
+  async findPersonById(personId: string) {
+    if (!isUuid(personId)) return null;
+    return this.person('p.id = $1', personId);
+  }
+
+  private async person(where: string, value: string): Promise<(RunActor & RunPerson) | null> {
+    const { rows } = await this.db.query<PersonRow & { area_id: string; roles: Role[] }>(
+      `SELECT p.id, p.area_id, p.agency_id, p.entra_object_id,
+              coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+         FROM person p LEFT JOIN person_role r ON r.person_id = p.id
+        WHERE ${where} AND p.is_active GROUP BY p.id`,
+      [value],
+    );
+    const r = rows[0];
+    return r ? { ...toPerson(r), areaId: r.area_id, roles: r.roles } : null;
+  }
+
+  async setChecklist(meetingId: string, checklist: OpeningChecklist, actorId: string, now: Date) {
+    // FR-045: the confidentiality statement's reading is timestamped.
+    await this.db.query(
+      `UPDATE meeting SET opening_checklist = $2, updated_at = $4,
+              confidentiality_read_at = CASE WHEN $5::boolean THEN coalesce(confidentiality_read_at, $4) ELSE NULL END,
+              confidentiality_read_by = CASE WHEN $5::boolean THEN coalesce(confidentiality_read_by, $3::uuid) ELSE NULL END
+        WHERE id = $1`,
+      [meetingId, checklist, actorId, now, checklist.confidentialityRead],
+    );
+  }
+
+  async startItem(meetingId: string, agendaItemId: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      'UPDATE agenda_item SET actual_start = $3 WHERE id = $2 AND meeting_id = $1 AND actual_start IS NULL',
+      [meetingId, agendaItemId, now],
+    );
+    await this.db.query(
+      `UPDATE meeting SET status = 'in-progress', actual_start = coalesce(actual_start, $2), updated_at = $2
+        WHERE id = $1 AND status NOT IN ('ended', 'cancelled')`,
+      [meetingId, now],
+    );
+    return rowCount > 0;
+  }
+
+  async endItem(agendaItemId: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      'UPDATE agenda_item SET actual_end = $2 WHERE id = $1 AND actual_start IS NOT NULL AND actual_end IS NULL',
+      [agendaItemId, now],
+    );
+    return rowCount > 0;
+  }
+
+  async confirmSummary(agendaItemId: string, actorId: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `UPDATE agenda_item SET actions_confirmed_at = $3, actions_confirmed_by = $2
+        WHERE id = $1 AND actions_confirmed_at IS NULL`,
+      [agendaItemId, actorId, now],
+    );
+    return rowCount > 0;
+  }
+
+  async claimNextNotice(agendaItemId: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      'UPDATE agenda_item SET next_notice_sent_at = $2 WHERE id = $1 AND next_notice_sent_at IS NULL',
+      [agendaItemId, now],
+    );
+    return rowCount > 0;
+  }
+
+  async recordPostedCard(card: {
+    meetingId: string;
+    agendaItemId: string | null;
+    kind: PostedCardRecord['kind'];
+    conversationId: string;
+    activityId: string;
+    now: Date;
+  }) {
+    await this.db.query(
+      `INSERT INTO posted_card (meeting_id, agenda_item_id, kind, conversation_id, activity_id, posted_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (conversation_id, activity_id) DO NOTHING`,
+      [
+        card.meetingId,
+        card.agendaItemId,
+        card.kind,
+        card.conversationId,
+        card.activityId,
+        card.now,
+      ],
+    );
+  }
+
+  async listPostedCards(meetingId: string): Promise<PostedCardRecord[]> {
+    const { rows } = await this.db.query<{
+      id: string;
+      agenda_item_id: string | null;
+      kind: PostedCardRecord['kind'];
+      conversation_id: string;
+      activity_id: string;
+      redacted_at: Date | null;
+    }>(
+      `SELECT id, agenda_item_id, kind, conversation_id, activity_id, redacted_at FROM posted_card
+        WHERE meeting_id = $1 ORDER BY posted_at, id`,
+      [meetingId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      agendaItemId: r.agenda_item_id,
+      kind: r.kind,
+      conversationId: r.conversation_id,
+      activityId: r.activity_id,
+      redactedAt: r.redacted_at,
+    }));
+  }
+
+  async markRedacted(postedCardId: string, now: Date) {
+    await this.db.query('UPDATE posted_card SET redacted_at = $2 WHERE id = $1', [
+      postedCardId,
+      now,
+    ]);
+  }
+
+  async claimInvoke(invoke: {
+    invokeId: string;
+    meetingId: string;
+    personId: string;
+    verb: string;
+    now: Date;
+  }): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `INSERT INTO card_invoke (invoke_id, meeting_id, person_id, verb, at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (invoke_id) DO NOTHING`,
+      [invoke.invokeId, invoke.meetingId, invoke.personId, invoke.verb, invoke.now],
+    );
+    return rowCount > 0;
+  }
+
+  async invokeApplied(invokeId: string): Promise<boolean> {
+    const { rows } = await this.db.query('SELECT 1 FROM card_invoke WHERE invoke_id = $1', [
+      invokeId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async acknowledgePerpetratorWarning(actionId: string, personId: string, now: Date) {
+    // FR-052: stamped once on the action, and recorded in its append-only history (FR-079).
+    const { rowCount } = await this.db.query(
+      `UPDATE action SET perpetrator_warning_acknowledged_by = $2, perpetrator_warning_acknowledged_at = $3
+        WHERE id = $1 AND perpetrator_warning_acknowledged_at IS NULL`,
+      [actionId, personId, now],
+    );
+    if (rowCount > 0)
+      await this.db.query(
+        `INSERT INTO action_history (action_id, at, actor_person_id, event, changes)
+         VALUES ($1, $2, $3, 'perpetrator-warning-acknowledged', '{}'::jsonb)`,
+        [actionId, now, personId],
+      );
+  }
+
+  async rememberTeamsUser(entraObjectId: string, teamsUserId: string, now: Date) {
+    await this.db.query(
+      `INSERT INTO teams_user (entra_object_id, teams_user_id, seen_at) VALUES ($1, $2, $3)
+       ON CONFLICT (entra_object_id) DO UPDATE SET teams_user_id = EXCLUDED.teams_user_id, seen_at = EXCLUDED.seen_at
+        WHERE teams_user.teams_user_id <> EXCLUDED.teams_user_id`,
+      [entraObjectId, teamsUserId, now],
+    );
+  }
+
+  async teamsUserIds(entraObjectIds: string[]): Promise<Map<string, string>> {
+    if (entraObjectIds.length === 0) return new Map();
+    const { rows } = await this.db.query<{ entra_object_id: string; teams_user_id: string }>(
+      'SELECT entra_object_id, teams_user_id FROM teams_user WHERE entra_object_id = ANY($1::text[])',
+      [entraObjectIds],
+    );
+    return new Map(rows.map((r) => [r.entra_object_id, r.teams_user_id]));
+  }
+}
+
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+const MEETING_SELECT = `SELECT m.id, m.area_id, m.status, m.title, m.scheduled_start, m.chair_person_id,
+    m.deputy_chair_person_id, m.delegate_chair_person_id, m.teams_meeting_id, m.chat_thread_id,
+    m.conversation_reference, m.opening_checklist, m.actual_start, m.actual_end,
+    a.time_zone, a.nation, a.policy
+  FROM meeting m JOIN area a ON a.id = m.area_id`;
+
+interface MeetingRow {
+  id: string;
+  area_id: string;
+  status: string;
+  title: string;
+  scheduled_start: Date;
+  chair_person_id: string | null;
+  deputy_chair_person_id: string | null;
+  delegate_chair_person_id: string | null;
+  teams_meeting_id: string | null;
+  chat_thread_id: string | null;
+  conversation_reference: unknown;
+  opening_checklist: Record<string, unknown> | null;
+  actual_start: Date | null;
+  actual_end: Date | null;
+  time_zone: string;
+  nation: string;
+  policy: unknown;
+}
+
+function toMeeting(r: MeetingRow): RunMeeting {
+  const stored = r.opening_checklist ?? {};
+  return {
+    id: r.id,
+    areaId: r.area_id,
+    status: r.status,
+    title: r.title,
+    scheduledStart: r.scheduled_start,
+    timeZone: r.time_zone,
+    nation: r.nation,
+    areaPolicy: r.policy,
+    chairPersonId: r.chair_person_id,
+    deputyChairPersonId: r.deputy_chair_person_id,
+    delegateChairPersonId: r.delegate_chair_person_id,
+    teamsMeetingId: r.teams_meeting_id,
+    chatThreadId: r.chat_thread_id,
+    conversationReference: r.conversation_reference,
+    openingChecklist: Object.fromEntries(
+      CHECKLIST_ITEMS.map((k) => [k, stored[k] === true]),
+    ) as OpeningChecklist,
+    actualStart: r.actual_start,
+    actualEnd: r.actual_end,
+  };
+}
+
+interface AgendaRow {
+  id: string;
+  case_id: string;
+  position: number;
+  case_number: string;
+  planned_start: Date | null;
+  planned_minutes: number;
+  actual_start: Date | null;
+  actual_end: Date | null;
+  is_closed_session: boolean;
+  agencies_involved: string[] | null;
+  referring_agency_id: string | null;
+  victim_views_recorded: boolean;
+  actions_confirmed_at: Date | null;
+  next_notice_sent_at: Date | null;
+}
+
+const ACTION_SELECT = `SELECT a.id, a.reference, a.agenda_item_id, a.case_id, a.meeting_id, a.owner_agency_id,
+    ag.name AS owner_agency_name, a.owner_person_id, p.display_name AS owner_person_name, a.description,
+    a.category, a.partner_agency_ids, a.due_on, a.state, a.version,
+    a.perpetrator_warning_acknowledged_at IS NOT NULL AS acknowledged
+  FROM action a JOIN agency ag ON ag.id = a.owner_agency_id LEFT JOIN person p ON p.id = a.owner_person_id`;
+
+interface ActionRow {
+  id: string;
+  reference: string;
+  agenda_item_id: string | null;
+  case_id: string;
+  meeting_id: string | null;
+  owner_agency_id: string;
+  owner_agency_name: string;
+  owner_person_id: string | null;
+  owner_person_name: string | null;
+  description: string;
+  category: RunAction['category'];
+  partner_agency_ids: string[] | null;
+  due_on: string;
+  state: RunAction['state'];
+  version: number;
+  acknowledged: boolean;
+}
+
+function toAction(r: ActionRow): RunAction {
+  return {
+    id: r.id,
+    reference: r.reference,
+    agendaItemId: r.agenda_item_id,
+    caseId: r.case_id,
+    ownerAgency: { id: r.owner_agency_id, name: r.owner_agency_name },
+    ownerPerson:
+      r.owner_person_id && r.owner_person_name
+        ? { id: r.owner_person_id, displayName: r.owner_person_name }
+        : null,
+    description: r.description,
+    category: r.category,
+    partnerAgencyIds: r.partner_agency_ids ?? [],
+    dueOn: r.due_on,
+    state: r.state,
+    version: r.version,
+    perpetratorWarningAcknowledged: r.acknowledged,
+  };
+}
+
+interface PersonRow {
+  id: string;
+  agency_id: string | null;
+  entra_object_id: string | null;
+}
+
+function toPerson(r: PersonRow): RunPerson {
+  return { personId: r.id, agencyId: r.agency_id, entraObjectId: r.entra_object_id };
+}

@@ -1,0 +1,172 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { type ActionDeps, todayFor } from '../../../core/actions/action-service.js';
+import { caseListAccess, seesCase } from '../../../core/circulation/case-access.js';
+import { DomainError } from '../../../core/errors.js';
+import type { Minutes } from '../../../core/minutes/minutes.js';
+import { visibleMinutes } from '../../../core/minutes/minutes.js';
+import { hasAnyRole } from '../../../core/roles.js';
+import type { AuditLog } from '../../../core/ports/audit-log.js';
+import type { PgDirectoryStore } from '../../../store/directory-store.js';
+import type { PgMeetingStore } from '../../../store/meeting-store.js';
+import type { PgMinutesStore } from '../../../store/minutes-store.js';
+import { minutesDocx } from '../files/minutes-docx.js';
+import { actionJson, idParam } from './actions.js';
+import { actorOf } from './route-helpers.js';
+
+export interface MinutesRouteDeps {
+  actions: ActionDeps;
+  minutes: PgMinutesStore;
+  meetings: PgMeetingStore;
+  directory: PgDirectoryStore;
+  audit: AuditLog;
+}
+
+/**
+ * /api/meetings/:id/minutes (JSON, view-only in the tab) and /minutes.docx (only where the area
+ * allows download, FR-088, IS-06); both audited (FR-104). Who may read them is who may read the
+ * meeting's case list (coordinator, chairs, invited signatory agencies); closed-session case
+ * sheets only for those permitted (FR-100).
+ */
+export function minutesRoutes(deps: MinutesRouteDeps): Router {
+  const router = Router();
+
+  const load = async (
+    res: Parameters<typeof actorOf>[0],
+    meetingId: string,
+  ): Promise<{ minutes: Minutes; areaId: string }> => {
+    const viewer = actorOf(res);
+    const meeting = await deps.meetings.getMeeting(meetingId);
+    if (!meeting || meeting.areaId !== viewer.areaId)
+      throw new DomainError('NOT_FOUND', 'No such meeting.');
+    const invitee = (await deps.meetings.listInvitees(meeting.id)).find(
+      (i) => i.personId === viewer.personId,
+    );
+    const agency = viewer.agencyId ? await deps.directory.getAgency(viewer.agencyId) : null;
+    const now = deps.actions.clock.now();
+    const access = caseListAccess(viewer, meeting, invitee, agency, now);
+    if (!access.ok) throw new DomainError(access.code, access.message);
+    const { today } = await todayFor(deps.actions, viewer.areaId);
+    const full = await deps.minutes.minutes(meeting.id, today);
+    if (!full)
+      throw new DomainError(
+        'NOT_FOUND',
+        'Minutes are kept on the main meeting, not a closed session.',
+      );
+    const { areaId, permitted, ...minutes } = full;
+    return {
+      areaId,
+      minutes: visibleMinutes(minutes, (caseNumber) =>
+        seesCase(access, viewer.personId, {
+          isClosedSession: true,
+          permittedPersonIds: permitted[caseNumber] ?? [],
+        }),
+      ),
+    };
+  };
+
+  router.get('/:id/minutes', async (req, res) => {
+    const meetingId = idParam(req, 'id', 'meeting');
+    const viewer = actorOf(res);
+    const { minutes, areaId } = await load(res, meetingId);
+    const now = deps.actions.clock.now();
+    await deps.minutes.recordExport(meetingId, 'view', viewer.personId, now);
+    await deps.audit.record({
+      at: now,
+      areaId,
+      actor: { kind: 'person', personId: viewer.personId },
+      action: 'minutes.view',
+      recordType: 'meeting',
+      recordId: meetingId,
+      meetingId,
+      detail: { cases: minutes.cases.length },
+    });
+    res.set('cache-control', 'no-store').json(minutes);
+  });
+
+  router.get('/:id/minutes.docx', async (req, res) => {
+    const meetingId = idParam(req, 'id', 'meeting');
+    const viewer = actorOf(res);
+    const { minutes, areaId } = await load(res, meetingId);
+    const area = await deps.directory.getArea(areaId);
+    const now = deps.actions.clock.now();
+    const audit = (action: string, detail: Record<string, number | string>) =>
+      deps.audit.record({
+        at: now,
+        areaId,
+        actor: { kind: 'person', personId: viewer.personId },
+        action,
+        recordType: 'meeting',
+        recordId: meetingId,
+        meetingId,
+        detail,
+      });
+    if (area?.policy.minutesDownload !== 'download-allowed') {
+      await audit('minutes.export-refused', { format: 'docx' });
+      throw new DomainError(
+        'FORBIDDEN',
+        'This MARAC keeps minutes view-only in the tab; ask the chair if you need a copy (FR-088).',
+      );
+    }
+    const person = await deps.directory.getPerson(viewer.personId);
+    const buffer = await minutesDocx(
+      minutes,
+      `Exported for ${person?.displayName ?? 'a member'} on ${now.toISOString().slice(0, 10)}`,
+    );
+    await deps.minutes.recordExport(meetingId, 'docx', viewer.personId, now);
+    await audit('minutes.export', { format: 'docx', cases: minutes.cases.length });
+    res
+      .set({
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'content-disposition': `attachment; filename="minutes-${minutes.meeting.date}.docx"`,
+        'cache-control': 'no-store',
+      })
+      .send(buffer);
+  });
+
+  return router;
+}
+
+const ExtractQuery = z.object({ meetingId: z.uuid().optional() }).strict();
+
+/**
+ * /api/agencies/:id/extract?meetingId=: the per-agency extract (FR-090), the actions owned by
+ * or shared with one agency, for need-to-know sharing inside it. The agency's own people and
+ * the leads only.
+ */
+export function agencyExtractRoutes(deps: Pick<MinutesRouteDeps, 'actions' | 'directory'>): Router {
+  const router = Router();
+  router.get('/:id/extract', async (req, res) => {
+    const agencyId = idParam(req, 'id', 'agency');
+    const q = ExtractQuery.parse(req.query);
+    const viewer = actorOf(res);
+    const agency = await deps.directory.getAgency(agencyId);
+    if (!agency || agency.areaId !== viewer.areaId)
+      throw new DomainError('NOT_FOUND', 'No such agency.');
+    if (
+      viewer.agencyId !== agencyId &&
+      !hasAnyRole(viewer.roles, ['coordinator', 'chair', 'deputy-chair'])
+    )
+      throw new DomainError(
+        'FORBIDDEN',
+        'The extract is for the agency’s own people and the MARAC leads.',
+      );
+    const { today } = await todayFor(deps.actions, viewer.areaId);
+    const all = await deps.actions.repos.actions.listActions({
+      areaId: viewer.areaId,
+      ...(q.meetingId ? { meetingId: q.meetingId } : {}),
+    });
+    const mine = all.filter(
+      (a) =>
+        (a.ownerAgencyId === agencyId || a.partnerAgencyIds.includes(agencyId)) &&
+        a.state !== 'rejected' &&
+        a.state !== 'volunteered',
+    );
+    res.set('cache-control', 'no-store').json({
+      agency: { id: agency.id, name: agency.name },
+      meetingId: q.meetingId ?? null,
+      actions: mine.map((a) => ({ ...actionJson(a, today), joint: a.ownerAgencyId !== agencyId })),
+    });
+  });
+  return router;
+}
