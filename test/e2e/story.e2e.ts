@@ -170,8 +170,12 @@ describe('the whole story: meeting room, chair console, cards, report', () => {
       'Confidentiality statement read',
       'New attendees introduced',
       'Outstanding actions reminded',
-    ])
-      await chair.getByRole('checkbox', { name: label }).check();
+    ]) {
+      // A controlled checkbox: it ticks once the service has stored the change.
+      const box = chair.getByRole('checkbox', { name: label });
+      await box.click();
+      await expect.poll(() => box.isChecked()).toBe(true);
+    }
     await expect.poll(() => chair.getByText('3 of 3 done').count()).toBe(1);
 
     const agenda = chair.getByRole('table', { name: 'Agenda' });
