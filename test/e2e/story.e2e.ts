@@ -210,7 +210,7 @@ describe('the whole story: meeting room, chair console, cards, report', () => {
     // The second case.
     await startButtons.first().click();
     await expect.poll(() => agenda.getByRole('button', { name: /^Close case / }).count()).toBe(1);
-    await volunteer(room, HOUSING, 'Housing to review the tenancy and add a flag');
+    await volunteer(room, POLICE, 'Police to add a marker to the address record');
     await expect.poll(() => waiting.getByRole('listitem').count(), { timeout: 15_000 }).toBe(1);
     await waiting.getByRole('button', { name: /^Confirm / }).click();
     await agenda.getByRole('button', { name: /^Close case / }).click();
