@@ -102,11 +102,11 @@ describe('the whole story: meeting room, chair console, cards, report', () => {
     await room.getByRole('button', { name: 'Start the meeting' }).click();
     await room.getByText('Running', { exact: true }).waitFor();
     for (const who of [CHAIR, POLICE, IDVA])
-      await room.getByRole('button', { name: `${who} joins with camera` }).click();
+      await room.getByRole('button', { name: `Join with camera: ${who}` }).click();
     for (const who of [HOUSING, PROBATION_DEPUTY])
-      await room.getByRole('button', { name: `${who} joins without camera` }).click();
+      await room.getByRole('button', { name: `Join, camera off: ${who}` }).click();
     await room.getByRole('switch', { name: `Camera of ${IDVA}` }).click();
-    await room.getByRole('button', { name: `${HOUSING} leaves` }).click();
+    await room.getByRole('button', { name: `Leave: ${HOUSING}` }).click();
     await expect
       .poll(async () =>
         room.evaluate(async (id) => {
@@ -170,8 +170,12 @@ describe('the whole story: meeting room, chair console, cards, report', () => {
       'Confidentiality statement read',
       'New attendees introduced',
       'Outstanding actions reminded',
-    ])
-      await chair.getByRole('checkbox', { name: label }).check();
+    ]) {
+      // A controlled checkbox: it ticks once the service has stored the change.
+      const box = chair.getByRole('checkbox', { name: label });
+      await box.click();
+      await expect.poll(() => box.isChecked()).toBe(true);
+    }
     await expect.poll(() => chair.getByText('3 of 3 done').count()).toBe(1);
 
     const agenda = chair.getByRole('table', { name: 'Agenda' });
@@ -206,7 +210,7 @@ describe('the whole story: meeting room, chair console, cards, report', () => {
     // The second case.
     await startButtons.first().click();
     await expect.poll(() => agenda.getByRole('button', { name: /^Close case / }).count()).toBe(1);
-    await volunteer(room, HOUSING, 'Housing to review the tenancy and add a flag');
+    await volunteer(room, POLICE, 'Police to add a marker to the address record');
     await expect.poll(() => waiting.getByRole('listitem').count(), { timeout: 15_000 }).toBe(1);
     await waiting.getByRole('button', { name: /^Confirm / }).click();
     await agenda.getByRole('button', { name: /^Close case / }).click();

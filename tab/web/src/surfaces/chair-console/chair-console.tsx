@@ -525,7 +525,7 @@ function VolunteeredAction(props: {
           onClick={() => setForm(form === 'assign' ? null : 'assign')}
           aria-label={`Assign ${a.reference}`}
         >
-          Assign…
+          Assign
         </Button>
         <Button
           size="small"
@@ -534,7 +534,7 @@ function VolunteeredAction(props: {
           onClick={() => setForm(form === 'reject' ? null : 'reject')}
           aria-label={`Reject ${a.reference}`}
         >
-          Reject…
+          Reject
         </Button>
       </div>
       {form === 'assign' && (

@@ -293,7 +293,7 @@ function Room({ meetingId }: { meetingId: string }) {
                                   'DELETE',
                                 )
                               }
-                              aria-label={`${p.displayName} leaves`}
+                              aria-label={`Leave: ${p.displayName}`}
                             >
                               Leave
                             </Button>
@@ -309,7 +309,7 @@ function Room({ meetingId }: { meetingId: string }) {
                                   camera: true,
                                 })
                               }
-                              aria-label={`${p.displayName} joins with camera`}
+                              aria-label={`Join with camera: ${p.displayName}`}
                             >
                               Join with camera
                             </Button>
@@ -322,7 +322,7 @@ function Room({ meetingId }: { meetingId: string }) {
                                   camera: false,
                                 })
                               }
-                              aria-label={`${p.displayName} joins without camera`}
+                              aria-label={`Join, camera off: ${p.displayName}`}
                             >
                               Join, camera off
                             </Button>
