@@ -349,6 +349,7 @@ function Room({ meetingId }: { meetingId: string }) {
           </Field>
           {acting && (
             <Chat
+              key={acting.personId}
               meetingId={meetingId}
               activities={chat.data.activities}
               person={acting}
