@@ -34,6 +34,10 @@ export const ROUTES: RouteDef[] = [
     path: '/reports/attendance',
     component: lazy(() => import('../surfaces/reports/attendance-report.js')),
   },
+  {
+    path: '/reports/governance',
+    component: lazy(() => import('../surfaces/governance/governance-report.js')),
+  },
   // Demo mode only: plays the Teams meeting client (no sign-in: it acts as the simulated people).
   {
     path: '/demo/meeting-room',

@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { to: '/coordinator/actions', label: 'Actions' },
   { to: '/coordinator/area', label: 'Area set-up' },
   { to: '/coordinator/audit', label: 'Audit log' },
+  { to: '/reports/governance', label: 'Governance report' },
 ];
 
 export const PAGES: { path: string; title: string; page: Page }[] = [

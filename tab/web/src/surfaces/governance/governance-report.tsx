@@ -1,0 +1,409 @@
+/**
+ * The steering/governance report (issue 6; FR-115, FR-075, KPI-1, KPI-3, KPI-4, KPI-6, KPI-12,
+ * KPI-13): volumes, action completion, escalations and attendance for a period, from
+ * GET /api/reports/governance. The steering group sees aggregates only: the API sends it no
+ * case or action references, and this page then shows no list of escalated actions. Every chart
+ * is inline SVG with a text alternative and a table of the same numbers.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.js';
+import {
+  EmptyState,
+  ErrorBanner,
+  formatDay,
+  PageLayout,
+  Progress,
+  Section,
+} from '../../shell/components.js';
+import { RouteLink } from '../../shell/router.js';
+import { RoleGate, WhoAmI } from '../../shell/session.js';
+import { BarChart } from '../reports/charts.js';
+
+interface AgencyActions {
+  agencyId: string;
+  name: string;
+  sector: string;
+  created: number;
+  doneOnTime: number;
+  doneLate: number;
+  notAchievable: number;
+  open: number;
+  overdue: number;
+  completionRate: number | null;
+  escalated: number;
+  outstandingEscalated: number;
+}
+
+export interface GovernanceReport {
+  period: { from: string; to: string; today: string };
+  withReferences: boolean;
+  volumes: {
+    meetings: number;
+    casesHeard: number;
+    casesPerMeeting: number | null;
+    repeatCases: number;
+    repeatRate: number | null;
+    childrenInHouseholds: number;
+    referralsBySector: { sector: string; cases: number; share: number }[];
+    policeShare: number | null;
+    distinctReferringAgencies: number;
+  };
+  actions: {
+    created: number;
+    doneOnTime: number;
+    doneLate: number;
+    notAchievable: number;
+    open: number;
+    overdue: number;
+    completionRate: number | null;
+    medianDaysToCompletion: number | null;
+    byAgency: AgencyActions[];
+  };
+  escalations: {
+    escalatedInPeriod: number;
+    outstanding: number;
+    byAgency: { agencyId: string; name: string; escalated: number; outstanding: number }[];
+    outstandingActions: {
+      reference: string;
+      caseReference: string;
+      ownerAgencyName: string;
+      dueOn: string;
+      workingDaysOverdue: number | null;
+      daysOverdue: number;
+    }[];
+  };
+  attendance: {
+    meetingsReconciled: number;
+    attendanceRate: number | null;
+    coreAttendanceRate: number | null;
+    cameraOnShare: number | null;
+    byAgency: {
+      agencyId: string;
+      name: string;
+      core: boolean;
+      meetingsAttended: number;
+      meetingsExpected: number;
+      cameraOnShare: number | null;
+    }[];
+  };
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
+  figure: { display: 'grid' },
+  big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
+  scroll: { overflowX: 'auto' },
+});
+
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+const month = (d: Date) => d.toISOString().slice(0, 7);
+function addMonths(m: string, n: number): string {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return month(new Date(Date.UTC(y, mo - 1 + n, 1)));
+}
+const startOf = (m: string) => `${m}-01T00:00:00Z`;
+
+export default function GovernanceReportPage() {
+  return (
+    <RoleGate
+      anyOf={['coordinator', 'chair', 'deputy-chair', 'steering']}
+      what="The governance report"
+    >
+      <Report />
+    </RoleGate>
+  );
+}
+
+function Report() {
+  const styles = useStyles();
+  const now = month(new Date());
+  const [from, setFrom] = useState(addMonths(now, -2));
+  const [to, setTo] = useState(now);
+  const [asked, setAsked] = useState({ from, to });
+  const [data, setData] = useState<GovernanceReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    setError(null);
+    api<GovernanceReport>(
+      `/reports/governance?from=${encodeURIComponent(startOf(asked.from))}&to=${encodeURIComponent(startOf(addMonths(asked.to, 1)))}`,
+    ).then(
+      (r) => live && setData(r),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asked]);
+
+  const valid = /^\d{4}-\d{2}$/.test(from) && /^\d{4}-\d{2}$/.test(to) && from <= to;
+  return (
+    <PageLayout
+      title="Governance report"
+      subtitle="Volumes, action completion, escalations and attendance for the steering group (FR-115). Aggregates; case and action references are shown to the coordinator and chair only."
+      actions={<WhoAmI />}
+    >
+      <Section title="Period">
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (valid) setAsked({ from, to });
+          }}
+        >
+          <Field
+            label="From (month)"
+            validationMessage={valid ? undefined : 'Use YYYY-MM, from not after to.'}
+          >
+            <Input type="month" value={from} onChange={(_e, d) => setFrom(d.value)} />
+          </Field>
+          <Field label="To (month, included)">
+            <Input type="month" value={to} onChange={(_e, d) => setTo(d.value)} />
+          </Field>
+          <Button type="submit" appearance="primary" disabled={!valid}>
+            Show
+          </Button>
+        </form>
+      </Section>
+      {error !== null && <ErrorBanner error={error} onRetry={() => setAsked({ ...asked })} />}
+      {data === null && error === null && <Progress label="Loading the governance figures…" />}
+      {data && <Figures report={data} />}
+    </PageLayout>
+  );
+}
+
+function Figure(props: { label: string; value: string; detail?: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.figure}>
+      <span className={styles.big}>{props.value}</span>
+      <Body1>{props.label}</Body1>
+      {props.detail && <Caption1>{props.detail}</Caption1>}
+    </div>
+  );
+}
+
+/** A small table: a caption for screen readers, header cells, then rows of cells. */
+function DataTable(props: { label: string; head: string[]; rows: (string | number)[][] }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll}>
+      <Table aria-label={props.label} size="small">
+        <TableHeader>
+          <TableRow>
+            {props.head.map((h) => (
+              <TableHeaderCell key={h}>{h}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.rows.map((r, i) => (
+            <TableRow key={i}>
+              {r.map((c, j) => (
+                <TableCell key={j}>{c}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function Figures({ report }: { report: GovernanceReport }) {
+  const styles = useStyles();
+  const { volumes: v, actions: a, escalations: e, attendance: at } = report;
+  if (v.meetings === 0 && a.created === 0 && e.outstanding === 0 && at.meetingsReconciled === 0)
+    return (
+      <EmptyState title="Nothing to report for this period">
+        Figures appear once meetings have ended in the period and actions were agreed at them.
+        Choose another period.
+      </EmptyState>
+    );
+  const expected = at.byAgency.filter((x) => x.meetingsExpected > 0);
+  return (
+    <>
+      <Section title="Volumes">
+        <div className={styles.figures}>
+          <Figure label="Meetings" value={String(v.meetings)} />
+          <Figure
+            label="Cases heard"
+            value={String(v.casesHeard)}
+            detail={v.casesPerMeeting === null ? undefined : `${v.casesPerMeeting} per meeting`}
+          />
+          <Figure
+            label="Repeat rate (KPI-1)"
+            value={pct(v.repeatRate)}
+            detail={`${v.repeatCases} repeat cases`}
+          />
+          <Figure label="Children in households (KPI-12)" value={String(v.childrenInHouseholds)} />
+          <Figure
+            label="Referred by police (KPI-3)"
+            value={pct(v.policeShare)}
+            detail={`${v.distinctReferringAgencies} referring agencies`}
+          />
+        </div>
+        {v.referralsBySector.length > 0 && (
+          <>
+            <BarChart
+              title="Cases by referring agency sector"
+              bars={v.referralsBySector.map((s) => ({
+                label: s.sector,
+                value: s.share,
+                detail: `${s.cases} cases`,
+              }))}
+            />
+            <details>
+              <summary>Show as a table</summary>
+              <DataTable
+                label="Cases by referring agency sector"
+                head={['Sector', 'Cases', 'Share']}
+                rows={v.referralsBySector.map((s) => [s.sector, s.cases, pct(s.share)])}
+              />
+            </details>
+          </>
+        )}
+      </Section>
+      <Section title="Action completion (KPI-6)">
+        <div className={styles.figures}>
+          <Figure label="Actions agreed" value={String(a.created)} />
+          <Figure
+            label="Done by the due date"
+            value={pct(a.completionRate)}
+            detail={`${a.doneOnTime} on time, ${a.doneLate} late`}
+          />
+          <Figure label="Open" value={String(a.open)} detail={`${a.overdue} overdue`} />
+          <Figure label="Cannot be achieved" value={String(a.notAchievable)} />
+          <Figure
+            label="Median days to completion"
+            value={a.medianDaysToCompletion === null ? '—' : String(a.medianDaysToCompletion)}
+          />
+        </div>
+        {a.byAgency.length > 0 && (
+          <>
+            <BarChart
+              title="Actions done by the due date, by agency"
+              bars={a.byAgency.map((g) => ({
+                label: g.name,
+                value: g.completionRate,
+                detail:
+                  g.completionRate === null
+                    ? 'nothing due yet'
+                    : `${g.doneOnTime} on time of ${g.created} agreed`,
+              }))}
+            />
+            <details>
+              <summary>Show as a table</summary>
+              <DataTable
+                label="Action completion by agency"
+                head={[
+                  'Agency',
+                  'Agreed',
+                  'On time',
+                  'Late',
+                  'Cannot be achieved',
+                  'Open',
+                  'Overdue',
+                  'Done by due date',
+                ]}
+                rows={a.byAgency.map((g) => [
+                  g.name,
+                  g.created,
+                  g.doneOnTime,
+                  g.doneLate,
+                  g.notAchievable,
+                  g.open,
+                  g.overdue,
+                  pct(g.completionRate),
+                ])}
+              />
+            </details>
+          </>
+        )}
+      </Section>
+      <Section title="Escalations (FR-075)">
+        <Body1>
+          {e.escalatedInPeriod} actions of this period were escalated to an agency’s escalation
+          contact; {e.outstanding} escalated actions are still open today (
+          {formatDay(report.period.today)}).
+        </Body1>
+        {e.byAgency.length === 0 ? (
+          <EmptyState title="No escalations" />
+        ) : (
+          <DataTable
+            label="Escalations by agency"
+            head={['Agency', 'Escalated in the period', 'Still open']}
+            rows={e.byAgency.map((g) => [g.name, g.escalated, g.outstanding])}
+          />
+        )}
+        {report.withReferences && e.outstandingActions.length > 0 && (
+          <DataTable
+            label="Escalated actions still open"
+            head={['Action', 'Case', 'Owner agency', 'Due', 'Working days overdue']}
+            rows={e.outstandingActions.map((x) => [
+              x.reference,
+              x.caseReference,
+              x.ownerAgencyName,
+              formatDay(x.dueOn),
+              x.workingDaysOverdue ?? `${x.daysOverdue} days`,
+            ])}
+          />
+        )}
+      </Section>
+      <Section title="Attendance and cameras (KPI-4)">
+        <div className={styles.figures}>
+          <Figure label="Reconciled meetings" value={String(at.meetingsReconciled)} />
+          <Figure label="Agency attendance" value={pct(at.attendanceRate)} />
+          <Figure label="Core agencies" value={pct(at.coreAttendanceRate)} />
+          <Figure label="Camera on (agency average)" value={pct(at.cameraOnShare)} />
+        </div>
+        {expected.length > 0 && (
+          <>
+            <BarChart
+              title="Meetings attended of those expected, by agency"
+              bars={expected.map((x) => ({
+                label: x.name,
+                value: x.meetingsAttended / x.meetingsExpected,
+                detail: `${x.meetingsAttended} of ${x.meetingsExpected}`,
+              }))}
+            />
+            <details>
+              <summary>Show as a table</summary>
+              <DataTable
+                label="Attendance by agency"
+                head={['Agency', 'Attended', 'Expected', 'Camera on']}
+                rows={expected.map((x) => [
+                  `${x.name}${x.core ? ' (core)' : ''}`,
+                  x.meetingsAttended,
+                  x.meetingsExpected,
+                  pct(x.cameraOnShare),
+                ])}
+              />
+            </details>
+          </>
+        )}
+        <Caption1>
+          Details over time: <RouteLink to="/reports/attendance">the attendance report</RouteLink>.
+        </Caption1>
+      </Section>
+    </>
+  );
+}
