@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
  * - `unavailable`: 503 with Retry-After
  * - `gateway-timeout`: 504
  * - `latency`: the request is answered normally after `latencyMs`
+ * - `slow-answer`: the request takes effect at once, its answer comes after `latencyMs` (a
+ *   client killed in that window has sent the mail but never heard so)
  * - `not-ready`: the endpoint answers as if its data did not exist yet (attendance reports)
  * - `accept-then-fail`: the request takes effect, then the client gets `status` (503 or 504),
  *   the ambiguous failure that makes exactly-once delivery hard
@@ -18,6 +20,7 @@ export const FAULT_KINDS = [
   'unavailable',
   'gateway-timeout',
   'latency',
+  'slow-answer',
   'not-ready',
   'accept-then-fail',
 ] as const;

@@ -108,6 +108,8 @@ export function graphRouter(deps: GraphRouterDeps): Router {
           now: deps.clock.now(),
           root: `${req.protocol}://${req.get('host')}${req.baseUrl}`,
         });
+        const slowAnswer = deps.faults.take(route.call, ['slow-answer']);
+        if (slowAnswer) await new Promise((r) => setTimeout(r, slowAnswer.latencyMs ?? 200));
         const after = deps.faults.take(route.call, ['accept-then-fail']);
         if (after)
           throw new SimGraphError(

@@ -7,6 +7,7 @@ const DESCRIBE: Record<string, string> = {
   unavailable: '503 Service Unavailable with Retry-After',
   'gateway-timeout': '504 Gateway Timeout',
   latency: 'answer slowly',
+  'slow-answer': 'do it at once, answer slowly',
   'not-ready': 'data not generated yet (attendance reports)',
   'accept-then-fail': 'do it, then answer 503/504 (lost response)',
 };
@@ -72,7 +73,8 @@ ${rules
     const rule: FaultInput = { call: form.call, kind, times: number(form.times) };
     if (kind === 'throttle' || kind === 'unavailable')
       rule.retryAfterSeconds = number(form.retryAfterSeconds) ?? 2;
-    if (kind === 'latency') rule.latencyMs = number(form.latencyMs) ?? 1500;
+    if (kind === 'latency' || kind === 'slow-answer')
+      rule.latencyMs = number(form.latencyMs) ?? 1500;
     if (kind === 'accept-then-fail') rule.status = 504;
     faults.add(rule);
     res.redirect(303, '/sim/faults');
