@@ -44,11 +44,12 @@ export class PgActionStore implements ActionRepository {
     const state = input.state ?? 'volunteered';
     return this.atomically(async (q) => {
       // One statement allocates the area's next reference (the counter row's lock is taken
-      // here and held to commit), inserts the action and its 'created' history: forty
+      // here and held to commit), inserts the action and its 'created' history and returns the
+      // action as fetchAction would: forty
       // representatives volunteering at once queue on that lock, so it is taken as late and
       // held as briefly as the transaction allows (issue 5 load).
       const confirmed = state === 'open';
-      const { rows } = await q.query<{ id: string }>(
+      const { rows } = await q.query<ActionRow>(
         `WITH counter AS (
            INSERT INTO action_reference_counter (area_id, last_value)
            SELECT $1, coalesce(max(substring(reference FROM 3)::int), 0) + 1
@@ -62,11 +63,12 @@ export class PgActionStore implements ActionRepository {
            SELECT $1, $2, $3, $4, 'A-' || lpad(counter.last_value::text, greatest(4, length(counter.last_value::text)), '0'),
              $5, $6, $7, $8, $9, $10, $11, $12::uuid[], $13, $14, $15, $16, $17, $18, $19, $20, $20
              FROM counter
-           RETURNING id, reference)
-         INSERT INTO action_history (action_id, at, actor_person_id, event, changes)
-         SELECT created.id, $20, $21, 'created', $22::jsonb || jsonb_build_object('reference', created.reference)
-           FROM created
-         RETURNING action_id AS id`,
+           RETURNING *),
+         history AS (
+           INSERT INTO action_history (action_id, at, actor_person_id, event, changes)
+           SELECT created.id, $20, $21, 'created', $22::jsonb || jsonb_build_object('reference', created.reference)
+             FROM created)
+         ${ACTION_SELECT.replace('FROM action a', 'FROM created a')}`,
         [
           input.areaId,
           input.caseId,
@@ -98,8 +100,7 @@ export class PgActionStore implements ActionRepository {
           }),
         ],
       );
-      const id = (rows[0] as { id: string }).id;
-      return (await fetchAction(q, id)) as ActionRecord;
+      return toAction(rows[0] as ActionRow);
     });
   }
 
