@@ -63,6 +63,7 @@ export function composeAttendance(input: {
     lifecycle,
     audit: new PgAuditLog(db),
     log,
+    reconcileDelaySeconds: config.attendance.reconcileDelaySeconds,
   };
   registerMeetingEvents(input.bot, live);
   const features: HttpFeature[] = [

@@ -87,6 +87,17 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it('waits two minutes before reconciling attendance unless told otherwise (issue 5, A-04)', () => {
+    expect(load({}).attendance.reconcileDelaySeconds).toBe(120);
+    expect(load({ MARAC_RECONCILE_DELAY_SECONDS: '35' }).attendance.reconcileDelaySeconds).toBe(35);
+    expect(problemsOf({ MARAC_RECONCILE_DELAY_SECONDS: 'soon' }).join('\n')).toMatch(
+      /MARAC_RECONCILE_DELAY_SECONDS.*number of seconds/,
+    );
+    expect(problemsOf({ MARAC_RECONCILE_DELAY_SECONDS: '-5' }).join('\n')).toMatch(
+      /MARAC_RECONCILE_DELAY_SECONDS.*between 0 and 86400/,
+    );
+  });
+
   it('starts without the Teams catalog id, which is only known after publishing', () => {
     const { MARAC_TEAMS_APP_ID: _known, ...beforePublishing } = production;
     expect(load(beforePublishing).microsoft.teamsAppId).toBeNull();

@@ -44,6 +44,8 @@ export interface Config {
   mailbox: string;
   sharePointDriveId: string | null;
   callingWebhookUrl: string;
+  /** Issue 5 (A-04): wait before the first attendance reconciliation after a meeting ends. */
+  attendance: { reconcileDelaySeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -182,6 +184,9 @@ export function loadConfig(
     mailbox: get('MARAC_MAILBOX') ?? 'marac.coordinator@northfield-council.example',
     sharePointDriveId: get('MARAC_SHAREPOINT_DRIVE_ID') ?? (demo ? 'sim-drive-marac' : null),
     callingWebhookUrl: get('MARAC_CALLING_WEBHOOK_URL') ?? `${publicUrl}/api/calling`,
+    attendance: {
+      reconcileDelaySeconds: (values.MARAC_RECONCILE_DELAY_SECONDS as number | undefined) ?? 120,
+    },
   };
   return deepFreeze(config);
 }

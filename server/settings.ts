@@ -178,6 +178,17 @@ export const SETTINGS = {
     production: 'optional',
     example: 'https://marac.northfield.example/api/calling',
   },
+  MARAC_RECONCILE_DELAY_SECONDS: {
+    schema: z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(0, 'must be between 0 and 86400 seconds')
+      .max(86400, 'must be between 0 and 86400 seconds'),
+    description:
+      'Seconds after a meeting ends before attendance is first reconciled with the Teams attendance report (retried with backoff until the report exists)',
+    production: 'optional',
+    example: '120',
+  },
   MARAC_BOT_AUTH: {
     schema: z.enum(['on', 'off']),
     description:

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
 import { type RunningService, startService } from './support/service.js';
-import { expectNoAxeViolations, pageErrors, signInAs } from './support/tab.js';
+import {
+  caseListFile,
+  caseListRow as row,
+  expectNoAxeViolations,
+  pageErrors,
+  signInAs,
+} from './support/tab.js';
 
 let service: RunningService;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -14,22 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await service?.stop();
 });
-
-const HEADER =
-  'Case number,Risk level,Risk score,Referring agency,Agencies involved,Summary,Victim name,Victim date of birth,Perpetrator name,Children';
-const row = (n: string, risk: string, agency = 'Northfield Police', dob = '12/05/1990') =>
-  [
-    n,
-    risk,
-    '16',
-    agency,
-    'Northfield Council Housing Options',
-    'Threats after separation',
-    'Vera Importwell',
-    dob,
-    'Pat Importwell',
-    '1',
-  ].join(',');
 
 describe('coordinator workspace (issue 7): schedule, import with row errors, circulate', () => {
   it('walks the coordinator story in Chromium', async () => {
@@ -55,13 +45,13 @@ describe('coordinator workspace (issue 7): schedule, import with row errors, cir
 
     // A file with errors first: nothing imported, every bad row and column named.
     const file = page.getByLabel('Case-list file');
-    await file.setInputFiles({
-      name: 'cases-with-errors.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        `${HEADER}\n${row('EX-1', 'high')}\n${row('EX-2', 'severe')}\n${row('EX-3', 'high', 'Gotham Police')}\n`,
-      ),
-    });
+    await file.setInputFiles(
+      caseListFile('cases-with-errors.csv', [
+        row('EX-1', 'high'),
+        row('EX-2', 'severe'),
+        row('EX-3', 'high', 'Gotham Police'),
+      ]),
+    );
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const problems = page.getByRole('table', { name: 'Problems in the file' });
     await problems.waitFor();
@@ -78,11 +68,9 @@ describe('coordinator workspace (issue 7): schedule, import with row errors, cir
     await expectNoAxeViolations(page);
 
     // Then a good file.
-    await file.setInputFiles({
-      name: 'cases.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`${HEADER}\n${row('EX-1', 'high')}\n${row('EX-2', 'very-high')}\n`),
-    });
+    await file.setInputFiles(
+      caseListFile('cases.csv', [row('EX-1', 'high'), row('EX-2', 'very-high')]),
+    );
     await page.getByRole('button', { name: 'Check file' }).click();
     await page.getByText('The file is good: 2 cases would be imported.').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();

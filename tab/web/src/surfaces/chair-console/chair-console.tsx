@@ -368,7 +368,8 @@ function Agenda(props: {
                       appearance={run.currentAgendaItemId ? 'secondary' : 'primary'}
                       disabled={props.busy !== null}
                       onClick={() => props.onStart(item.agendaItemId)}
-                      aria-label={`Start case ${item.caseReference}`}
+                      // The accessible name contains the visible text, also while busy (label-content-name-mismatch).
+                      aria-label={`${props.busy === `start:${item.agendaItemId}` ? 'Starting' : 'Start'} case ${item.caseReference}`}
                     >
                       {props.busy === `start:${item.agendaItemId}` ? 'Starting…' : 'Start'}
                     </Button>
@@ -379,7 +380,7 @@ function Agenda(props: {
                       appearance="primary"
                       disabled={props.busy !== null}
                       onClick={() => props.onClose(item.agendaItemId)}
-                      aria-label={`Close case ${item.caseReference}`}
+                      aria-label={`${props.busy === `close:${item.agendaItemId}` ? 'Closing' : 'Close'} case ${item.caseReference}`}
                     >
                       {props.busy === `close:${item.agendaItemId}` ? 'Closing…' : 'Close'}
                     </Button>

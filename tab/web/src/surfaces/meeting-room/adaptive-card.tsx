@@ -48,9 +48,24 @@ const hostConfig = new AC.HostConfig({
   },
 });
 
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+// Teams renders the bold markdown the bot's cards use (`**A-0142**`); the renderer leaves it raw
+// unless the host processes it. The text is escaped first: only <strong> is ever produced.
+AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = escapeHtml(text).replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+  result.didProcess = true;
+};
+
 export function AdaptiveCardView(props: {
   card: unknown;
   label: string;
+  /** The card is about to be replaced (its refreshed view is loading). */
+  busy?: boolean;
   onExecute: (action: CardAction) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
@@ -86,5 +101,13 @@ export function AdaptiveCardView(props: {
     else target.textContent = 'This card could not be shown.';
     return () => target.replaceChildren();
   }, [props.card]);
-  return <div ref={host} role="group" aria-label={props.label} className="marac-adaptive-card" />;
+  return (
+    <div
+      ref={host}
+      role="group"
+      aria-label={props.label}
+      aria-busy={props.busy ? true : undefined}
+      className="marac-adaptive-card"
+    />
+  );
 }

@@ -386,6 +386,12 @@ function hash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** Whether Teams would fetch this card afresh for this person (Universal Actions `refresh`). */
+function refreshesFor(content: unknown, person: ChatPerson): boolean {
+  const refresh = (content as { refresh?: Refresh }).refresh;
+  return !!refresh?.action && (!refresh.userIds || refresh.userIds.includes(person.teamsUserId));
+}
+
 function Chat(props: {
   meetingId: string;
   activities: ChatActivity[];
@@ -433,8 +439,8 @@ function Chat(props: {
   useEffect(() => {
     for (const c of cards) {
       const refresh = (c.content as { refresh?: Refresh }).refresh;
-      if (!refresh?.action || c.key in views || pending.current.has(c.key)) continue;
-      if (refresh.userIds && !refresh.userIds.includes(person.teamsUserId)) continue;
+      if (!refresh?.action || !refreshesFor(c.content, person)) continue;
+      if (c.key in views || pending.current.has(c.key)) continue;
       pending.current.add(c.key);
       void invoke(
         c.activity.id,
@@ -507,6 +513,8 @@ function Chat(props: {
                   <AdaptiveCardView
                     key={c.key}
                     card={views[c.key] ?? c.content}
+                    // Until this person's refreshed view arrives the card shown is the shared one.
+                    busy={!(c.key in views) && refreshesFor(c.content, person)}
                     label={`Card in the chat, as ${person.displayName}`}
                     onExecute={(action) => void execute(c.key, a.id, action)}
                   />
