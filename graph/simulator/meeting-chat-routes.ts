@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { DemoApiError, demoApiErrors } from './demo-api-errors.js';
 import { invoke, type ChannelContext } from './bot-connector/activities.js';
 import { ChannelClient } from './bot-connector/channel-client.js';
 import { teamsMeetingId, teamsUserId } from './bot-connector/teams-ids.js';
@@ -62,16 +63,6 @@ const InvokeBody = z
   })
   .strict();
 
-class ChatError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function meetingChatRoutes(deps: MeetingChatDeps): Router {
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
@@ -87,7 +78,7 @@ export function meetingChatRoutes(deps: MeetingChatDeps): Router {
   });
   const meetingOf = async (meetingId: string) => {
     const meeting = z.uuid().safeParse(meetingId).success ? await deps.meeting(meetingId) : null;
-    if (!meeting) throw new ChatError(404, 'NOT_FOUND', 'No such meeting.');
+    if (!meeting) throw new DemoApiError(404, 'NOT_FOUND', 'No such meeting.');
     return meeting;
   };
 
@@ -112,10 +103,10 @@ export function meetingChatRoutes(deps: MeetingChatDeps): Router {
     const meeting = await meetingOf(req.params.meetingId);
     const body = InvokeBody.parse(req.body);
     if (!meeting.chatThreadId)
-      throw new ChatError(409, 'NO_CHAT', 'The meeting has no Teams chat yet: start it first.');
+      throw new DemoApiError(409, 'NO_CHAT', 'The meeting has no Teams chat yet: start it first.');
     const person = (await deps.invitees(meeting.id)).find((p) => p.personId === body.personId);
     if (!person)
-      throw new ChatError(404, 'NOT_FOUND', 'That person is not invited to the meeting.');
+      throw new DemoApiError(404, 'NOT_FOUND', 'That person is not invited to the meeting.');
     const activity = invoke(
       ctx,
       { aadObjectId: person.aadObjectId, name: person.displayName },
@@ -128,25 +119,6 @@ export function meetingChatRoutes(deps: MeetingChatDeps): Router {
     res.status(200).json({ status: answer.status, body: answer.body });
   });
 
-  router.use(((error, _req, res, next) => {
-    if (error instanceof ChatError)
-      return void res
-        .status(error.status)
-        .json({ error: { code: error.code, message: error.message } });
-    if (error instanceof z.ZodError)
-      return void res.status(400).json({
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: error.issues
-            .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-            .join('; '),
-        },
-      });
-    if ((error as { type?: string }).type === 'entity.parse.failed')
-      return void res
-        .status(400)
-        .json({ error: { code: 'MALFORMED_JSON', message: 'The body is not valid JSON.' } });
-    next(error);
-  }) as express.ErrorRequestHandler);
+  router.use(demoApiErrors);
   return router;
 }

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { DemoApiError, demoApiErrors } from './demo-api-errors.js';
 import {
   type ChannelContext,
   meetingEvent,
@@ -66,16 +67,6 @@ const CameraBody = z
   .object({ on: z.boolean(), at: z.iso.datetime({ offset: true }).optional() })
   .strict();
 
-class RoomError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
   const router = Router();
   router.use(express.json({ limit: '16kb' }));
@@ -96,9 +87,9 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
   };
   const meetingOf = async (meetingId: string) => {
     if (!z.uuid().safeParse(meetingId).success)
-      throw new RoomError(404, 'NOT_FOUND', 'No such meeting.');
+      throw new DemoApiError(404, 'NOT_FOUND', 'No such meeting.');
     const meeting = await deps.meeting(meetingId);
-    if (!meeting) throw new RoomError(404, 'NOT_FOUND', 'No such meeting.');
+    if (!meeting) throw new DemoApiError(404, 'NOT_FOUND', 'No such meeting.');
     return {
       ...meeting,
       meetingId: teamsMeetingId(meeting.chatThreadId),
@@ -111,7 +102,7 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
   const toBot = async (activity: Record<string, unknown> & { type: string }) => {
     const res = await channel.send(activity);
     if (res.status >= 300)
-      throw new RoomError(
+      throw new DemoApiError(
         502,
         'BOT_REFUSED',
         `The bot answered ${res.status} to ${String(activity.name)}.`,
@@ -155,10 +146,10 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
     const m = await meetingOf(req.params.meetingId);
     const at = time(req.body);
     if (running(m.onlineMeetingId))
-      throw new RoomError(409, 'ALREADY_RUNNING', 'The meeting is already running.');
+      throw new DemoApiError(409, 'ALREADY_RUNNING', 'The meeting is already running.');
     const organizer = await deps.organizer(req.params.meetingId);
     if (!organizer)
-      throw new RoomError(409, 'NO_ORGANIZER', 'The meeting has no chair to start it.');
+      throw new DemoApiError(409, 'NO_ORGANIZER', 'The meeting has no chair to start it.');
     tenant.engine.session(m.onlineMeetingId, at);
     await toBot(meetingEvent(ctx, 'start', userOf(organizer), m, { at }));
     res.status(201).json(await state(req.params.meetingId));
@@ -168,7 +159,7 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
     const m = await meetingOf(req.params.meetingId);
     const at = time(req.body);
     if (!running(m.onlineMeetingId))
-      throw new RoomError(409, 'NOT_RUNNING', 'The meeting is not running.');
+      throw new DemoApiError(409, 'NOT_RUNNING', 'The meeting is not running.');
     const organizer = await deps.organizer(req.params.meetingId);
     await tenant.engine.end(m.onlineMeetingId, at);
     if (organizer) await toBot(meetingEvent(ctx, 'end', userOf(organizer), m, { at }));
@@ -180,10 +171,10 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
     const body = JoinBody.parse(req.body);
     const at = time(req.body);
     if (!running(m.onlineMeetingId))
-      throw new RoomError(409, 'NOT_RUNNING', 'Start the meeting first.');
+      throw new DemoApiError(409, 'NOT_RUNNING', 'Start the meeting first.');
     if ('personId' in body) {
       const person = await deps.person(body.personId);
-      if (!person) throw new RoomError(404, 'NOT_FOUND', 'No such person.');
+      if (!person) throw new DemoApiError(404, 'NOT_FOUND', 'No such person.');
       await tenant.engine.join(
         m.onlineMeetingId,
         {
@@ -210,10 +201,10 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
   router.delete('/:meetingId/participants/:personId', async (req, res) => {
     const m = await meetingOf(req.params.meetingId);
     const person = await deps.person(req.params.personId);
-    if (!person) throw new RoomError(404, 'NOT_FOUND', 'No such person.');
+    if (!person) throw new DemoApiError(404, 'NOT_FOUND', 'No such person.');
     const at = time(req.body);
     if (!running(m.onlineMeetingId))
-      throw new RoomError(409, 'NOT_RUNNING', 'The meeting is not running.');
+      throw new DemoApiError(409, 'NOT_RUNNING', 'The meeting is not running.');
     await tenant.engine.leave(m.onlineMeetingId, person.aadObjectId, at);
     await toBot(participantsEvent(ctx, 'leave', m, [{ user: userOf(person) }], { at }));
     res.json(await state(req.params.meetingId));
@@ -223,36 +214,17 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
     const m = await meetingOf(req.params.meetingId);
     const body = CameraBody.parse(req.body);
     const person = await deps.person(req.params.personId);
-    if (!person) throw new RoomError(404, 'NOT_FOUND', 'No such person.');
+    if (!person) throw new DemoApiError(404, 'NOT_FOUND', 'No such person.');
     if (!running(m.onlineMeetingId))
-      throw new RoomError(409, 'NOT_RUNNING', 'The meeting is not running.');
+      throw new DemoApiError(409, 'NOT_RUNNING', 'The meeting is not running.');
     try {
       await tenant.engine.camera(m.onlineMeetingId, person.aadObjectId, body.on, time(req.body));
     } catch {
-      throw new RoomError(409, 'NOT_IN_MEETING', 'That person is not in the meeting.');
+      throw new DemoApiError(409, 'NOT_IN_MEETING', 'That person is not in the meeting.');
     }
     res.json(await state(req.params.meetingId));
   });
 
-  router.use(((error, _req, res, next) => {
-    if (error instanceof RoomError)
-      return void res
-        .status(error.status)
-        .json({ error: { code: error.code, message: error.message } });
-    if (error instanceof z.ZodError)
-      return void res.status(400).json({
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: error.issues
-            .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-            .join('; '),
-        },
-      });
-    if ((error as { type?: string }).type === 'entity.parse.failed')
-      return void res
-        .status(400)
-        .json({ error: { code: 'MALFORMED_JSON', message: 'The body is not valid JSON.' } });
-    next(error);
-  }) as express.ErrorRequestHandler);
+  router.use(demoApiErrors);
   return router;
 }
