@@ -7,10 +7,7 @@
  */
 import {
   Body1,
-  Button,
   Caption1,
-  Field,
-  Input,
   Table,
   TableBody,
   TableCell,
@@ -33,6 +30,7 @@ import {
 import { RouteLink } from '../../shell/router.js';
 import { RoleGate, WhoAmI } from '../../shell/session.js';
 import { BarChart } from '../reports/charts.js';
+import { addMonths, month, PeriodForm, startOf, usePeriod } from '../reports/period.js';
 
 interface AgencyActions {
   agencyId: string;
@@ -104,7 +102,6 @@ export interface GovernanceReport {
 }
 
 const useStyles = makeStyles({
-  form: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
   figure: { display: 'grid' },
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
@@ -112,12 +109,6 @@ const useStyles = makeStyles({
 });
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
-const month = (d: Date) => d.toISOString().slice(0, 7);
-function addMonths(m: string, n: number): string {
-  const [y, mo] = m.split('-').map(Number) as [number, number];
-  return month(new Date(Date.UTC(y, mo - 1 + n, 1)));
-}
-const startOf = (m: string) => `${m}-01T00:00:00Z`;
 
 export default function GovernanceReportPage() {
   return (
@@ -131,11 +122,9 @@ export default function GovernanceReportPage() {
 }
 
 function Report() {
-  const styles = useStyles();
   const now = month(new Date());
-  const [from, setFrom] = useState(addMonths(now, -2));
-  const [to, setTo] = useState(now);
-  const [asked, setAsked] = useState({ from, to });
+  const period = usePeriod({ from: addMonths(now, -2), to: now });
+  const { asked, setAsked } = period;
   const [data, setData] = useState<GovernanceReport | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -154,35 +143,13 @@ function Report() {
     };
   }, [asked]);
 
-  const valid = /^\d{4}-\d{2}$/.test(from) && /^\d{4}-\d{2}$/.test(to) && from <= to;
   return (
     <PageLayout
       title="Governance report"
       subtitle="Volumes, action completion, escalations and attendance for the steering group (FR-115). Aggregates; case and action references are shown to the coordinator and chair only."
       actions={<WhoAmI />}
     >
-      <Section title="Period">
-        <form
-          className={styles.form}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (valid) setAsked({ from, to });
-          }}
-        >
-          <Field
-            label="From (month)"
-            validationMessage={valid ? undefined : 'Use YYYY-MM, from not after to.'}
-          >
-            <Input type="month" value={from} onChange={(_e, d) => setFrom(d.value)} />
-          </Field>
-          <Field label="To (month, included)">
-            <Input type="month" value={to} onChange={(_e, d) => setTo(d.value)} />
-          </Field>
-          <Button type="submit" appearance="primary" disabled={!valid}>
-            Show
-          </Button>
-        </form>
-      </Section>
+      <PeriodForm period={period} toLabel="To (month, included)" />
       {error !== null && <ErrorBanner error={error} onRetry={() => setAsked({ ...asked })} />}
       {data === null && error === null && <Progress label="Loading the governance figures…" />}
       {data && <Figures report={data} />}

@@ -6,10 +6,7 @@
  */
 import {
   Body1,
-  Button,
   Caption1,
-  Field,
-  Input,
   Table,
   TableBody,
   TableCell,
@@ -31,6 +28,7 @@ import {
 } from '../../shell/components.js';
 import { hasRole, RoleGate, useMe, WhoAmI } from '../../shell/session.js';
 import { BarChart, SmallMultiples } from './charts.js';
+import { addMonths, month, PeriodForm, startOf, usePeriod } from './period.js';
 
 export interface AttendanceReport {
   meetings: { id: string; startsAt: string }[];
@@ -51,7 +49,6 @@ export interface AttendanceReport {
 }
 
 const useStyles = makeStyles({
-  form: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
   scroll: { overflowX: 'auto' },
   yes: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   no: { color: tokens.colorPaletteRedForeground1 },
@@ -60,12 +57,6 @@ const useStyles = makeStyles({
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
 });
 
-const month = (d: Date) => d.toISOString().slice(0, 7);
-function addMonths(m: string, n: number): string {
-  const [y, mo] = m.split('-').map(Number) as [number, number];
-  return month(new Date(Date.UTC(y, mo - 1 + n, 1)));
-}
-const startOf = (m: string) => `${m}-01T00:00:00Z`;
 const label = (m: string) =>
   new Date(`${m}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: '2-digit' });
 
@@ -81,13 +72,11 @@ export default function AttendanceReportPage() {
 }
 
 function Report() {
-  const styles = useStyles();
   const me = useMe();
   const aggregatesOnly = !hasRole(me, 'coordinator', 'chair', 'deputy-chair');
   const now = month(new Date());
-  const [from, setFrom] = useState(addMonths(now, -5));
-  const [to, setTo] = useState(addMonths(now, 1));
-  const [asked, setAsked] = useState({ from, to });
+  const period = usePeriod({ from: addMonths(now, -5), to: addMonths(now, 1) });
+  const { asked, setAsked } = period;
   const [data, setData] = useState<{
     total: AttendanceReport;
     months: string[];
@@ -119,7 +108,6 @@ function Report() {
     };
   }, [asked]);
 
-  const valid = /^\d{4}-\d{2}$/.test(from) && /^\d{4}-\d{2}$/.test(to) && from <= to;
   return (
     <PageLayout
       title="Attendance report"
@@ -130,28 +118,7 @@ function Report() {
       }
       actions={<WhoAmI />}
     >
-      <Section title="Period">
-        <form
-          className={styles.form}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (valid) setAsked({ from, to });
-          }}
-        >
-          <Field
-            label="From (month)"
-            validationMessage={valid ? undefined : 'Use YYYY-MM, from not after to.'}
-          >
-            <Input type="month" value={from} onChange={(_e, d) => setFrom(d.value)} />
-          </Field>
-          <Field label="To (month)">
-            <Input type="month" value={to} onChange={(_e, d) => setTo(d.value)} />
-          </Field>
-          <Button type="submit" appearance="primary" disabled={!valid}>
-            Show
-          </Button>
-        </form>
-      </Section>
+      <PeriodForm period={period} toLabel="To (month)" />
       {error !== null && <ErrorBanner error={error} onRetry={() => setAsked({ ...asked })} />}
       {data === null && error === null && <Progress label="Loading the attendance figures…" />}
       {data && <Figures {...data} aggregatesOnly={aggregatesOnly} />}
