@@ -294,7 +294,7 @@ describe('the whole story: import and circulation, case list, meeting, report, M
       .poll(
         async () => {
           await report.reload();
-          await report.getByRole('heading', { name: 'Period' }).waitFor();
+          await report.getByRole('heading', { name: 'Period', exact: true }).waitFor();
           await report
             .getByText(/Loading the attendance figures/)
             .waitFor({ state: 'detached' })
