@@ -16,6 +16,15 @@ export interface MailLine {
   status: string;
 }
 
+/** One mail line for an action: its references and due date, and what to say about it. */
+export function mailLine(
+  action: Pick<MailLine, 'actionId' | 'reference' | 'caseReference' | 'dueOn'>,
+  status: string,
+): MailLine {
+  const { actionId, reference, caseReference, dueOn } = action;
+  return { actionId, reference, caseReference, dueOn, status };
+}
+
 export type ChaseMailKind = 'chaser' | 'escalation' | 'new-actions' | 'manual-chase';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -5,7 +5,7 @@ import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
-import { type MailLine, renderActionMail, stepStatus, humanDay } from './chase-mail.js';
+import { type MailLine, mailLine, renderActionMail, stepStatus, humanDay } from './chase-mail.js';
 import {
   bundleByRecipient,
   type ChaseCandidate,
@@ -123,19 +123,17 @@ export async function runChase(deps: ChaseDeps, areaId: string): Promise<ChaseRu
         const claimedKeys = new Set(claimed.map((c) => sentKey(c.actionId, c.step, c.email)));
         const lines: MailLine[] = bundle.items
           .filter((i) => claimedKeys.has(sentKey(i.actionId, i.step, i.recipient.email)))
-          .map((i) => ({
-            actionId: i.actionId,
-            reference: i.reference,
-            caseReference: i.caseReference,
-            dueOn: i.dueOn,
-            status:
+          .map((i) =>
+            mailLine(
+              i,
               kind === 'escalation'
                 ? `overdue since ${humanDay(i.dueOn)} (${i.ownerAgencyName})`
                 : stepStatus(
                     ladderByStep.get(i.step) ?? { step: i.step, offsetWorkingDays: 0 },
                     i.dueOn,
                   ),
-          }));
+            ),
+          );
         const mail = renderActionMail({
           kind,
           maracName: area.name,
@@ -213,13 +211,7 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
         recipient: bundle.recipient,
         lines: bundle.items
           .filter((i) => ids.has(i.actionId))
-          .map((i) => ({
-            actionId: i.actionId,
-            reference: i.reference,
-            caseReference: i.caseReference,
-            dueOn: i.dueOn,
-            status: `due ${humanDay(i.dueOn)}`,
-          })),
+          .map((i) => mailLine(i, `due ${humanDay(i.dueOn)}`)),
         link: deps.actionLink,
         runKey: `${areaId}:${today}`,
       });
@@ -286,14 +278,12 @@ export async function chaseNow(
         recipient: bundle.recipient,
         lines: bundle.items
           .filter((i) => ids.has(i.actionId))
-          .map((i) => ({
-            actionId: i.actionId,
-            reference: i.reference,
-            caseReference: i.caseReference,
-            dueOn: i.dueOn,
-            status:
+          .map((i) =>
+            mailLine(
+              i,
               i.dueOn < today ? `overdue since ${humanDay(i.dueOn)}` : `due ${humanDay(i.dueOn)}`,
-          })),
+            ),
+          ),
         link: deps.actionLink,
         runKey: `${viewer.areaId}:${today}`,
       });

@@ -31,75 +31,8 @@ import { RouteLink } from '../../shell/router.js';
 import { RoleGate, WhoAmI } from '../../shell/session.js';
 import { BarChart } from '../reports/charts.js';
 import { addMonths, month, PeriodForm, startOf, usePeriod } from '../reports/period.js';
-
-interface AgencyActions {
-  agencyId: string;
-  name: string;
-  sector: string;
-  created: number;
-  doneOnTime: number;
-  doneLate: number;
-  notAchievable: number;
-  open: number;
-  overdue: number;
-  completionRate: number | null;
-  escalated: number;
-  outstandingEscalated: number;
-}
-
-export interface GovernanceReport {
-  period: { from: string; to: string; today: string };
-  withReferences: boolean;
-  volumes: {
-    meetings: number;
-    casesHeard: number;
-    casesPerMeeting: number | null;
-    repeatCases: number;
-    repeatRate: number | null;
-    childrenInHouseholds: number;
-    referralsBySector: { sector: string; cases: number; share: number }[];
-    policeShare: number | null;
-    distinctReferringAgencies: number;
-  };
-  actions: {
-    created: number;
-    doneOnTime: number;
-    doneLate: number;
-    notAchievable: number;
-    open: number;
-    overdue: number;
-    completionRate: number | null;
-    medianDaysToCompletion: number | null;
-    byAgency: AgencyActions[];
-  };
-  escalations: {
-    escalatedInPeriod: number;
-    outstanding: number;
-    byAgency: { agencyId: string; name: string; escalated: number; outstanding: number }[];
-    outstandingActions: {
-      reference: string;
-      caseReference: string;
-      ownerAgencyName: string;
-      dueOn: string;
-      workingDaysOverdue: number | null;
-      daysOverdue: number;
-    }[];
-  };
-  attendance: {
-    meetingsReconciled: number;
-    attendanceRate: number | null;
-    coreAttendanceRate: number | null;
-    cameraOnShare: number | null;
-    byAgency: {
-      agencyId: string;
-      name: string;
-      core: boolean;
-      meetingsAttended: number;
-      meetingsExpected: number;
-      cameraOnShare: number | null;
-    }[];
-  };
-}
+// The API's JSON shape is the core use case's result type (type-only: nothing of core is bundled).
+import type { GovernanceReport } from '../../../../../core/reports/governance.js';
 
 const useStyles = makeStyles({
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
