@@ -9,7 +9,7 @@ import { buildAppPackage } from '../manifest/build-app-package.js';
 import { MANIFEST_VALUES } from '../manifest/manifest-values.js';
 import { parseEnvFile } from '../manifest/env-file.js';
 import { AREA_VALUES } from '../manifest/testing/fixtures.js';
-import { section, sharedDoc } from '../manifest/testing/shared-docs.js';
+import { repoDoc, section, subsection, tableRows } from '../manifest/testing/repo-docs.js';
 import { bicepOutputs, bicepParams, placeholders } from './bicep-declarations.js';
 
 const infra = (file: string) => readFile(new URL(`./${file}`, import.meta.url), 'utf8');
@@ -170,17 +170,15 @@ describe('Entra app registration (infra/aad.manifest.json)', () => {
       expect(app.delegatedPermissionIds).toEqual([scope]);
   });
 
-  const platform = sharedDoc('PLATFORM.md');
-  it.skipIf(!platform)('those clients are exactly the ones PLATFORM.md §8 lists', () => {
-    const text = section(platform as string, 8);
-    const listed = text.slice(
-      text.indexOf('Pre-authorized clients'),
-      text.indexOf('- **Manifest**'),
+  it('those clients are exactly the ones docs/platform.md §8 lists', () => {
+    const table = tableRows(
+      subsection(section(repoDoc('platform.md'), 8), 'Pre-authorized clients'),
     );
-    const guids = [
-      ...listed.matchAll(/`([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`/g),
-    ].map((m) => m[1]);
-    expect(aad.api.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual(guids.sort());
+    const guids = table.map((cells) => /^`([0-9a-f-]{36})`$/.exec(cells[1] ?? '')?.[1]);
+    expect(guids.every(Boolean), 'every row names a client id').toBe(true);
+    expect(aad.api.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual(
+      [...new Set(guids)].sort(),
+    );
   });
 });
 

@@ -159,12 +159,12 @@ describe('npm run manifest: what it refuses', () => {
     expect(existsSync(path.join(outDir, 'appPackage.test.zip'))).toBe(false);
   });
 
-  it('refuses an RSC permission that is not in PLATFORM.md §2, or of the wrong type', async () => {
+  it('refuses an RSC permission that is not in docs/platform.md §2, or of the wrong type', async () => {
     const templatePath = await s.copyTemplate((m) => {
       m.authorization.permissions.resourceSpecific = [
         { name: 'OnlineMeeting.ReadBasic.chat', type: 'Application' },
         { name: 'ChatMessage.Send.Chat', type: 'Application' },
-        { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Delegated' },
+        { name: 'OnlineMeetingIncomingAudio.Detect.Chat', type: 'Application' },
       ];
     });
     expect(
@@ -172,9 +172,9 @@ describe('npm run manifest: what it refuses', () => {
         buildAppPackage({ env: 'test', envDir: s.envDir, templatePath, outDir: s.outDir }),
       ),
     ).toEqual([
-      '/authorization/permissions/resourceSpecific/0 "OnlineMeeting.ReadBasic.chat" is not an RSC permission listed in PLATFORM.md §2 (did you mean OnlineMeeting.ReadBasic.Chat?).',
-      '/authorization/permissions/resourceSpecific/1 "ChatMessage.Send.Chat" is not an RSC permission listed in PLATFORM.md §2.',
-      '/authorization/permissions/resourceSpecific/2 "OnlineMeetingParticipant.Read.Chat" is a Application permission, not Delegated.',
+      '/authorization/permissions/resourceSpecific/0 "OnlineMeeting.ReadBasic.chat" is not an RSC permission listed in docs/platform.md §2 (did you mean OnlineMeeting.ReadBasic.Chat?).',
+      '/authorization/permissions/resourceSpecific/1 "ChatMessage.Send.Chat" is not an RSC permission listed in docs/platform.md §2.',
+      '/authorization/permissions/resourceSpecific/2 "OnlineMeetingIncomingAudio.Detect.Chat" is a Delegated permission, not Application.',
     ]);
   });
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_RSC_PERMISSIONS, REQUIRED_RSC_PERMISSIONS, rscProblems } from './rsc-permissions.js';
-import { section, sharedDoc } from './testing/shared-docs.js';
+import { repoDoc, section, tableRows } from './testing/repo-docs.js';
 
-const platform = sharedDoc('PLATFORM.md');
+const platform = repoDoc('platform.md');
 
 describe('RSC permissions', () => {
   it('the template asks for exactly what the meeting features need, nothing more', async () => {
@@ -35,23 +35,39 @@ describe('RSC permissions', () => {
         { name: 'OnlineMeetingIncomingAudio.Detect.Chat', type: 'Application' },
       ]),
     ).toEqual([
-      '/authorization/permissions/resourceSpecific/1 "onlinemeetingnotification.send.chat" is not an RSC permission listed in PLATFORM.md §2 (did you mean OnlineMeetingNotification.Send.Chat?).',
+      '/authorization/permissions/resourceSpecific/1 "onlinemeetingnotification.send.chat" is not an RSC permission listed in docs/platform.md §2 (did you mean OnlineMeetingNotification.Send.Chat?).',
       '/authorization/permissions/resourceSpecific/2 "OnlineMeetingIncomingAudio.Detect.Chat" is a Delegated permission, not Application.',
     ]);
   });
 
-  it.skipIf(!platform)('the known list is the one in PLATFORM.md §2', () => {
-    const text = section(platform as string, 2);
-    const mentioned = new Set(
-      [...text.matchAll(/`([A-Za-z]+(?:\.[A-Za-z*]+)+\.(?:Chat|Group))`/g)].map(
-        (m) => m[1] as string,
-      ),
+  it('knows exactly the permissions and types docs/platform.md §2 lists', () => {
+    const listed = Object.fromEntries(
+      tableRows(section(platform, 2))
+        .filter((cells) => /^`[A-Za-z.]+\.(Chat|Group)`$/.test(cells[0] ?? ''))
+        .map((cells) => [
+          (cells[0] as string).slice(1, -1),
+          (cells[1] as string).split(',').map((t) => t.trim()),
+        ]),
     );
-    const expanded = Object.keys(KNOWN_RSC_PERMISSIONS).map((name) =>
-      name.startsWith('TeamsTab.') ? 'TeamsTab.*.Chat' : name,
+    expect(Object.keys(listed).length).toBeGreaterThan(20);
+    expect(listed).toEqual(
+      Object.fromEntries(Object.entries(KNOWN_RSC_PERMISSIONS).map(([n, t]) => [n, [...t]])),
     );
-    expect(new Set(expanded)).toEqual(mentioned);
-    for (const [name, type] of Object.entries(KNOWN_RSC_PERMISSIONS))
-      if (text.includes(`\`${name}\` (Delegated)`)) expect(type, name).toBe('Delegated');
+  });
+
+  it('accepts either type where Microsoft allows both, and names both when neither matches', () => {
+    expect(
+      rscProblems([{ name: 'OnlineMeetingParticipant.Read.Chat', type: 'Delegated' }]),
+    ).toEqual([]);
+    expect(rscProblems([{ name: 'OnlineMeetingParticipant.Read.Chat', type: 'Both' }])).toEqual([
+      '/authorization/permissions/resourceSpecific/0 "OnlineMeetingParticipant.Read.Chat" is an Application or a Delegated permission, not Both.',
+    ]);
+  });
+
+  it('asks only for permissions the docs mark as used by the product', () => {
+    const used = tableRows(section(platform, 2))
+      .filter((cells) => cells[3] === 'yes')
+      .map((cells) => (cells[0] as string).slice(1, -1));
+    expect(used).toEqual(REQUIRED_RSC_PERMISSIONS.map((p) => p.name));
   });
 });
