@@ -40,5 +40,8 @@ export function tableRows(markdown: string): string[][] {
   );
   // A header row is the one directly above a separator row (| --- | --- |).
   const isSeparator = (r: string[]) => r.every((c) => /^:?-{3,}:?$/.test(c));
-  return rows.filter((r, i) => !isSeparator(r) && !(rows[i + 1] && isSeparator(rows[i + 1])));
+  return rows.filter((r, i) => {
+    const next = rows[i + 1];
+    return !isSeparator(r) && !(next && isSeparator(next));
+  });
 }
