@@ -12,6 +12,19 @@ import {
 } from './support/doc-checks.js';
 
 const doc = (name: string) => readFileSync(path.join(REPO_ROOT, 'docs', name), 'utf8');
+
+/** `## n.` exists, and for n.m a `### n.m` heading, a `**n.m` item or an `m.` list item in it. */
+function sectionExists(markdown: string, major: string, minor?: string): boolean {
+  const start = markdown.search(new RegExp(`^## ${major}\\. `, 'm'));
+  if (start < 0) return false;
+  if (!minor) return true;
+  const rest = markdown.slice(start + 3);
+  const body = rest.slice(0, rest.search(/^## /m) < 0 ? undefined : rest.search(/^## /m));
+  return new RegExp(
+    `^(### ${major}\\.${minor} |- \\*\\*${major}\\.${minor} |${minor}\\. )`,
+    'm',
+  ).test(body);
+}
 const texts = repoTexts();
 
 describe('the repository stands on its own', () => {
@@ -34,6 +47,26 @@ describe('the repository stands on its own', () => {
       .filter(({ file }) => file !== '.ci/run')
       .flatMap(({ file, text }) => outsideReferences(file, text).map((ref) => `${file}: ${ref}`));
     expect(found).toEqual([]);
+  });
+
+  it('every "DESIGN.md §n", "PLATFORM.md §n" and "REQUIREMENTS.md §n.m" a comment cites exists in docs/', () => {
+    const pages = {
+      DESIGN: doc('architecture.md'),
+      PLATFORM: doc('platform.md'),
+      REQUIREMENTS: doc('requirements.md'),
+    };
+    const missing: string[] = [];
+    for (const { file, text } of texts)
+      for (const m of text.matchAll(/\b(DESIGN|PLATFORM|REQUIREMENTS)\.md §(\d+)(?:\.(\d+))?/g)) {
+        const [cite, name, major, minor] = m as unknown as [
+          string,
+          keyof typeof pages,
+          string,
+          string?,
+        ];
+        if (!sectionExists(pages[name], major, minor)) missing.push(`${cite} (${file})`);
+      }
+    expect(missing).toEqual([]);
   });
 
   it("README's, CONTRIBUTING's and the docs' links to local files and headings resolve", () => {
