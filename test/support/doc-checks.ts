@@ -46,9 +46,9 @@ const ABSOLUTE_SHARED = ['', 'work', 'shared'].join('/');
 
 /**
  * References in `text` (the content of `file`, relative to the root) to documents outside the
- * repository: an absolute path to the shared folder, or a relative `../shared` path that
- * resolves outside the root. An import of a sibling folder named shared (tab/web's
- * `../shared/action-table.js`) stays inside and is fine.
+ * repository: an absolute path to the shared design folder, or a relative path to a folder named
+ * shared that resolves outside the root. A relative import of a sibling folder of that name
+ * inside the repository stays inside and is fine.
  */
 export function outsideReferences(file: string, text: string): string[] {
   const found: string[] = [];

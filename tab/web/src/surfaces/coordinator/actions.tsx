@@ -16,7 +16,7 @@ import {
   Section,
 } from '../../shell/components.js';
 import { useLocation } from '../../shell/router.js';
-import { ActionTable } from '../shared/action-table.js';
+import { ActionTable } from '../common/action-table.js';
 import { CoordinatorPage } from './workspace.js';
 
 const useStyles = makeStyles({

@@ -40,7 +40,7 @@ import {
 } from '../../shell/components.js';
 import { RouteLink, useLocation, useNavigate } from '../../shell/router.js';
 import { hasRole, useMe, WhoAmI, type Me } from '../../shell/session.js';
-import { ActionTable, STATE_LABEL } from '../shared/action-table.js';
+import { ActionTable, STATE_LABEL } from '../common/action-table.js';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '1.2em', display: 'grid', gap: tokens.spacingVerticalS },
