@@ -212,7 +212,7 @@ export function loadConfig(
 function botConfig(
   get: (name: SettingName) => string | undefined,
   demo: { demo: boolean; sim: string; tenantId: string },
-): Config['bot'] {
+): Omit<Config['bot'], 'trustedServiceUrls'> {
   const simulated = demo.demo && get('MARAC_BOT_AUTH') === 'on';
   const fallback = (real: string, simulator: string) => (simulated ? simulator : real);
   return {
