@@ -61,7 +61,7 @@ start(process.execPath, [path.join(root, 'scripts/start.mjs')], {
   PORT: String(port),
   MARAC_BOT_AUTH: 'off',
   // The playground's mock Bot Connector: the bot replies only to service URLs it trusts.
-  MARAC_TRUSTED_SERVICE_URLS: `http://localhost:${playgroundPort}/,http://127.0.0.1:${playgroundPort}/`,
+  MARAC_TRUSTED_SERVICE_URLS: `http://localhost:${playgroundPort}/_connector/`,
 });
 await waitFor(`${service}/readyz`, 'the service');
 start(process.execPath, [
