@@ -116,6 +116,9 @@ export function createBotAdapter(options: BotAdapterOptions): BotHttpAdapter {
   return adapter;
 }
 
+/** botbuilder's ClaimsIdentity (from botframework-connector, not a direct dependency). */
+type ClaimsIdentity = Exclude<Parameters<CloudAdapter['continueConversationAsync']>[0], string>;
+
 export interface BotHttpResult {
   status: number;
   body?: unknown;
@@ -127,8 +130,6 @@ export interface BotHttpResult {
  * log as a warning with botbuilder's reason, instead of `process()` printing the error to
  * stderr and sending its message to the caller.
  */
-type ClaimsIdentity = Exclude<Parameters<CloudAdapter['continueConversationAsync']>[0], string>;
-
 export class BotHttpAdapter extends CloudAdapter {
   constructor(
     auth: ConstructorParameters<typeof CloudAdapter>[0],
