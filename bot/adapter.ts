@@ -9,6 +9,11 @@ import {
 import { isDomainError } from '../core/errors.js';
 import type { TokenProvider } from '../graph/auth/token-provider.js';
 import { TokenProviderCredentialsFactory } from './auth/token-provider-credentials.js';
+import {
+  serviceUrlHost,
+  serviceUrlTrust,
+  UntrustedServiceUrlError,
+} from './trusted-service-urls.js';
 
 /**
  * Bot Framework endpoints (PLATFORM.md §9). botbuilder builds a "parameterized" authentication
@@ -34,8 +39,15 @@ export interface BotAdapterOptions {
   endpoints: BotEndpoints;
   /** The bot's outbound token (msal-node); required when authentication is on. */
   tokens: TokenProvider | null;
-  log: { error(details: object, message: string): void };
+  /** Service URLs trusted besides Microsoft's Bot Connector hosts (bot/trusted-service-urls.ts). */
+  trustedServiceUrls?: readonly string[];
+  log: BotLog;
 }
+
+type BotLog = {
+  error(details: object, message: string): void;
+  warn(details: object, message: string): void;
+};
 
 /**
  * The bot's HTTP adapter: CloudAdapter with ConfigurationBotFrameworkAuthentication (inbound
@@ -69,7 +81,11 @@ export function createBotAdapter(options: BotAdapterOptions): BotHttpAdapter {
     },
     new TokenProviderCredentialsFactory(appId, options.authEnabled ? options.tokens : null),
   );
-  const adapter = new BotHttpAdapter(auth);
+  const adapter = new BotHttpAdapter(
+    auth,
+    serviceUrlTrust(options.trustedServiceUrls),
+    options.log,
+  );
   // The edge for errors in a turn (STYLE.md): log ids only, tell the chat with a reference.
   adapter.onTurnError = async (context, error) => {
     // A malformed event (e.g. a meeting event without channelData.meeting.id) is the caller's
@@ -100,6 +116,9 @@ export function createBotAdapter(options: BotAdapterOptions): BotHttpAdapter {
   return adapter;
 }
 
+/** botbuilder's ClaimsIdentity (from botframework-connector, not a direct dependency). */
+type ClaimsIdentity = Exclude<Parameters<CloudAdapter['continueConversationAsync']>[0], string>;
+
 export interface BotHttpResult {
   status: number;
   body?: unknown;
@@ -112,6 +131,40 @@ export interface BotHttpResult {
  * stderr and sending its message to the caller.
  */
 export class BotHttpAdapter extends CloudAdapter {
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    private readonly isTrusted: (serviceUrl: string) => boolean,
+    private readonly log: Pick<BotLog, 'warn'>,
+  ) {
+    super(auth);
+  }
+
+  /**
+   * Nothing is sent to, and no token fetched for, a serviceUrl off the trusted list: checked
+   * here for inbound turns (before botbuilder runs one) and in processProactive for stored
+   * conversation references, the two ways this product reaches the Bot Connector.
+   */
+  private assertTrusted(serviceUrl: string | undefined, activityType: string | undefined): void {
+    if (serviceUrl === undefined || this.isTrusted(serviceUrl)) return;
+    const host = serviceUrlHost(serviceUrl);
+    this.log.warn(
+      { serviceUrlHost: host, activityType },
+      'bot call to an untrusted Bot Connector host refused',
+    );
+    throw new UntrustedServiceUrlError(host);
+  }
+
+  protected override processProactive(
+    claimsIdentity: ClaimsIdentity,
+    continuation: Partial<Activity>,
+    audience: string | undefined,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    // A reference without a serviceUrl has nowhere to go: "" is refused like any untrusted URL.
+    this.assertTrusted(continuation.serviceUrl ?? '', continuation.type);
+    return super.processProactive(claimsIdentity, continuation, audience, logic);
+  }
+
   async handle(
     authHeader: string,
     activity: Record<string, unknown> & { type: string },
@@ -125,6 +178,10 @@ export class BotHttpAdapter extends CloudAdapter {
         activity[field] = new Date(value);
       }
     }
+    this.assertTrusted(
+      typeof activity.serviceUrl === 'string' ? activity.serviceUrl : undefined,
+      activity.type,
+    );
     try {
       const response = await this.processActivity(
         authHeader,

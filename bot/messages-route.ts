@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
 import { BotAuthenticationError, type BotHttpAdapter } from './adapter.js';
+import { UntrustedServiceUrlError } from './trusted-service-urls.js';
 
 /**
  * The minimal shape of a Bot Framework activity, checked before botbuilder sees the body, so a
@@ -30,7 +31,8 @@ const activity = z
  * `POST /api/messages`: the Bot Connector's endpoint. Mounted before the tab API, because it
  * authenticates with channel tokens (CloudAdapter), not user tokens. JSON parse errors and
  * oversized bodies are answered by the app's JSON parser (400, 413), a bad activity here (400),
- * a refused token here too (401, botbuilder's reason logged, not returned).
+ * a refused token here too (401, botbuilder's reason logged, not returned), and an untrusted
+ * serviceUrl (403: no turn runs, so no reply goes there).
  */
 export function botMessagesRoute(deps: {
   adapter: BotHttpAdapter;
@@ -57,6 +59,14 @@ export function botMessagesRoute(deps: {
       if (result.body === undefined) res.status(result.status).end();
       else res.status(result.status).json(result.body);
     } catch (error) {
+      // Refused before the turn ran, so nothing was sent there (the adapter logged the host).
+      if (error instanceof UntrustedServiceUrlError)
+        return next(
+          new DomainError(
+            'FORBIDDEN',
+            'The activity’s service URL is not a Microsoft Bot Connector address this bot trusts.',
+          ),
+        );
       if (!(error instanceof BotAuthenticationError)) return next(error);
       deps.log.warn(
         { reason: error.reason, activityType: parsed.data.type },

@@ -1,4 +1,4 @@
-// Virtual MARAC on Azure, one resource group per environment: App Service (Linux, Node 22 LTS),
+// Virtual MARAC on Azure, one resource group per environment: App Service (Linux, Node 24 LTS),
 // Azure Bot with the Teams channel, PostgreSQL Flexible Server, Key Vault, Application Insights.
 // Deployed by the Agents Toolkit (infra/m365agents.yml → arm/deploy, values from
 // infra/env/.env.<env> through azure.parameters.json) or by `az deployment group create`.
@@ -151,7 +151,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: identity.id
     virtualNetworkSubnetId: privateOn ? network.outputs.appSubnetId : null
     siteConfig: {
-      linuxFxVersion: 'NODE|22-lts'
+      linuxFxVersion: 'NODE|24-lts'
       // App Service builds on deployment (Oryx: npm install, npm run build); this runs the result.
       appCommandLine: 'node dist/server/main.js'
       alwaysOn: true

@@ -60,6 +60,8 @@ async function waitFor(url, what, seconds = 180) {
 start(process.execPath, [path.join(root, 'scripts/start.mjs')], {
   PORT: String(port),
   MARAC_BOT_AUTH: 'off',
+  // The playground's mock Bot Connector: the bot replies only to service URLs it trusts.
+  MARAC_TRUSTED_SERVICE_URLS: `http://localhost:${playgroundPort}/_connector/`,
 });
 await waitFor(`${service}/readyz`, 'the service');
 start(process.execPath, [

@@ -69,7 +69,7 @@ if (watch) {
       bundle: true,
       platform: 'node',
       format: 'esm',
-      target: 'node20',
+      target: 'node24',
       packages: 'external',
       sourcemap: true,
       logLevel: 'warning',

@@ -130,9 +130,14 @@ export async function composeMicrosoft(runtime: {
         );
     },
   });
-  const { authEnabled, ...endpoints } = config.bot;
+  const { authEnabled, trustedServiceUrls, ...endpoints } = config.bot;
   const adapter = createBotAdapter({
     authEnabled,
+    // Demo mode replies to the simulated tenant's Bot Connector (in this process or another).
+    trustedServiceUrls:
+      config.mode === 'demo'
+        ? [...trustedServiceUrls, simulator?.serviceUrl ?? simulatedConnectorUrl(ms.graphBaseUrl)]
+        : trustedServiceUrls,
     appId: ms.appId,
     tenantId: ms.tenantId,
     appType: ms.appType,
@@ -216,4 +221,9 @@ async function directoryUsers(db: Db, mailbox: string): Promise<SimUser[]> {
         displayName: p.displayName,
       })),
   ];
+}
+
+/** An external simulated tenant serves Graph at {base}/graph/v1.0 and its connector at {base}/connector/. */
+function simulatedConnectorUrl(graphBaseUrl: string): string {
+  return `${graphBaseUrl.replace(/\/graph\/v1\.0$/, '')}/connector/`;
 }

@@ -113,6 +113,17 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('adds trusted Bot Connector URLs, https only in production', () => {
+    const extra = 'https://smba.example-sovereign-cloud.net/';
+    expect(
+      load({ ...production, MARAC_TRUSTED_SERVICE_URLS: extra }).bot.trustedServiceUrls,
+    ).toEqual([extra]);
+    expect(load({}).bot.trustedServiceUrls).toEqual([]);
+    expect(
+      problemsOf({ ...production, MARAC_TRUSTED_SERVICE_URLS: 'http://connector.example/' }),
+    ).toEqual([expect.stringMatching(/MARAC_TRUSTED_SERVICE_URLS must list https/)]);
+  });
+
   it('keeps demo mode on loopback, because it runs the bot without Bot Framework auth', () => {
     expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
       expect.stringContaining('not a loopback address'),

@@ -40,7 +40,8 @@ export interface Config {
     graphBaseUrl: string;
     authorityHost: string;
   };
-  bot: BotAuthEndpoints & { authEnabled: boolean };
+  /** trustedServiceUrls: besides Microsoft's Bot Connector hosts (bot/trusted-service-urls.ts). */
+  bot: BotAuthEndpoints & { authEnabled: boolean; trustedServiceUrls: string[] };
   mailbox: string;
   sharePointDriveId: string | null;
   callingWebhookUrl: string;
@@ -133,6 +134,14 @@ export function loadConfig(
       problems.push(
         'MARAC_BOT_AUTH=off is allowed in demo mode only: in production the bot must check Bot Framework tokens.',
       );
+    if (
+      ((values.MARAC_TRUSTED_SERVICE_URLS as string[] | undefined) ?? []).some(
+        (u) => !u.startsWith('https://'),
+      )
+    )
+      problems.push(
+        'MARAC_TRUSTED_SERVICE_URLS must list https:// addresses only in production (the bot sends its token there).',
+      );
     if (get('MARAC_PUBLIC_URL') && !publicUrl.startsWith('https://'))
       problems.push(
         'MARAC_PUBLIC_URL must use https:// in production (Teams loads tabs over HTTPS only).',
@@ -180,7 +189,10 @@ export function loadConfig(
         get('MARAC_AUTHORITY_HOST') ?? (demo ? `${sim}/entra` : 'https://login.microsoftonline.com')
       ).replace(/\/$/, ''),
     },
-    bot: botConfig(get, { demo, sim, tenantId: get('MARAC_APP_TENANT_ID') ?? DEMO_TENANT_ID }),
+    bot: {
+      ...botConfig(get, { demo, sim, tenantId: get('MARAC_APP_TENANT_ID') ?? DEMO_TENANT_ID }),
+      trustedServiceUrls: (values.MARAC_TRUSTED_SERVICE_URLS as string[] | undefined) ?? [],
+    },
     mailbox: get('MARAC_MAILBOX') ?? 'marac.coordinator@northfield-council.example',
     sharePointDriveId: get('MARAC_SHAREPOINT_DRIVE_ID') ?? (demo ? 'sim-drive-marac' : null),
     callingWebhookUrl: get('MARAC_CALLING_WEBHOOK_URL') ?? `${publicUrl}/api/calling`,
@@ -200,7 +212,7 @@ export function loadConfig(
 function botConfig(
   get: (name: SettingName) => string | undefined,
   demo: { demo: boolean; sim: string; tenantId: string },
-): Config['bot'] {
+): Omit<Config['bot'], 'trustedServiceUrls'> {
   const simulated = demo.demo && get('MARAC_BOT_AUTH') === 'on';
   const fallback = (real: string, simulator: string) => (simulated ? simulator : real);
   return {

@@ -134,6 +134,13 @@ export const SETTINGS = {
     production: 'optional',
     example: 'tenant-guid-1,tenant-guid-2',
   },
+  MARAC_TRUSTED_SERVICE_URLS: {
+    schema: csv(httpUrl),
+    description:
+      'Bot Connector service URLs the bot may reply to besides Microsoft’s public and government cloud hosts',
+    production: 'optional',
+    example: 'https://smba.example-sovereign-cloud.net/',
+  },
   MARAC_TAB_AUDIENCE: {
     schema: csv(z.string().min(1)),
     description: 'Accepted `aud` values of tab SSO tokens (Application ID URI and/or client id)',

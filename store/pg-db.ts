@@ -38,21 +38,35 @@ export class PgDb implements Db {
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // One connection runs one statement at a time. Queries a caller starts together (a
+    // Promise.all inside a unit of work) wait their turn here instead of piling onto pg's own
+    // queue, which pg 8 deprecates and pg 9 refuses; test/support/no-pg-concurrency.ts fails
+    // the suite if that deprecation is ever printed again.
+    let tail: Promise<unknown> = Promise.resolve();
+    const inTurn = <V>(run: () => Promise<V>): Promise<V> => {
+      const next = tail.then(run);
+      tail = next.catch(() => undefined);
+      return next;
+    };
     const tx: Tx = {
-      async query<R>(sql: string, params: readonly unknown[] = []) {
-        const result = await client.query(sql, params as unknown[]);
-        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      query<R>(sql: string, params: readonly unknown[] = []) {
+        return inTurn(async () => {
+          const result = await client.query(sql, params as unknown[]);
+          return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+        });
       },
-      async exec(sql: string) {
-        await client.query(sql); // no parameters: simple protocol, several statements allowed
+      exec(sql: string) {
+        // no parameters: simple protocol, several statements allowed
+        return inTurn(async () => void (await client.query(sql)));
       },
     };
     try {
       await client.query('BEGIN');
       const value = await work(tx);
-      await client.query('COMMIT');
+      await inTurn(() => client.query('COMMIT'));
       return value;
     } catch (error) {
+      await tail;
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {

@@ -299,11 +299,10 @@ async function inviteToDemoMeetings(
 ) {
   const directory = new PgDirectoryStore(tx);
   const meetings = new PgMeetingStore(tx);
-  const [agencies, people, main] = await Promise.all([
-    directory.listAgencies(areaId),
-    directory.listPeople(areaId),
-    meetings.getMeeting(meetingId),
-  ]);
+  // One after another: all three run on the seeding transaction's single connection.
+  const agencies = await directory.listAgencies(areaId);
+  const people = await directory.listPeople(areaId);
+  const main = await meetings.getMeeting(meetingId);
   if (!main) return;
   await meetings.replaceInvitees(meetingId, meetingInvitees(main, agencies, people));
   const permitted = await meetings.listPermittedPeople(closedId);

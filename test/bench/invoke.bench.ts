@@ -193,9 +193,14 @@ async function startService() {
 
   // The baseline: the same adapter construction and route, a handler that only answers.
   const bare = await listen();
-  const { authEnabled, ...endpoints } = config.bot;
+  const { authEnabled, trustedServiceUrls, ...endpoints } = config.bot;
   const adapter = createBotAdapter({
     authEnabled,
+    // As the service's own adapter in demo mode: the simulated connector is trusted.
+    trustedServiceUrls: [
+      ...trustedServiceUrls,
+      ...(composition.microsoft.simulator ? [composition.microsoft.simulator.serviceUrl] : []),
+    ],
     appId: config.microsoft.appId,
     tenantId: config.microsoft.tenantId,
     appType: config.microsoft.appType,
