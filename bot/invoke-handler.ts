@@ -261,6 +261,7 @@ export class CardActionHandler {
       );
     const meeting = await this.deps.runs.findMeetingByConversation(
       context.activity.conversation?.id ?? '',
+      this.deps.run.now(),
     );
     if (!meeting || meeting.id !== meetingId)
       throw new DomainError('NOT_FOUND', 'This card does not belong to this meeting’s chat.');
