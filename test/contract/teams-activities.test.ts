@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Activity,
+  invoke,
+  meetingEvent,
+  participantsEvent,
+} from '../../graph/simulator/bot-connector/activities.js';
+import { botId } from '../../graph/simulator/bot-connector/teams-ids.js';
+import {
+  type AttendanceApp,
+  SEEDED_CLOSED,
+  SEEDED_MEETING,
+  startAttendanceApp,
+} from '../attendance/support.js';
+import type { TestMeeting } from '../support/bot-channel.js';
+
+/**
+ * Microsoft's published Teams activities (test/contract/microsoft/teams/, sources.json) fed to
+ * the whole service through /api/messages with Bot Framework authentication on, and the
+ * simulated Teams channel's own activities checked against the same examples. An example is
+ * delivered with its members and values as published; only the identifiers that say WHERE it
+ * goes are pointed at a meeting of ours (serviceUrl, channelData.meeting.id, conversation.id)
+ * and the activity id is made unique (Microsoft's two samples share the id "123").
+ */
+type Json = Record<string, unknown>;
+const example = (name: string): Json =>
+  JSON.parse(readFileSync(new URL(`./microsoft/teams/${name}`, import.meta.url), 'utf8')) as Json;
+
+let app: AttendanceApp;
+let a: TestMeeting;
+let b: TestMeeting;
+let c: TestMeeting;
+const EXTRA = randomUUID();
+
+beforeAll(async () => {
+  app = await startAttendanceApp(new Date().toISOString());
+  a = await app.teamsMeetingFor(SEEDED_MEETING);
+  b = await app.teamsMeetingFor(SEEDED_CLOSED, 'Northfield MARAC: closed session');
+  await app.db.query(
+    `INSERT INTO meeting (id, area_id, kind, title, scheduled_start, scheduled_end, status)
+     SELECT $1, area_id, 'extraordinary', 'Northfield MARAC: extraordinary', scheduled_start,
+            scheduled_end, 'scheduled' FROM meeting WHERE id = $2`,
+    [EXTRA, SEEDED_MEETING],
+  );
+  c = await app.teamsMeetingFor(EXTRA);
+});
+afterAll(() => app?.close());
+
+function delivered(published: Json, to: TestMeeting | null, value?: unknown): Activity {
+  const activity = structuredClone(published) as Activity;
+  activity.serviceUrl = app.channel.ctx.serviceUrl;
+  if ('id' in activity) activity.id = `${String(activity.id)}-${randomUUID()}`;
+  if (value !== undefined) activity.value = value;
+  if (to) {
+    const channelData = (activity.channelData ?? {}) as Json;
+    activity.channelData = {
+      ...channelData,
+      meeting: { ...((channelData.meeting as Json | undefined) ?? {}), id: to.meetingId },
+    };
+    activity.conversation = {
+      ...((activity.conversation as Json | undefined) ?? {}),
+      id: to.chatThreadId,
+    };
+  }
+  return activity;
+}
+
+const meetingRow = async (id: string) =>
+  (
+    await app.db.query<{ status: string; actual_start: Date | null; actual_end: Date | null }>(
+      'SELECT status, actual_start, actual_end FROM meeting WHERE id = $1',
+      [id],
+    )
+  ).rows[0]!;
+const attendance = async (id: string) => {
+  const intervals = await app.db.query<{ person_id: string | null; left_at: Date | null }>(
+    `SELECT person_id, left_at FROM attendance_interval WHERE meeting_id = $1 AND source = 'bot-event'`,
+    [id],
+  );
+  const unmatched = await app.db.query<{ display_name: string | null }>(
+    'SELECT display_name FROM unmatched_identity WHERE meeting_id = $1 ORDER BY display_name',
+    [id],
+  );
+  return { intervals: intervals.rows, unmatched: unmatched.rows.map((r) => r.display_name) };
+};
+
+describe('Microsoft’s published Teams activities, through /api/messages', () => {
+  it('meetingStart and meetingEnd as the docs print them, with a live channel meeting’s values (StartTime null, JoinUrl null, MeetingType "")', async () => {
+    const start = delivered(
+      example('meeting-start.docs.json'),
+      a,
+      example('meeting-start.channel-live.value.json'),
+    );
+    expect((await app.channel.send(start)).status).toBe(200);
+    expect(await meetingRow(SEEDED_MEETING)).toMatchObject({
+      status: 'in-progress',
+      actual_start: new Date('2026-09-17T17:10:02Z'),
+    });
+    const end = delivered(
+      example('meeting-end.docs.json'),
+      a,
+      example('meeting-end.channel-live.value.json'),
+    );
+    const res = await app.channel.send(end);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await meetingRow(SEEDED_MEETING)).toMatchObject({
+      status: 'ended',
+      actual_end: new Date('2026-09-17T17:40:13.081Z'),
+    });
+  });
+
+  it('the docs’ samples as printed (placeholder ids) are acknowledged and change nothing', async () => {
+    const before = await app.db.query(
+      'SELECT id, status, actual_start, actual_end FROM meeting ORDER BY id',
+    );
+    for (const name of ['meeting-start.docs.json', 'meeting-end.docs.json'])
+      expect((await app.channel.send(delivered(example(name), null))).status, name).toBe(200);
+    const after = await app.db.query(
+      'SELECT id, status, actual_start, actual_end FROM meeting ORDER BY id',
+    );
+    expect(after.rows).toEqual(before.rows);
+  });
+
+  it('the Teams SDK fixtures (camelCase, no activity id, no timestamp): start, a person and a bot join and leave, end', async () => {
+    const start = delivered(example('meeting-start.teams-net.json'), b);
+    const res = await app.channel.send(start);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await meetingRow(SEEDED_CLOSED)).toMatchObject({
+      status: 'in-progress',
+      actual_start: new Date('2025-01-01T04:30:00Z'),
+    });
+    expect(
+      (await app.channel.send(delivered(example('participant-join.teams-net.json'), b))).status,
+    ).toBe(200);
+    // The person (no Entra id in the fixture) is kept for the coordinator; the bot is no attendee.
+    let seen = await attendance(SEEDED_CLOSED);
+    expect(seen.unmatched).toEqual(['userName']);
+    expect(seen.intervals).toHaveLength(1);
+    expect(
+      (await app.channel.send(delivered(example('participant-leave.teams-net.json'), b))).status,
+    ).toBe(200);
+    seen = await attendance(SEEDED_CLOSED);
+    expect(seen.unmatched).toEqual(['userName']);
+    expect(seen.intervals).toEqual([expect.objectContaining({ left_at: expect.any(Date) })]);
+    expect(
+      (await app.channel.send(delivered(example('meeting-end.teams-net.json'), b))).status,
+    ).toBe(200);
+    expect(await meetingRow(SEEDED_CLOSED)).toMatchObject({
+      status: 'ended',
+      actual_end: new Date('2025-01-01T05:30:00Z'),
+    });
+  });
+
+  it('a join that lists the calling bot and another app’s bot (role bot, 28: ids) counts the people only', async () => {
+    const { channel } = app;
+    expect((await channel.meetingStart(c)).status).toBe(200);
+    const join = participantsEvent(channel.ctx, 'join', c, [
+      { user: channel.user('chair') },
+      { botId: botId(channel.ctx.appId), name: 'Virtual MARAC' },
+      { botId: botId(randomUUID()), name: 'Another app' },
+    ]);
+    expect((await channel.send(join)).status).toBe(200);
+    const seen = await attendance(EXTRA);
+    expect(seen.unmatched).toEqual([]);
+    expect(seen.intervals).toHaveLength(1);
+  });
+
+  it('an Action.Execute invoke captured from Teams is answered with a card, not an error status', async () => {
+    const res = await app.channel.send(
+      delivered(example('adaptive-card-action.teams-net.json'), null),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+    });
+  });
+
+  it('a conversationUpdate from the Teams SDK fixtures is acknowledged', async () => {
+    const res = await app.channel.send(
+      delivered(example('conversation-update.teams-net.json'), null),
+    );
+    expect(res.status).toBe(200);
+  });
+});
+
+/** Member names of an object, sorted. */
+const keys = (value: unknown) => Object.keys((value ?? {}) as Json).sort();
+const valueOf = (activity: Json) => activity.value as Json;
+
+describe('the simulated Teams channel emits what Microsoft publishes', () => {
+  const simStart = (casing?: 'pascal' | 'camel') =>
+    meetingEvent(app.channel.ctx, 'start', app.channel.user('chair'), a, { casing }) as Json;
+  const simEnd = (casing?: 'pascal' | 'camel') =>
+    meetingEvent(app.channel.ctx, 'end', app.channel.user('chair'), a, { casing }) as Json;
+
+  it('meeting start and end: every member of the docs’ activities, with the same casing, and their nulls', () => {
+    for (const [sim, docs] of [
+      [simStart(), example('meeting-start.docs.json')],
+      [simEnd(), example('meeting-end.docs.json')],
+    ] as const) {
+      expect(keys(sim)).toEqual(expect.arrayContaining(keys(docs)));
+      for (const part of ['from', 'conversation', 'recipient', 'channelData'])
+        expect(keys(sim[part]), part).toEqual(expect.arrayContaining(keys(docs[part])));
+      expect(keys((sim.entities as Json[])[0])).toEqual(
+        expect.arrayContaining(keys((docs.entities as Json[])[0])),
+      );
+      expect((sim.channelData as Json).source).toBeNull();
+    }
+    expect(keys(valueOf(simStart()))).toEqual(keys(valueOf(example('meeting-start.docs.json'))));
+    // The end as live Teams sends it: the docs' members plus "StartTime": null.
+    expect(keys(valueOf(simEnd()))).toEqual(keys(example('meeting-end.channel-live.value.json')));
+    expect(valueOf(simEnd()).StartTime).toBeNull();
+  });
+
+  it('camelCase values have the Teams SDK fixtures’ members', () => {
+    expect(keys(valueOf(simStart('camel')))).toEqual(
+      keys(valueOf(example('meeting-start.teams-net.json'))),
+    );
+    expect(keys(valueOf(simEnd('camel')))).toEqual(
+      expect.arrayContaining(keys(valueOf(example('meeting-end.teams-net.json')))),
+    );
+  });
+
+  it('participant join and leave: people and bots with the fixtures’ members, bots with role bot', () => {
+    for (const [kind, name] of [
+      ['join', 'participant-join.teams-net.json'],
+      ['leave', 'participant-leave.teams-net.json'],
+    ] as const) {
+      const published = (valueOf(example(name)).members as Json[]).map((m) => ({
+        user: keys(m.user),
+        meeting: keys(m.meeting),
+        role: (m.meeting as Json).role,
+      }));
+      const sim = participantsEvent(app.channel.ctx, kind, a, [
+        { user: app.channel.user('chair') },
+        { botId: botId(app.channel.ctx.appId), name: 'Virtual MARAC' },
+      ]) as Json;
+      const members = valueOf(sim).members as Json[];
+      for (const [i, m] of members.entries()) {
+        expect(keys(m.user)).toEqual(expect.arrayContaining(published[i]!.user));
+        expect(keys(m.meeting)).toEqual(published[i]!.meeting);
+      }
+      expect((members[1]!.meeting as Json).role).toBe(published[1]!.role);
+    }
+  });
+
+  it('an invoke has the members of the one captured from Teams', () => {
+    const published = example('adaptive-card-action.teams-net.json');
+    const sim = invoke(
+      app.channel.ctx,
+      app.channel.user('chair'),
+      app.channel.conversation(a),
+      'adaptiveCard/action',
+      {
+        action: { type: 'Action.Execute', verb: 'refresh', data: {} },
+        trigger: 'manual',
+      },
+    ) as Json;
+    // replyToId names the card's message; the simulator's invoke is not tied to a posted card.
+    expect(keys(sim)).toEqual(
+      expect.arrayContaining(keys(published).filter((k) => k !== 'replyToId')),
+    );
+    expect(keys(valueOf(sim))).toEqual(keys(valueOf(published)));
+  });
+});
