@@ -118,17 +118,20 @@ const member = z
         tenantId: text(100),
         userRole: z.string().nullish(),
       })
-      .loose(),
+      .loose()
+      .nullish(),
     meeting: z.object({ role: z.string().nullish() }).loose().nullish(),
   })
   .loose();
 const participants = z.object({ members: z.array(member).max(1000) }).loose();
 
+type Member = z.output<typeof member> & { user: NonNullable<z.output<typeof member>['user']> };
+
 /**
  * Participant events list bots too (role `bot`: the calling bot, this bot, another app's): they
  * are not attendees. This bot is the activity's recipient; any bot has a `28:` id.
  */
-function isBot(m: z.output<typeof member>, recipientId: string | undefined): boolean {
+function isBot(m: Member, recipientId: string | undefined): boolean {
   const id = m.user.id ?? '';
   return (
     m.meeting?.role?.toLowerCase() === 'bot' ||
@@ -141,12 +144,14 @@ function isBot(m: z.output<typeof member>, recipientId: string | undefined): boo
 function participantsOf(context: TurnContext) {
   const parsed = participants.safeParse(context.activity.value);
   if (!parsed.success)
-    throw invalid('A participant event needs value.members[].user.', parsed.error.issues);
+    throw invalid('A participant event needs a list of members.', parsed.error.issues);
   const tenantId =
     (context.activity.channelData as { tenant?: { id?: string | null } | null } | undefined)?.tenant
       ?.id ?? null;
   const recipientId = context.activity.recipient?.id ?? undefined;
+  // A member without a user names no one: there is nothing to record for it.
   return parsed.data.members
+    .filter((m): m is Member => Boolean(m.user))
     .filter((m) => !isBot(m, recipientId))
     .map((m) => ({
       identity: {

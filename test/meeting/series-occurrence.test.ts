@@ -256,6 +256,15 @@ describe('a recurring meeting: the second occurrence, whole, through /api/messag
           people.map((key) => ({ person_id: personId(key), present_seconds: 89 * 60 })),
         ),
       );
+      // The calling bot is in the roster Teams sent (an application identity), never an attendee.
+      expect(engine.deliveries.some((d) => JSON.stringify(d.body).includes('"application":'))).toBe(
+        true,
+      );
+      const { rows: unmatched } = await app.db.query(
+        'SELECT display_name FROM unmatched_identity WHERE meeting_id = $1',
+        [MEETING_ID],
+      );
+      expect(unmatched).toEqual([]);
       const { rows: firstSummary } = await app.db.query(
         'SELECT 1 FROM attendance_summary WHERE meeting_id = ANY($1::uuid[])',
         [[FIRST, THIRD]],
