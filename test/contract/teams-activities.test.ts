@@ -33,6 +33,7 @@ let a: TestMeeting;
 let b: TestMeeting;
 let c: TestMeeting;
 const EXTRA = randomUUID();
+const NULLS = randomUUID();
 
 beforeAll(async () => {
   app = await startAttendanceApp(new Date().toISOString());
@@ -45,6 +46,12 @@ beforeAll(async () => {
     [EXTRA, SEEDED_MEETING],
   );
   c = await app.teamsMeetingFor(EXTRA);
+  await app.db.query(
+    `INSERT INTO meeting (id, area_id, kind, title, scheduled_start, scheduled_end, status)
+     SELECT $1, area_id, 'extraordinary', 'Northfield MARAC: extraordinary', scheduled_start,
+            scheduled_end, 'scheduled' FROM meeting WHERE id = $2`,
+    [NULLS, SEEDED_MEETING],
+  );
 });
 afterAll(() => app?.close());
 
@@ -165,6 +172,74 @@ describe('Microsoft’s published Teams activities, through /api/messages', () =
     const seen = await attendance(EXTRA);
     expect(seen.unmatched).toEqual([]);
     expect(seen.intervals).toHaveLength(1);
+  });
+
+  it('null in every member the bot does not need, in both casings: still started, joined and ended', async () => {
+    const { channel } = app;
+    const d = await app.teamsMeetingFor(NULLS);
+    const nulled = (published: Json, value: Json): Activity => {
+      const activity = delivered(published, d, value);
+      return {
+        ...activity,
+        timestamp: null,
+        locale: null,
+        entities: null,
+        from: { ...(activity.from as Json), aadObjectId: null },
+        recipient: { ...(activity.recipient as Json), name: null },
+        conversation: { ...(activity.conversation as Json), isGroup: null, tenantId: null },
+        channelData: { ...(activity.channelData as Json), tenant: null, source: null },
+      };
+    };
+    const startAt = '2026-09-17T17:10:02.000000Z';
+    const start = nulled(example('meeting-start.docs.json'), {
+      MeetingType: null,
+      Title: null,
+      Id: null,
+      JoinUrl: null,
+      StartTime: startAt,
+      EndTime: null,
+    });
+    let res = await channel.send(start);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const join = delivered(example('participant-join.teams-net.json'), d, {
+      members: [
+        {
+          user: {
+            id: 'userId',
+            aadObjectId: channel.user('chair').aadObjectId,
+            name: null,
+            tenantId: null,
+            userRole: null,
+          },
+          meeting: null,
+        },
+        { user: null, meeting: { inMeeting: true, role: null } },
+      ],
+    });
+    res = await channel.send({
+      ...join,
+      timestamp: null,
+      channelData: { ...(join.channelData as Json), tenant: null },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const end = nulled(example('meeting-end.docs.json'), {
+      meetingType: null,
+      title: null,
+      id: null,
+      joinUrl: null,
+      startTime: null,
+      endTime: '2026-09-17T17:40:13.081877Z',
+    });
+    res = await channel.send(end);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await meetingRow(NULLS)).toMatchObject({
+      status: 'ended',
+      actual_start: new Date(startAt),
+      actual_end: new Date('2026-09-17T17:40:13.081Z'),
+    });
+    const seen = await attendance(NULLS);
+    expect(seen.unmatched).toEqual([]);
+    expect(seen.intervals).toEqual([expect.objectContaining({ person_id: expect.any(String) })]);
   });
 
   it('an Action.Execute invoke captured from Teams is answered with a card, not an error status', async () => {
