@@ -14,7 +14,9 @@ import type { MaracBot } from './marac-bot.js';
  * botbuilder's `onTeamsMeetingStartEvent`, whose schema accepts only PascalCase keys and a
  * string JoinUrl: Teams sends PascalCase, the current docs show camelCase, and channel meetings
  * send `JoinUrl: null`. The meeting id comes from `channelData.meeting.id` (never from the
- * value or the conversation id); join/leave times are the activity timestamp.
+ * value or the conversation id); join/leave times are the activity timestamp. Which of our
+ * meetings that is, for a series whose occurrences share the id, is the time's to say
+ * (core/attendance/occurrence.ts). Bots among the participants are not attendees.
  */
 export function registerMeetingEvents(bot: MaracBot, deps: LiveAttendanceDeps): MaracBot {
   const now = () => deps.clock.now();
