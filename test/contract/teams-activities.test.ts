@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Activity,
-  invoke,
-  meetingEvent,
   participantsEvent,
 } from '../../graph/simulator/bot-connector/activities.js';
 import { botId } from '../../graph/simulator/bot-connector/teams-ids.js';
@@ -22,7 +20,8 @@ import type { TestMeeting } from '../support/bot-channel.js';
  * simulated Teams channel's own activities checked against the same examples. An example is
  * delivered with its members and values as published; only the identifiers that say WHERE it
  * goes are pointed at a meeting of ours (serviceUrl, channelData.meeting.id, conversation.id)
- * and the activity id is made unique (Microsoft's two samples share the id "123").
+ * and the activity id is made unique (Microsoft's two samples share the id "123"). The simulated
+ * channel is checked against the same examples in teams-simulator.test.ts.
  */
 type Json = Record<string, unknown>;
 const example = (name: string): Json =>
@@ -258,86 +257,5 @@ describe('Microsoft’s published Teams activities, through /api/messages', () =
       delivered(example('conversation-update.teams-net.json'), null),
     );
     expect(res.status).toBe(200);
-  });
-});
-
-/** Member names of an object, sorted. */
-const keys = (value: unknown) => Object.keys((value ?? {}) as Json).sort();
-const valueOf = (activity: Json) => activity.value as Json;
-
-describe('the simulated Teams channel emits what Microsoft publishes', () => {
-  const simStart = (casing?: 'pascal' | 'camel') =>
-    meetingEvent(app.channel.ctx, 'start', app.channel.user('chair'), a, { casing }) as Json;
-  const simEnd = (casing?: 'pascal' | 'camel') =>
-    meetingEvent(app.channel.ctx, 'end', app.channel.user('chair'), a, { casing }) as Json;
-
-  it('meeting start and end: every member of the docs’ activities, with the same casing, and their nulls', () => {
-    for (const [sim, docs] of [
-      [simStart(), example('meeting-start.docs.json')],
-      [simEnd(), example('meeting-end.docs.json')],
-    ] as const) {
-      expect(keys(sim)).toEqual(expect.arrayContaining(keys(docs)));
-      for (const part of ['from', 'conversation', 'recipient', 'channelData'])
-        expect(keys(sim[part]), part).toEqual(expect.arrayContaining(keys(docs[part])));
-      expect(keys((sim.entities as Json[])[0])).toEqual(
-        expect.arrayContaining(keys((docs.entities as Json[])[0])),
-      );
-      expect((sim.channelData as Json).source).toBeNull();
-    }
-    expect(keys(valueOf(simStart()))).toEqual(keys(valueOf(example('meeting-start.docs.json'))));
-    // The end as live Teams sends it: the docs' members plus "StartTime": null.
-    expect(keys(valueOf(simEnd()))).toEqual(keys(example('meeting-end.channel-live.value.json')));
-    expect(valueOf(simEnd()).StartTime).toBeNull();
-  });
-
-  it('camelCase values have the Teams SDK fixtures’ members', () => {
-    expect(keys(valueOf(simStart('camel')))).toEqual(
-      keys(valueOf(example('meeting-start.teams-net.json'))),
-    );
-    expect(keys(valueOf(simEnd('camel')))).toEqual(
-      expect.arrayContaining(keys(valueOf(example('meeting-end.teams-net.json')))),
-    );
-  });
-
-  it('participant join and leave: people and bots with the fixtures’ members, bots with role bot', () => {
-    for (const [kind, name] of [
-      ['join', 'participant-join.teams-net.json'],
-      ['leave', 'participant-leave.teams-net.json'],
-    ] as const) {
-      const published = (valueOf(example(name)).members as Json[]).map((m) => ({
-        user: keys(m.user),
-        meeting: keys(m.meeting),
-        role: (m.meeting as Json).role,
-      }));
-      const sim = participantsEvent(app.channel.ctx, kind, a, [
-        { user: app.channel.user('chair') },
-        { botId: botId(app.channel.ctx.appId), name: 'Virtual MARAC' },
-      ]) as Json;
-      const members = valueOf(sim).members as Json[];
-      for (const [i, m] of members.entries()) {
-        expect(keys(m.user)).toEqual(expect.arrayContaining(published[i]!.user));
-        expect(keys(m.meeting)).toEqual(published[i]!.meeting);
-      }
-      expect((members[1]!.meeting as Json).role).toBe(published[1]!.role);
-    }
-  });
-
-  it('an invoke has the members of the one captured from Teams', () => {
-    const published = example('adaptive-card-action.teams-net.json');
-    const sim = invoke(
-      app.channel.ctx,
-      app.channel.user('chair'),
-      app.channel.conversation(a),
-      'adaptiveCard/action',
-      {
-        action: { type: 'Action.Execute', verb: 'refresh', data: {} },
-        trigger: 'manual',
-      },
-    ) as Json;
-    // replyToId names the card's message; the simulator's invoke is not tied to a posted card.
-    expect(keys(sim)).toEqual(
-      expect.arrayContaining(keys(published).filter((k) => k !== 'replyToId')),
-    );
-    expect(keys(valueOf(sim))).toEqual(keys(valueOf(published)));
   });
 });
