@@ -29,7 +29,7 @@ export class MeetingChatCommands {
         await this.run.rememberTeamsUser(user.aadObjectId, user.id);
     const conversationId = a.conversation?.id;
     if (conversationId && a.conversation?.isGroup) {
-      const meeting = await this.runs.findMeetingByConversation(conversationId);
+      const meeting = await this.runs.findMeetingByConversation(conversationId, this.run.now());
       if (meeting && !meeting.conversationReference)
         await this.runs.rememberConversation(
           meeting.id,
@@ -45,7 +45,10 @@ export class MeetingChatCommands {
     const close = /^(?:close|end) case$/.test(text);
     const next = /^next case$/.test(text);
     if (!start && !close && !next) return false;
-    const meeting = await this.runs.findMeetingByConversation(context.activity.conversation.id);
+    const meeting = await this.runs.findMeetingByConversation(
+      context.activity.conversation.id,
+      this.run.now(),
+    );
     const oid = context.activity.from?.aadObjectId;
     const actor = oid ? await this.runs.findPersonByEntraId(oid) : null;
     if (!meeting || !actor) {

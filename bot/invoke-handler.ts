@@ -100,9 +100,13 @@ const InvokeValue = z.object({
   action: z.object({
     type: z.literal('Action.Execute', { message: 'only Action.Execute is handled' }),
     verb: z.string().min(1).max(64),
-    data: z.record(z.string(), z.unknown()).default({}),
+    // Teams may send null for members it has no value for: the same as absent.
+    data: z
+      .record(z.string(), z.unknown())
+      .nullish()
+      .transform((v) => v ?? {}),
   }),
-  trigger: z.enum(['manual', 'automatic']).optional(),
+  trigger: z.enum(['manual', 'automatic']).nullish(),
 });
 
 export type CardActionResult =
@@ -261,6 +265,7 @@ export class CardActionHandler {
       );
     const meeting = await this.deps.runs.findMeetingByConversation(
       context.activity.conversation?.id ?? '',
+      this.deps.run.now(),
     );
     if (!meeting || meeting.id !== meetingId)
       throw new DomainError('NOT_FOUND', 'This card does not belong to this meeting’s chat.');

@@ -8,22 +8,24 @@ import { UntrustedServiceUrlError } from './trusted-service-urls.js';
 /**
  * The minimal shape of a Bot Framework activity, checked before botbuilder sees the body, so a
  * malformed one is refused with a 400 that names the field rather than failing inside a turn.
+ * Teams sends null for members it has no value for (`"source": null`, `"JoinUrl": null`), so
+ * every optional member accepts null as well as absent.
  */
 const account = z.object({ id: z.string() }).loose();
 const activity = z
   .object({
     type: z.string().min(1).max(64),
-    id: z.string().optional(),
-    name: z.string().optional(),
-    channelId: z.string().optional(),
-    serviceUrl: z.url().optional(),
-    timestamp: z.string().optional(),
-    text: z.string().optional(),
-    from: account.optional(),
-    recipient: account.optional(),
-    conversation: account.optional(),
-    channelData: z.record(z.string(), z.unknown()).optional(),
-    attachments: z.array(z.object({ contentType: z.string() }).loose()).optional(),
+    id: z.string().nullish(),
+    name: z.string().nullish(),
+    channelId: z.string().nullish(),
+    serviceUrl: z.url().nullish(),
+    timestamp: z.string().nullish(),
+    text: z.string().nullish(),
+    from: account.nullish(),
+    recipient: account.nullish(),
+    conversation: account.nullish(),
+    channelData: z.record(z.string(), z.unknown()).nullish(),
+    attachments: z.array(z.object({ contentType: z.string() }).loose()).nullish(),
   })
   .loose();
 

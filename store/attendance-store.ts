@@ -14,6 +14,7 @@ import type {
   TeamsIdentity,
 } from '../core/attendance/attendance-repository.js';
 import type { AttendanceSource, MeetingStatus } from '../core/model.js';
+import { pickOccurrence } from '../core/attendance/occurrence.js';
 import type { Queryable } from './db.js';
 
 /**
@@ -32,14 +33,13 @@ export class PgAttendanceStore implements AttendanceRepository {
     return rowCount === 1;
   }
 
-  async findMeetingForTeams(teamsMeetingId: string, chatThreadId: string | null) {
+  async findMeetingForTeams(teamsMeetingId: string, chatThreadId: string | null, at: Date) {
+    // Every occurrence of a series has the same Teams meeting id and chat: the time picks one.
     const { rows } = await this.db.query<MeetingRow>(
-      `${MEETING_SELECT} WHERE teams_meeting_id = $1
-          OR ($2::text IS NOT NULL AND chat_thread_id = $2 AND teams_meeting_id IS NULL)
-        ORDER BY (teams_meeting_id = $1) DESC NULLS LAST, scheduled_start LIMIT 1`,
+      `${MEETING_SELECT} WHERE teams_meeting_id = $1 OR ($2::text IS NOT NULL AND chat_thread_id = $2)`,
       [teamsMeetingId, chatThreadId],
     );
-    return rows[0] ? toMeeting(rows[0]) : null;
+    return pickOccurrence(rows.map(toMeeting), at);
   }
 
   async findMeetingByCall(callId: string) {
@@ -77,6 +77,16 @@ export class PgAttendanceStore implements AttendanceRepository {
               updated_at = $5
         WHERE id = $1`,
       [meetingId, input.teamsMeetingId, input.conversationReference, input.startedAt, now],
+    );
+    // The Teams meeting id and the chat belong to the series: the occurrences still to come
+    // share them (cards and notifications before their own start event need them).
+    await this.db.query(
+      `UPDATE meeting o SET teams_meeting_id = coalesce(o.teams_meeting_id, $2),
+              conversation_reference = $3, updated_at = $4
+         FROM meeting m
+        WHERE m.id = $1 AND o.id <> m.id AND m.chat_thread_id IS NOT NULL
+          AND o.chat_thread_id = m.chat_thread_id AND o.status NOT IN ('ended', 'cancelled')`,
+      [meetingId, input.teamsMeetingId, input.conversationReference, now],
     );
   }
 

@@ -12,6 +12,7 @@ import type {
   RunActor,
   RunPerson,
 } from '../core/meeting-run/ports.js';
+import { pickOccurrence } from '../core/attendance/occurrence.js';
 import type { Role } from '../core/roles.js';
 import type { Queryable } from './db.js';
 
@@ -32,19 +33,31 @@ export class PgMeetingRunStore implements MeetingRunRepository {
     return rows[0] ? toMeeting(rows[0]) : null;
   }
 
-  async findMeetingByConversation(conversationId: string): Promise<RunMeeting | null> {
+  async findMeetingByConversation(conversationId: string, at: Date): Promise<RunMeeting | null> {
     const thread = conversationId.split(';')[0] as string;
-    const { rows } = await this.db.query<MeetingRow>(
-      `${MEETING_SELECT} WHERE m.chat_thread_id = $1 OR m.conversation_reference->'conversation'->>'id' = $2
-       ORDER BY m.scheduled_start DESC LIMIT 1`,
+    const { rows } = await this.db.query<MeetingRow & { scheduled_end: Date }>(
+      `${MEETING_SELECT.replace('m.scheduled_start,', 'm.scheduled_start, m.scheduled_end,')}
+        WHERE m.chat_thread_id = $1 OR m.conversation_reference->'conversation'->>'id' = $2`,
       [thread, conversationId],
     );
-    return rows[0] ? toMeeting(rows[0]) : null;
+    // A series' occurrences share the chat: the one running or held at `at` is meant.
+    const picked = pickOccurrence(
+      rows.map((r) => ({ ...toMeeting(r), scheduledEnd: r.scheduled_end })),
+      at,
+    );
+    if (!picked) return null;
+    const { scheduledEnd: _end, ...meeting } = picked;
+    return meeting;
   }
 
   async rememberConversation(meetingId: string, reference: unknown): Promise<void> {
+    // The chat (and so the reference) is the series': occurrences still to come get it too.
     await this.db.query(
-      'UPDATE meeting SET conversation_reference = $2 WHERE id = $1 AND conversation_reference IS NULL',
+      `UPDATE meeting o SET conversation_reference = $2
+         FROM meeting m
+        WHERE m.id = $1 AND o.conversation_reference IS NULL
+          AND (o.id = m.id OR (m.chat_thread_id IS NOT NULL AND o.chat_thread_id = m.chat_thread_id
+               AND o.status NOT IN ('ended', 'cancelled')))`,
       [meetingId, reference],
     );
   }
@@ -524,10 +537,11 @@ export class CachedMeetingRunStore extends PgMeetingRunStore {
       if (key.includes(meetingId) || key.startsWith('conversation:')) this.entries.delete(key);
   }
 
-  override findMeetingByConversation(conversationId: string) {
+  override findMeetingByConversation(conversationId: string, at: Date) {
+    // Keyed by the minute too: the occurrence a series' chat resolves to depends on the time.
     return this.cached(
-      `conversation:${conversationId}`,
-      () => super.findMeetingByConversation(conversationId),
+      `conversation:${conversationId}:${Math.floor(at.getTime() / 60_000)}`,
+      () => super.findMeetingByConversation(conversationId, at),
       (m) => Boolean(m?.conversationReference),
     );
   }

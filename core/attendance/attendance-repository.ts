@@ -102,9 +102,11 @@ export interface AttendanceRepository {
     name: string,
     now: Date,
   ): Promise<boolean>;
+  /** The meeting (the occurrence, for a series) a Teams event at `at` belongs to. */
   findMeetingForTeams(
     teamsMeetingId: string,
     chatThreadId: string | null,
+    at: Date,
   ): Promise<AttendanceMeeting | null>;
   findMeetingByCall(callId: string): Promise<AttendanceMeeting | null>;
   getMeeting(meetingId: string): Promise<AttendanceMeeting | null>;

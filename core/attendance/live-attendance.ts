@@ -62,7 +62,11 @@ async function claimAndFind(
   name: string,
   now: Date,
 ): Promise<{ outcome: EventOutcome; meeting: AttendanceMeeting | null }> {
-  const meeting = await repos.findMeetingForTeams(event.teamsMeetingId, event.chatThreadId);
+  const meeting = await repos.findMeetingForTeams(
+    event.teamsMeetingId,
+    event.chatThreadId,
+    event.at,
+  );
   if (
     event.activityId &&
     !(await repos.claimActivity(event.activityId, meeting?.id ?? null, name, now))

@@ -79,6 +79,11 @@ export class MeetingRun {
     this.refresher = new Coalescer(deps.pauseBetweenCardUpdates);
   }
 
+  /** The service's time: which occurrence of a series a chat activity belongs to. */
+  now(): Date {
+    return this.deps.clock.now();
+  }
+
   // -------------------------------------------------------------------------------------------
   // Reading
 

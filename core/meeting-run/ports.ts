@@ -29,9 +29,15 @@ export interface PostedCardRecord {
 /** Reads and writes of the meeting run (store/meeting-run-store.ts). */
 export interface MeetingRunRepository {
   getMeeting(meetingId: string): Promise<RunMeeting | null>;
-  /** The meeting whose Teams chat is this conversation (chat thread id). */
-  findMeetingByConversation(conversationId: string): Promise<RunMeeting | null>;
-  /** Stores the bot's conversation reference when none is stored yet (proactive posts). */
+  /**
+   * The meeting whose Teams chat is this conversation (chat thread id); for a series, whose
+   * occurrences share the chat, the occurrence running or held at `at`.
+   */
+  findMeetingByConversation(conversationId: string, at: Date): Promise<RunMeeting | null>;
+  /**
+   * Stores the bot's conversation reference when none is stored yet (proactive posts), on the
+   * meeting and the occurrences still to come that share its chat.
+   */
   rememberConversation(meetingId: string, reference: unknown): Promise<void>;
   listAgenda(meetingId: string): Promise<RunAgendaItem[]>;
   /** Actions raised at this meeting, by reference. */

@@ -208,8 +208,37 @@ function callState(call: SimCall) {
   };
 }
 
-/** The roster as Graph sends it: participants with their main-audio and main-video streams. */
+/**
+ * The roster as Graph sends it: participants with their main-audio and main-video streams, and
+ * the calling bot itself (an application identity) among those in the call.
+ */
 function roster(
+  call: SimCall,
+  session: SimMeetingSession,
+  changeType: 'updated' | 'deleted',
+  people: SessionParticipant[],
+) {
+  const body = peopleRoster(call, session, changeType, people);
+  if (changeType === 'updated')
+    (body.value[0]!.resourceData as unknown[]).push(botParticipant(call));
+  return body;
+}
+
+function botParticipant(call: SimCall) {
+  return {
+    '@odata.type': '#microsoft.graph.participant',
+    id: `bot-${call.id.slice(0, 8)}`,
+    info: {
+      '@odata.type': '#microsoft.graph.participantInfo',
+      identity: { application: { id: call.appId, displayName: 'Calling bot' } },
+    },
+    mediaStreams: [],
+    isMuted: true,
+    isInLobby: false,
+  };
+}
+
+function peopleRoster(
   call: SimCall,
   session: SimMeetingSession,
   changeType: 'updated' | 'deleted',

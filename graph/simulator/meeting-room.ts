@@ -8,7 +8,7 @@ import {
   type TeamsUser,
 } from './bot-connector/activities.js';
 import { ChannelClient } from './bot-connector/channel-client.js';
-import { teamsMeetingId } from './bot-connector/teams-ids.js';
+import { botId, meetingTypeOf, teamsMeetingId } from './bot-connector/teams-ids.js';
 import type { SimulatedTenant } from './simulated-tenant.js';
 
 /**
@@ -93,6 +93,7 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
     return {
       ...meeting,
       meetingId: teamsMeetingId(meeting.chatThreadId),
+      meetingType: meetingTypeOf(tenant.store.state.events, meeting.onlineMeetingId),
     };
   };
   const userOf = (p: RoomPerson): TeamsUser => ({
@@ -110,6 +111,21 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
     return res.status;
   };
   const running = (onlineMeetingId: string) => tenant.engine.running(onlineMeetingId);
+  // Teams lists bots in the meeting among the participants (role bot): the calling bot is
+  // announced with the first join after its call is established.
+  const announced = new Set<string>();
+  const botsJoined = (onlineMeetingId: string) =>
+    Object.values(tenant.store.state.calls)
+      .filter(
+        (c) =>
+          c.onlineMeetingId === onlineMeetingId &&
+          c.state === 'established' &&
+          !announced.has(c.id),
+      )
+      .map((c) => {
+        announced.add(c.id);
+        return { botId: botId(c.appId), name: 'Calling bot' };
+      });
   const state = async (meetingId: string) => {
     const m = await meetingOf(meetingId);
     const session =
@@ -185,7 +201,15 @@ export function meetingRoomRoutes(deps: MeetingRoomDeps): Router {
         },
         at,
       );
-      await toBot(participantsEvent(ctx, 'join', m, [{ user: userOf(person) }], { at }));
+      await toBot(
+        participantsEvent(
+          ctx,
+          'join',
+          m,
+          [{ user: userOf(person) }, ...botsJoined(m.onlineMeetingId)],
+          { at },
+        ),
+      );
     } else {
       // A guest or phone caller: in the roster and the report, but Teams sends the bot nothing
       // it could match (no Entra identity).

@@ -74,6 +74,7 @@ export function activity(
       ...(conversation.meetingId ? { meeting: { id: conversation.meetingId } } : {}),
     },
     locale: 'en-GB',
+    localTimezone: 'Europe/London',
     ...rest,
   };
 }
@@ -93,10 +94,17 @@ export interface MeetingDetails {
   chatThreadId: string;
   joinUrl: string | null;
   title: string;
+  /** `Scheduled`, `Recurring` (a series: every occurrence has the same id and chat), or `""`. */
   meetingType?: string;
 }
 
-/** `application/vnd.microsoft.meetingStart` / `meetingEnd`, PascalCase by default (what Teams sends). */
+/**
+ * `application/vnd.microsoft.meetingStart` / `meetingEnd`, PascalCase by default (what Teams
+ * sends). As in Microsoft's samples `channelData.source` is null; as in a live capture
+ * (teams.ts meeting-events.spec.ts) the end carries `"StartTime": null` beside its EndTime.
+ * Every occurrence of a series gets the same `Id` and `channelData.meeting.id`: only the time
+ * tells them apart.
+ */
 export function meetingEvent(
   ctx: ChannelContext,
   kind: 'start' | 'end',
@@ -105,13 +113,14 @@ export function meetingEvent(
   options: { at?: Date; casing?: 'pascal' | 'camel' } = {},
 ): Activity {
   const at = options.at ?? new Date();
-  const time = kind === 'start' ? 'StartTime' : 'EndTime';
   const pascal = {
-    Id: meeting.meetingId,
     MeetingType: meeting.meetingType ?? 'Scheduled',
-    JoinUrl: meeting.joinUrl,
     Title: meeting.title,
-    [time]: at.toISOString(),
+    Id: meeting.meetingId,
+    JoinUrl: meeting.joinUrl,
+    ...(kind === 'start'
+      ? { StartTime: at.toISOString() }
+      : { StartTime: null, EndTime: at.toISOString() }),
   };
   const value =
     options.casing === 'camel'
@@ -119,7 +128,7 @@ export function meetingEvent(
           Object.entries(pascal).map(([k, v]) => [k[0]!.toLowerCase() + k.slice(1), v]),
         )
       : pascal;
-  return activity(ctx, {
+  const event = activity(ctx, {
     type: 'event',
     name: `application/vnd.microsoft.meeting${kind === 'start' ? 'Start' : 'End'}`,
     from: organizer,
@@ -127,30 +136,49 @@ export function meetingEvent(
     at,
     value,
   });
+  return { ...event, channelData: { ...(event.channelData as object), source: null } };
 }
 
-/** `application/vnd.microsoft.meetingParticipantJoin` / `...Leave` with their members. */
+/** A bot in the meeting (the calling bot, this bot, another app's): Teams lists it with role `bot`. */
+export interface MeetingBot {
+  botId: string;
+  name: string;
+}
+
+/**
+ * `application/vnd.microsoft.meetingParticipantJoin` / `...Leave` with their members: people with
+ * their `29:` id, Entra object id and meeting role; bots (`28:` id) with role `bot`, as in the
+ * Teams SDK's fixtures.
+ */
 export function participantsEvent(
   ctx: ChannelContext,
   kind: 'join' | 'leave',
   meeting: Pick<MeetingDetails, 'meetingId' | 'chatThreadId'>,
-  members: { user: TeamsUser; role?: 'Organizer' | 'Presenter' | 'Attendee' }[],
+  members: ({ user: TeamsUser; role?: 'Organizer' | 'Presenter' | 'Attendee' } | MeetingBot)[],
   options: { at?: Date } = {},
 ): Activity {
+  const firstUser = members.find((m): m is { user: TeamsUser } => 'user' in m)?.user;
   return activity(ctx, {
     type: 'event',
     name: `application/vnd.microsoft.meetingParticipant${kind === 'join' ? 'Join' : 'Leave'}`,
-    from: members[0]?.user ?? {
+    from: firstUser ?? {
       aadObjectId: '00000000-0000-0000-0000-000000000000',
       name: 'Teams',
     },
     conversation: { id: meeting.chatThreadId, meetingId: meeting.meetingId },
     at: options.at,
     value: {
-      members: members.map((m) => ({
-        user: { ...account(m.user), tenantId: ctx.tenantId, userRole: 'user' },
-        meeting: { inMeeting: kind === 'join', role: m.role ?? 'Attendee' },
-      })),
+      members: members.map((m) =>
+        'user' in m
+          ? {
+              user: { ...account(m.user), tenantId: ctx.tenantId, userRole: 'user' },
+              meeting: { inMeeting: kind === 'join', role: m.role ?? 'Attendee' },
+            }
+          : {
+              user: { id: m.botId, name: m.name },
+              meeting: { inMeeting: kind === 'join', role: 'bot' },
+            },
+      ),
     },
   });
 }

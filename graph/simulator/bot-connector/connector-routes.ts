@@ -4,7 +4,7 @@ import type { SimulatedEntraIssuer } from '../entra-issuer.js';
 import type { MeetingEngine } from '../meeting-engine.js';
 import type { SimContext } from '../sim-context.js';
 import type { ConnectorActivity } from '../tenant-state.js';
-import { aadObjectIdOf, teamsUserId, threadIdOfMeeting } from './teams-ids.js';
+import { aadObjectIdOf, meetingTypeOf, teamsUserId, threadIdOfMeeting } from './teams-ids.js';
 
 /**
  * The Bot Connector service as the bot sees it at `activity.serviceUrl` (PLATFORM.md §2, §9):
@@ -109,7 +109,7 @@ export function connectorRoutes(
         scheduledEndTime: meeting.endDateTime,
         joinUrl: meeting.joinWebUrl,
         title: meeting.subject,
-        type: 'Scheduled',
+        type: meetingTypeOf(ctx.store.state.events, meeting.id),
       },
       conversation: { isGroup: true, conversationType: 'groupChat', id: meeting.threadId },
       organizer: {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APP_ID,
@@ -160,5 +161,60 @@ describe('the simulated Bot Connector', () => {
     expect((await notify([])).status).toBe(400);
     expect((await notify([userId('police-rep')])).status).toBe(400);
     expect(t.tenant.meetingNotifications).toHaveLength(1);
+  });
+
+  it('gives a recurring series one Teams meeting: the same id and chat for every occurrence, type Recurring', async () => {
+    const scheduler = new GraphMeetingScheduler({
+      graph: t.graph,
+      organizer: MAILBOX,
+      teamsAppId: 'x',
+      graphBaseUrl: t.tenant.graphBaseUrl,
+    });
+    const { joinUrl } = await scheduler.createEvent({
+      subject: 'Northfield MARAC',
+      start: new Date('2026-12-02T09:30:00Z'),
+      end: new Date('2026-12-02T13:00:00Z'),
+      timeZone: 'Europe/London',
+      attendees: [],
+      bodyHtml: '',
+      recurrence: {
+        pattern: { type: 'weekly', interval: 2, daysOfWeek: ['wednesday'] },
+        startDay: '2026-12-02',
+        endDay: '2027-03-24',
+      },
+    });
+    const ref = await scheduler.findOnlineMeeting(joinUrl);
+    const seriesId = teamsMeetingId(ref.chatThreadId);
+    const details = (await (
+      await connector(`v1/meetings/${encodeURIComponent(seriesId)}`)
+    ).json()) as { details: Record<string, unknown>; conversation: { id: string } };
+    expect(details.details).toMatchObject({
+      id: seriesId,
+      type: 'Recurring',
+      msGraphResourceId: ref.onlineMeetingId,
+    });
+    expect(details.conversation.id).toBe(ref.chatThreadId);
+    // A single meeting stays Scheduled.
+    const single = (await (
+      await connector(`v1/meetings/${encodeURIComponent(meetingId)}`)
+    ).json()) as { details: { type: string } };
+    expect(single.details.type).toBe('Scheduled');
+  });
+
+  it('takes Microsoft’s published targeted meeting notification sample (heights as strings, onBehalfOf)', async () => {
+    const sample = JSON.parse(
+      readFileSync(
+        new URL(
+          '../../../test/contract/microsoft/teams/targeted-meeting-notification.docs.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+    const res = await connector(`v1/meetings/${encodeURIComponent(meetingId)}/notification`, {
+      method: 'POST',
+      body: JSON.stringify(sample),
+    });
+    expect(res.status).toBe(202);
   });
 });

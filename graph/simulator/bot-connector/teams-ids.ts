@@ -26,3 +26,17 @@ export function threadIdOfMeeting(meetingId: string): string | null {
   const decoded = Buffer.from(meetingId, 'base64').toString();
   return /^0#(19:.+@thread\.v2)#0$/.exec(decoded)?.[1] ?? null;
 }
+
+/**
+ * The meeting's type as Teams reports it (`details.type` of Get meeting details, `MeetingType` of
+ * the meeting events): a calendar series is one Teams meeting of type Recurring, whose
+ * occurrences all share one meeting id and chat.
+ */
+export function meetingTypeOf(
+  events: Record<string, { onlineMeetingId: string | null; recurrence: unknown }>,
+  onlineMeetingId: string,
+): 'Recurring' | 'Scheduled' {
+  return Object.values(events).some((e) => e.onlineMeetingId === onlineMeetingId && e.recurrence)
+    ? 'Recurring'
+    : 'Scheduled';
+}
