@@ -18,7 +18,13 @@ const WILL: SubjectRecord = {
   caseId: 'case-1',
 };
 const CHILDREN: SubjectRecord[] = [
-  { kind: 'child', fullName: 'May Hope', dateOfBirth: '2017-09-23', address: null, caseId: 'case-1' },
+  {
+    kind: 'child',
+    fullName: 'May Hope',
+    dateOfBirth: '2017-09-23',
+    address: null,
+    caseId: 'case-1',
+  },
   { kind: 'child', fullName: 'Mark', dateOfBirth: null, address: null, caseId: 'case-1' },
 ];
 const OTHER_CASE: SubjectRecord = {

@@ -5,7 +5,9 @@ import { addressStream, postcodesIn, SubjectIndex, type SubjectRecord } from './
 import { HONORIFICS, MONTH_CUES, MONTH_NAMES } from './words.js';
 
 const MONTHS = new Set([
-  ...'january february march april may june july august september october november december'.split(' '),
+  ...'january february march april may june july august september october november december'.split(
+    ' ',
+  ),
 ]);
 
 export { SubjectIndex, type SubjectRecord } from './subject-index.js';
@@ -68,7 +70,8 @@ function findName(prepared: string, tokens: Token[], index: SubjectIndex): Findi
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
-    const joined = next && /^[\s-]*$/.test(prepared.slice(t.end, next.start)) ? t.key + next.key : null;
+    const joined =
+      next && /^[\s-]*$/.test(prepared.slice(t.end, next.start)) ? t.key + next.key : null;
     for (const key of [t.key, ...t.parts, ...(joined ? [joined] : [])]) {
       for (const entry of index.names.get(key) ?? []) {
         const subject = index.subjects[entry.subject] as SubjectRecord;
@@ -105,7 +108,10 @@ function commonWordContext(
     if (full.subject === subject && full.keys.every((k, j) => tokens[i + j]?.key === k))
       return 'it starts their full name';
   const own = index.nameKeys[subject];
-  if ((prev && own?.has(prev.key) && prev.key !== t.key) || (next && own?.has(next.key) && next.key !== t.key))
+  if (
+    (prev && own?.has(prev.key) && prev.key !== t.key) ||
+    (next && own?.has(next.key) && next.key !== t.key)
+  )
     return 'it stands next to another of their names';
   if (prev && HONORIFICS.has(prev.key)) return 'it follows a title such as Mr or Mrs';
   if (shouting || !/^\p{Lu}/u.test(t.raw) || startsSentence(prepared, tokens, i)) return null;
@@ -161,8 +167,7 @@ const KIND_LABELS: Record<string, string> = {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix =
-    tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 

@@ -51,6 +51,19 @@ export class SubjectIndex {
   readonly joinedStreets = new Map<string, number[]>();
   readonly postcodes = new Map<string, number[]>();
 
+  /**
+   * The index of a list, built once per list: the meeting run's store shares one list between
+   * the clicks of the same second, so those clicks share one index too.
+   */
+  static of(subjects: readonly SubjectRecord[]): SubjectIndex {
+    let index = BUILT.get(subjects);
+    if (!index) {
+      index = new SubjectIndex(subjects);
+      BUILT.set(subjects, index);
+    }
+    return index;
+  }
+
   constructor(subjects: readonly SubjectRecord[]) {
     this.subjects = subjects;
     subjects.forEach((s, i) => {
@@ -90,7 +103,8 @@ export class SubjectIndex {
 
   private addAddress(subject: number, address: string) {
     const prepared = prepare(address);
-    for (const code of postcodesIn(prepared.toLowerCase())) push(this.postcodes, code.code, subject);
+    for (const code of postcodesIn(prepared.toLowerCase()))
+      push(this.postcodes, code.code, subject);
     for (const segment of prepared.split(/[,;\n]+/)) {
       const stream = addressStream(tokenise(segment)).map((x) => x.key);
       let start = 0;
@@ -116,6 +130,8 @@ export class SubjectIndex {
     }
   }
 }
+
+const BUILT = new WeakMap<readonly SubjectRecord[], SubjectIndex>();
 
 function isPostcodePart(keys: string[]): boolean {
   return keys.length <= 2 && new RegExp(`^${POSTCODE.source}$`).test(keys.join(' '));
