@@ -76,7 +76,6 @@ export function normaliseHeader(text: string): string {
   return ALIASES[key] ?? key;
 }
 
-
 export interface ImportContext {
   agencies: readonly Agency[];
   /** Case numbers already on this meeting's agenda (FR-027 duplicates). */

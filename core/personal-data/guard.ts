@@ -1,7 +1,12 @@
 import { DomainError } from '../errors.js';
 import { datesIn } from './dates.js';
 import { fold, prepare, tokenise, type Token } from './normalise.js';
-import { addressStream, postcodesIn, SubjectIndex, type SubjectRecord } from './subject-index.js';
+import {
+  addressStream,
+  postcodesIn,
+  type SubjectIndex,
+  type SubjectRecord,
+} from './subject-index.js';
 import { HONORIFICS, MONTH_CUES, MONTH_NAMES } from './words.js';
 
 const MONTHS = new Set([
@@ -128,7 +133,7 @@ function startsSentence(prepared: string, tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (!prev) return true;
   const gap = prepared.slice(prev.end, (tokens[i] as Token).start);
-  return /[.!?:;\n\r•*"“(\[]|(^|\s)[-–]\s/.test(gap);
+  return /[.!?:;\n\r•*"“([]|(^|\s)[-–]\s/.test(gap);
 }
 
 function findStreet(tokens: Token[], index: SubjectIndex): Finding | null {
@@ -165,7 +170,8 @@ const KIND_LABELS: Record<string, string> = {
   'other-at-risk': 'another person at risk',
 };
 
-function ordinal(n: number): string {
+/** 1st, 2nd, 3rd, 11th, 21st. */
+export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
   return `${n}${suffix}`;

@@ -1,6 +1,7 @@
 export {
   findPersonalData,
   guardFreeText,
+  ordinal,
   refusalMessage,
   type Finding,
   type GuardOptions,
@@ -8,3 +9,4 @@ export {
 export { SubjectIndex, type SubjectRecord } from './subject-index.js';
 export { prepare, fold, tokenise } from './normalise.js';
 export { datesIn } from './dates.js';
+export { nameAfterCue } from './title-cues.js';

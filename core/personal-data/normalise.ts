@@ -4,8 +4,12 @@
  * invisible characters, or use full-width letters; all of these fold to the same key here.
  */
 
-/** Invisible format characters (zero-width space/joiners, soft hyphen, bidi marks, BOM...). */
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\uFE00-\uFE0F]/gu;
+/**
+ * Invisible format characters (zero-width space/joiners, soft hyphen, bidi marks, BOM...) and
+ * Hangul fillers. Invisible marks (variation selectors, grapheme joiner) are marks, which
+ * `fold` strips.
+ */
+const INVISIBLE = /\p{Cf}|\u115F|\u1160|\u3164|\uFFA0/gu;
 const HYPHENS = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00AD]/g;
 const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u02B9\u0060\u00B4\uFF07]/g;
 const COMBINING = /\p{M}/gu;

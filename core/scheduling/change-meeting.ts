@@ -33,7 +33,7 @@ export async function rescheduleMeeting(
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
   const meeting = await changeable(deps, actor, meetingId);
-  await guardSchedulingText(deps, area.id, { reason: input.reason });
+  await guardSchedulingText(deps, area, { reason: input.reason });
   const start = zonedInstant(input.day, input.startTime, area.timeZone);
   const end = zonedInstant(input.day, input.endTime, area.timeZone);
   if (end <= start) invalid('endTime', 'The meeting must end after it starts.');
@@ -74,7 +74,7 @@ export async function cancelMeeting(
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
   const meeting = await changeable(deps, actor, meetingId);
-  await guardSchedulingText(deps, area.id, { reason: input.reason });
+  await guardSchedulingText(deps, area, { reason: input.reason });
   const inside = insideNoticePeriod(now, meeting.scheduledStart, area);
   if (inside && !input.reason?.trim())
     throw new DomainError('NOTICE_REASON_REQUIRED', undefined, { field: 'reason' });

@@ -53,7 +53,7 @@ export async function createSeries(
   const area = await loadArea(deps, actor.areaId);
   const today = localDay(now, area.timeZone);
   checkTimes(input.startTime, input.endTime);
-  await guardSchedulingText(deps, area.id, { title: input.title, reason: input.reason });
+  await guardSchedulingText(deps, area, { title: input.title, reason: input.reason });
   if (input.startsOn < today) invalid('startsOn', 'The first meeting cannot be in the past.');
   if (input.endsOn < input.startsOn) invalid('endsOn', 'The series must end after it starts.');
   const days = seriesDays(input);
@@ -130,7 +130,7 @@ export async function createMeeting(
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
   checkTimes(input.startTime, input.endTime);
-  await guardSchedulingText(deps, area.id, { title: input.title, reason: input.reason });
+  await guardSchedulingText(deps, area, { title: input.title, reason: input.reason });
   const d = draft(area, actor, input.kind, input.title, input.day, input.startTime, input.endTime);
   if (d.scheduledStart <= now) invalid('day', 'The meeting must start in the future.');
   const inside = insideNoticePeriod(now, d.scheduledStart, area);
@@ -170,7 +170,7 @@ export async function createClosedSession(
       'A closed session belongs to an open, upcoming MARAC meeting.',
     );
   checkTimes(input.startTime, input.endTime);
-  await guardSchedulingText(deps, area.id, { reason: input.reason });
+  await guardSchedulingText(deps, area, { reason: input.reason });
   const day = input.day ?? localDay(parent.scheduledStart, area.timeZone);
   const d = draft(
     area,

@@ -57,6 +57,8 @@ describe('free text that leaves the service is guarded end to end', () => {
     expectNoPersonalData(JSON.stringify(tenant.store.state), `${where}: the tenant`);
     expectNoPersonalData(JSON.stringify(tenant.outbox), `${where}: the outbox`);
     expectNoPersonalData(JSON.stringify(channel.posted(tm.chatThreadId)), `${where}: the chat`);
+    expectNoPersonalData(JSON.stringify(tenant.meetingNotifications), `${where}: notifications`);
+    expect(JSON.stringify(tenant.store.state)).not.toContain('Newcomer');
   };
 
   const volunteer = (description: string) =>
@@ -128,6 +130,16 @@ describe('free text that leaves the service is guarded end to end', () => {
         /^The 4th word of the meeting title looks like the .* of (the victim|the perpetrator|a child) in one of this MARAC’s cases/,
       );
     }
+    // Someone the area has no record of yet cannot be matched by name: the title's wording can.
+    const stranger = await call('/api/meetings', {
+      kind: 'emergency',
+      title: 'Emergency MARAC re Quentin Newcomer',
+      day: inDays(40),
+      startTime: '09:30',
+      endTime: '10:30',
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.error?.message).toMatch(/4th word of the meeting title reads as the name/);
     const series = await call('/api/meetings/series', {
       title: `MARAC for ${victim.full_name}`,
       frequency: 'fortnightly',
