@@ -176,3 +176,13 @@ describe('month names', () => {
     expect(find('Speak to May today')?.what).toBe('name');
   });
 });
+
+describe('named schemes', () => {
+  it('reads “Clare’s Law” as the scheme, and Clare elsewhere as a name', () => {
+    const clare = new SubjectIndex([
+      { kind: 'victim', fullName: 'Clare Law', dateOfBirth: null, address: null },
+    ]);
+    expect(findPersonalData('Police to consider a Clare’s Law disclosure', clare)).toBeNull();
+    expect(findPersonalData('Police to speak to Clare', clare)?.what).toBe('name');
+  });
+});

@@ -7,7 +7,7 @@ import {
   type SubjectIndex,
   type SubjectRecord,
 } from './subject-index.js';
-import { HONORIFICS, MONTH_CUES, MONTH_NAMES } from './words.js';
+import { HONORIFICS, MONTH_CUES, MONTH_NAMES, NAMED_SCHEMES } from './words.js';
 
 const MONTHS = new Set([
   ...'january february march april may june july august september october november december'.split(
@@ -75,6 +75,10 @@ function findName(prepared: string, tokens: Token[], index: SubjectIndex): Findi
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
+    if (next && NAMED_SCHEMES.has(t.key + next.key)) {
+      i += 1;
+      continue;
+    }
     const joined =
       next && /^[\s-]*$/.test(prepared.slice(t.end, next.start)) ? t.key + next.key : null;
     for (const key of [t.key, ...t.parts, ...(joined ? [joined] : [])]) {

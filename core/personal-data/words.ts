@@ -20,7 +20,7 @@ star moon sun angel baby honey sugar candy cherry olive jade violet willow autum
 christian hero trust chip buck dash drew jay kit lee lane wade wren robin dove hawk jay crow
 wolf bear buck hart stag bull ox pike bass trout salmon sole cod herring kidd child
 young old new newman lamb rock stone cliff clay flint steel iron mills miles morning evening
-hill dales bank banks worth gates gate bridge bridges
+hill dales bank banks worth gates gate bridge bridges law bond money parent carer
 `;
 
 const FUNCTION_WORDS = `
@@ -28,6 +28,12 @@ a an the and or of to in on at by for with from as is it be do no so up us we he
 de da di du del della der den van von le la les al el bin ibn ben mac mc o st san santa
 mr mrs ms miss mx dr sir dame
 `;
+
+/**
+ * Named laws and schemes said at every MARAC ("a Clare's Law disclosure"): their words are not
+ * read as a subject's name. Folded keys of the two words, joined.
+ */
+export const NAMED_SCHEMES = new Set(['clareslaw', 'sarahslaw', 'helenslaw', 'jadeslaw']);
 
 /** Month names that are also given names: "in May", "by 3 June" are dates, not people. */
 export const MONTH_NAMES = new Set(['may', 'june', 'april', 'august']);
