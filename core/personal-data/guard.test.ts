@@ -186,3 +186,15 @@ describe('named schemes', () => {
     expect(findPersonalData('Police to speak to Clare', clare)?.what).toBe('name');
   });
 });
+
+describe('SubjectIndex.of', () => {
+  it('reuses the index for the same list or the same content, and rebuilds when it changes', () => {
+    const list = [AVA, WILL];
+    const first = SubjectIndex.of(list);
+    expect(SubjectIndex.of(list)).toBe(first);
+    expect(SubjectIndex.of([{ ...AVA }, { ...WILL }])).toBe(first);
+    const changed = SubjectIndex.of([AVA, { ...WILL, fullName: 'Will Greenhalgh' }]);
+    expect(changed).not.toBe(first);
+    expect(findPersonalData('Speak to Greenhalgh', changed)?.what).toBe('name');
+  });
+});

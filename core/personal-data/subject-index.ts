@@ -52,15 +52,27 @@ export class SubjectIndex {
   readonly postcodes = new Map<string, number[]>();
 
   /**
-   * The index of a list, built once per list: the meeting run's store shares one list between
-   * the clicks of the same second, so those clicks share one index too.
+   * The index of a list, built once per list and reused while the same subjects come back:
+   * by identity (the meeting run's store shares one list between the clicks of the same
+   * second), then by content (a re-read of an unchanged agenda), so a card click costs one
+   * walk over its text rather than a rebuild.
    */
   static of(subjects: readonly SubjectRecord[]): SubjectIndex {
-    let index = BUILT.get(subjects);
+    let index = BY_LIST.get(subjects);
+    if (index) return index;
+    const key = subjects
+      .map((s) =>
+        [s.caseId, s.kind, s.fullName, s.aliases, s.dateOfBirth, s.address].join('\u0000'),
+      )
+      .join('\u0001');
+    index = BY_CONTENT.get(key);
     if (!index) {
       index = new SubjectIndex(subjects);
-      BUILT.set(subjects, index);
+      if (BY_CONTENT.size >= MAX_CACHED)
+        BY_CONTENT.delete(BY_CONTENT.keys().next().value as string);
+      BY_CONTENT.set(key, index);
     }
+    BY_LIST.set(subjects, index);
     return index;
   }
 
@@ -131,10 +143,13 @@ export class SubjectIndex {
   }
 }
 
-const BUILT = new WeakMap<readonly SubjectRecord[], SubjectIndex>();
+const BY_LIST = new WeakMap<readonly SubjectRecord[], SubjectIndex>();
+/** A few meetings' worth (meetings running at once); the oldest is dropped first. */
+const MAX_CACHED = 16;
+const BY_CONTENT = new Map<string, SubjectIndex>();
 
 function isPostcodePart(keys: string[]): boolean {
-  return keys.length <= 2 && new RegExp(`^${POSTCODE.source}$`).test(keys.join(' '));
+  return keys.length <= 2 && WHOLE_POSTCODE.test(keys.join(' '));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -144,6 +159,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 const POSTCODE = /(?<![a-z0-9])([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})(?![a-z0-9])/g;
+const WHOLE_POSTCODE = /^[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}$/;
 
 /** UK postcodes in lower-cased text, without their space ("nf32ab"). */
 export function postcodesIn(lower: string): { code: string; at: number }[] {
