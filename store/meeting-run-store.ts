@@ -13,6 +13,7 @@ import type {
   RunPerson,
 } from '../core/meeting-run/ports.js';
 import { pickOccurrence } from '../core/attendance/occurrence.js';
+import type { SubjectRecord } from '../core/personal-data/index.js';
 import type { Role } from '../core/roles.js';
 import type { Queryable } from './db.js';
 
@@ -126,6 +127,31 @@ export class PgMeetingRunStore implements MeetingRunRepository {
     return rows.map((r) => ({
       kind: r.kind,
       fullName: r.full_name,
+      dateOfBirth: r.date_of_birth,
+      address: r.address,
+    }));
+  }
+
+  async meetingSubjects(meetingId: string): Promise<SubjectRecord[]> {
+    const { rows } = await this.db.query<{
+      case_id: string;
+      kind: string;
+      full_name: string;
+      aliases: string | null;
+      date_of_birth: string | null;
+      address: string | null;
+    }>(
+      `SELECT s.case_id, s.kind, s.full_name, s.aliases, to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
+              s.address
+         FROM case_subject s JOIN agenda_item i ON i.case_id = s.case_id
+        WHERE i.meeting_id = $1`,
+      [meetingId],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      kind: r.kind,
+      fullName: r.full_name,
+      aliases: r.aliases,
       dateOfBirth: r.date_of_birth,
       address: r.address,
     }));
@@ -568,6 +594,10 @@ export class CachedMeetingRunStore extends PgMeetingRunStore {
 
   override listAgencies(areaId: string) {
     return this.cached(`agencies:${areaId}`, () => super.listAgencies(areaId));
+  }
+
+  override meetingSubjects(meetingId: string) {
+    return this.cached(`meeting-subjects:${meetingId}`, () => super.meetingSubjects(meetingId));
   }
 
   override caseSubjects(caseId: string) {

@@ -1,3 +1,4 @@
+import type { SubjectRecord } from '../core/personal-data/index.js';
 import type {
   InviteeRecord,
   InviteeRow,
@@ -228,6 +229,31 @@ export class PgMeetingStore implements MeetingRepository {
         c.changedAt,
       ],
     );
+  }
+
+  async areaSubjects(areaId: string): Promise<SubjectRecord[]> {
+    const { rows } = await this.db.query<{
+      case_id: string;
+      kind: string;
+      full_name: string;
+      aliases: string | null;
+      date_of_birth: string | null;
+      address: string | null;
+    }>(
+      `SELECT s.case_id, s.kind, s.full_name, s.aliases,
+              to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, s.address
+         FROM case_subject s JOIN marac_case c ON c.id = s.case_id
+        WHERE c.area_id = $1`,
+      [areaId],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      kind: r.kind,
+      fullName: r.full_name,
+      aliases: r.aliases,
+      dateOfBirth: r.date_of_birth,
+      address: r.address,
+    }));
   }
 
   async listChanges(meetingId: string): Promise<MeetingChange[]> {

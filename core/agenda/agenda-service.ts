@@ -18,6 +18,7 @@ import {
   type Capacity,
 } from './agenda-schedule.js';
 import { validateCaseList, type Sheet } from './case-list-import.js';
+import { refuseFormulaText } from './case-text.js';
 
 export interface AgendaRepos {
   agenda: AgendaRepository;
@@ -62,6 +63,7 @@ export async function agendaView(
 
 /** Adds one case from the form (FR-027). Closed sessions need the people permitted to see it. */
 export async function addCase(deps: AgendaDeps, actor: Actor, meetingId: string, input: NewCase) {
+  refuseFormulaText(input);
   const now = deps.clock.now();
   const result = await deps.uow.run(async (repos) => {
     const { area, meeting } = await load(repos, actor, meetingId, true);

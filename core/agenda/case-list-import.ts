@@ -1,5 +1,6 @@
 import { parseDay } from '../calendar/index.js';
 import type { Agency, RiskLevel } from '../model.js';
+import { formulaProblem } from '../spreadsheet/formula.js';
 import type { NewCase, SubjectInput } from './agenda-repository.js';
 
 /** FR-027 import limits, stated to the coordinator when exceeded. */
@@ -74,9 +75,6 @@ export function normaliseHeader(text: string): string {
     .replace(/[^a-z0-9_]/g, '');
   return ALIASES[key] ?? key;
 }
-
-/** OWASP CSV injection: a spreadsheet runs a cell starting with these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export interface ImportContext {
   agencies: readonly Agency[];
@@ -258,11 +256,9 @@ class RowReader {
       return undefined;
     }
     if (typeof cell === 'string') {
-      if (FORMULA_START.test(cell.trimEnd())) {
-        this.problem(
-          key,
-          `The cell starts with "${cell.trim()[0] ?? ''}", which a spreadsheet would run as a formula; remove it.`,
-        );
+      const formula = formulaProblem(cell);
+      if (formula) {
+        this.problem(key, `The cell holds text a spreadsheet would run. ${formula}`);
         return undefined;
       }
       return isBlank(cell) ? null : cell.trim();
@@ -365,7 +361,9 @@ class RowReader {
       const name = match?.[1]?.trim() ?? '';
       const dobText = match?.[2]?.trim();
       const dob = dobText ? toDay(dobText) : null;
-      if (!name || name.length > 200)
+      const formula = formulaProblem(name);
+      if (formula) this.problem('children', `A child’s name is not plain text. ${formula}`);
+      else if (!name || name.length > 200)
         this.problem('children', 'Each child needs a name of at most 200 characters.');
       else if (dobText && (!dob || dob >= today))
         this.problem(

@@ -3,6 +3,7 @@ import { parseAreaPolicy } from '../area-policy.js';
 import type { Nation } from '../calendar/bank-holidays.js';
 import { localDay } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
+import { guardFreeText, SubjectIndex } from '../personal-data/index.js';
 import type { ActionCategory } from '../model.js';
 import type { Clock } from '../ports/clock.js';
 import type { ConversationRef, MeetingChat } from '../ports/meeting-chat.js';
@@ -15,7 +16,6 @@ import {
   type CardViewer,
   type CaseCardModel,
   type ChecklistItem,
-  findSubjectMention,
   type RunAction,
   type RunAgendaItem,
   type RunMeeting,
@@ -323,7 +323,7 @@ export class MeetingRun {
     const partners = [...new Set(input.partnerAgencyIds)].filter((p) => p !== input.agencyId);
     if (partners.some((p) => !known.has(p)))
       throw new DomainError('VALIDATION_FAILED', 'A joint partner is not a member of this MARAC.');
-    await this.guardDescription(item.caseId, input.description);
+    await this.guardDescription(meetingId, item.caseId, input.description, 'description');
     if (input.category === 'perpetrator' && !input.acknowledgePerpetratorWarning)
       throw new DomainError(
         'PERPETRATOR_WARNING_NOT_ACKNOWLEDGED',
@@ -430,7 +430,8 @@ export class MeetingRun {
     const description = input.description?.trim() || null;
     if (!description && !input.dueOn)
       throw new DomainError('VALIDATION_FAILED', 'Give a new description or a new due date.');
-    if (description) await this.guardDescription(action.caseId, description);
+    if (description)
+      await this.guardDescription(meetingId, action.caseId, description, 'description');
     const due = input.dueOn ? this.dueOn(meeting, input.dueOn) : null;
     return this.applyChange(meeting, actor, action, key, {
       to: action.state,
@@ -451,7 +452,7 @@ export class MeetingRun {
         `${action.reference} is ${action.state}; only a volunteered action can be rejected.`,
       );
     const reason = input.reason?.trim() || null;
-    if (reason) await this.guardDescription(action.caseId, reason);
+    if (reason) await this.guardDescription(meetingId, action.caseId, reason, 'reason');
     return this.applyChange(meeting, actor, action, key, {
       to: 'rejected',
       note: reason ? { reason } : undefined,
@@ -707,13 +708,14 @@ export class MeetingRun {
       );
   }
 
-  private async guardDescription(caseId: string, text: string) {
-    const found = findSubjectMention(text, await this.deps.runs.caseSubjects(caseId));
-    if (found)
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `The text contains the ${found.what} of someone in this case (the ${found.kind}). Cards are posted in the meeting chat: use roles such as “the victim” or “child 1” instead (FR-049).`,
-      );
+  /** Card text goes to the meeting chat: no subject of any case on this agenda may be in it. */
+  private async guardDescription(meetingId: string, caseId: string, text: string, field: string) {
+    guardFreeText(text, SubjectIndex.of(await this.deps.runs.meetingSubjects(meetingId)), {
+      field,
+      caseId,
+      advice:
+        'Cards are posted in the meeting chat: describe people by role (“the victim”, “child 1”), never by name, date of birth or address.',
+    });
   }
 
   private dueOn(meeting: RunMeeting, override: string | null) {

@@ -1,3 +1,4 @@
+import type { SubjectRecord } from '../personal-data/index.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { ActionCategory, ActionState } from '../model.js';
 import type { Role } from '../roles.js';
@@ -53,6 +54,8 @@ export interface MeetingRunRepository {
   ): Promise<
     { kind: string; fullName: string; dateOfBirth: string | null; address: string | null }[]
   >;
+  /** Every subject of every case on the meeting's agenda: free text is checked against all. */
+  meetingSubjects(meetingId: string): Promise<SubjectRecord[]>;
   /** Agencies that may own actions: approved signatories of the area (FR-107). */
   listAgencies(areaId: string): Promise<AgencyRef[]>;
   /** Agencies with someone in the meeting now (open attendance intervals). */

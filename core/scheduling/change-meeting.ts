@@ -6,6 +6,7 @@ import { escapeHtml, formatMeetingStart } from './format.js';
 import { closedSessionInvitees, meetingInvitees } from './invitees.js';
 import type { InviteeRecord, MeetingRecord } from './meeting-repository.js';
 import { insideNoticePeriod } from './notice-period.js';
+import { guardSchedulingText } from './outbound-text.js';
 import { type Actor, invalid, loadArea } from './schedule-meetings.js';
 import { upstreamReason, type SchedulingDeps, type SchedulingRepos } from './scheduling-deps.js';
 import { markNeedsAttention, setUpTeamsMeeting, type SetUpResult } from './teams-setup.js';
@@ -32,6 +33,7 @@ export async function rescheduleMeeting(
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
   const meeting = await changeable(deps, actor, meetingId);
+  await guardSchedulingText(deps, area, { reason: input.reason });
   const start = zonedInstant(input.day, input.startTime, area.timeZone);
   const end = zonedInstant(input.day, input.endTime, area.timeZone);
   if (end <= start) invalid('endTime', 'The meeting must end after it starts.');
@@ -72,6 +74,7 @@ export async function cancelMeeting(
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
   const meeting = await changeable(deps, actor, meetingId);
+  await guardSchedulingText(deps, area, { reason: input.reason });
   const inside = insideNoticePeriod(now, meeting.scheduledStart, area);
   if (inside && !input.reason?.trim())
     throw new DomainError('NOTICE_REASON_REQUIRED', undefined, { field: 'reason' });

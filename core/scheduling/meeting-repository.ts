@@ -1,3 +1,4 @@
+import type { SubjectRecord } from '../personal-data/index.js';
 import type { Agency, Area, MeetingKind, MeetingStatus, Person } from '../model.js';
 
 /** A meeting as the scheduling use cases see it (REQUIREMENTS.md §3.4). */
@@ -120,6 +121,8 @@ export interface MeetingRepository {
   /** People permitted on the closed cases of a closed session (FR-007). */
   listPermittedPeople(meetingId: string): Promise<string[]>;
   recordChange(change: MeetingChange): Promise<void>;
+  /** Every subject of the area's cases: free text sent out is checked against them. */
+  areaSubjects(areaId: string): Promise<SubjectRecord[]>;
   listChanges(meetingId: string): Promise<MeetingChange[]>;
 }
 

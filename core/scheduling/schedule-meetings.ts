@@ -11,6 +11,7 @@ import type { NewMeeting, SeriesFrequency } from './meeting-repository.js';
 import { insideNoticePeriod } from './notice-period.js';
 import { MAX_SERIES_OCCURRENCES, seriesDays } from './recurrence.js';
 import type { SchedulingDeps, SchedulingRepos } from './scheduling-deps.js';
+import { guardSchedulingText } from './outbound-text.js';
 import { setUpTeamsMeeting, setUpTeamsSeries, type SetUpResult } from './teams-setup.js';
 
 export interface Actor {
@@ -52,6 +53,7 @@ export async function createSeries(
   const area = await loadArea(deps, actor.areaId);
   const today = localDay(now, area.timeZone);
   checkTimes(input.startTime, input.endTime);
+  await guardSchedulingText(deps, area, { title: input.title, reason: input.reason });
   if (input.startsOn < today) invalid('startsOn', 'The first meeting cannot be in the past.');
   if (input.endsOn < input.startsOn) invalid('endsOn', 'The series must end after it starts.');
   const days = seriesDays(input);
@@ -128,6 +130,7 @@ export async function createMeeting(
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
   checkTimes(input.startTime, input.endTime);
+  await guardSchedulingText(deps, area, { title: input.title, reason: input.reason });
   const d = draft(area, actor, input.kind, input.title, input.day, input.startTime, input.endTime);
   if (d.scheduledStart <= now) invalid('day', 'The meeting must start in the future.');
   const inside = insideNoticePeriod(now, d.scheduledStart, area);
@@ -167,6 +170,7 @@ export async function createClosedSession(
       'A closed session belongs to an open, upcoming MARAC meeting.',
     );
   checkTimes(input.startTime, input.endTime);
+  await guardSchedulingText(deps, area, { reason: input.reason });
   const day = input.day ?? localDay(parent.scheduledStart, area.timeZone);
   const d = draft(
     area,

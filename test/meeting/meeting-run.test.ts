@@ -180,7 +180,9 @@ describe('running a meeting: case cards, card actions and the chair console', ()
       description: `Call ${victim.fullName.split(' ')[0]} weekly`,
       category: 'victim',
     });
-    expect(named.error).toMatch(/name of someone in this case \(the victim\)/);
+    expect(named.error).toMatch(
+      /2nd word of the description looks like the first name of the victim in this case/,
+    );
     expect(JSON.stringify(named.card)).not.toContain(victim.fullName.split(' ')[0]);
     const typed = await execute(channel, tm, 'idva-rep', 'volunteer', {
       ...base(0),

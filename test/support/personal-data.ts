@@ -1,4 +1,11 @@
 import { expect } from 'vitest';
+import {
+  findPersonalData,
+  fold,
+  prepare,
+  SubjectIndex,
+  type SubjectRecord,
+} from '../../core/personal-data/index.js';
 import { DEMO_CASES } from '../../store/seed/demo-cases.js';
 
 /**
@@ -36,8 +43,48 @@ const PATTERNS = DATA.map((value) => ({
   pattern: new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(value)}(?![A-Za-z0-9])`, 'i'),
 }));
 
-/** Fails naming the leaked value if `text` contains any seeded personal data (IS-07, FR-049). */
+/**
+ * The text as someone hiding a name would write it, undone: invisible characters removed,
+ * full-width letters and accents folded, letters joined across inserted hyphens.
+ */
+function unmasked(text: string): string {
+  return fold(prepare(text)).replace(/(?<=\p{L})-(?=\p{L})/gu, '');
+}
+
+/**
+ * Fails naming the leaked value if `text` contains any seeded personal data (IS-07, FR-049),
+ * as written or disguised (case, accents, zero-width characters, hyphens inside a word).
+ */
 export function expectNoPersonalData(text: string, where = 'outbound content'): void {
-  const leaked = PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ value }) => value);
+  const plain = unmasked(text);
+  const leaked = PATTERNS.filter(
+    ({ value, pattern }) => pattern.test(text) || unmaskedPattern(value).test(plain),
+  ).map(({ value }) => value);
   expect(leaked, `${where} contains personal data`).toEqual([]);
+}
+
+const UNMASKED = new Map<string, RegExp>();
+function unmaskedPattern(value: string): RegExp {
+  let pattern = UNMASKED.get(value);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![a-z0-9])${escapeRegExp(unmasked(value))}(?![a-z0-9])`);
+    UNMASKED.set(value, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * The product's own guard as a test oracle over any subjects (generated ones in the fuzz test):
+ * names in any spelling, dates of birth in any UK format, streets and postcodes.
+ */
+export function expectNoPersonalDataOf(
+  text: string,
+  subjects: readonly SubjectRecord[],
+  where = 'outbound content',
+): void {
+  const found = findPersonalData(text, SubjectIndex.of(subjects));
+  expect(
+    found && { what: found.what, word: found.wordNumber, of: found.subject.fullName },
+    `${where} contains personal data`,
+  ).toBeNull();
 }

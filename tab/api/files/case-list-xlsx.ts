@@ -1,19 +1,22 @@
 import ExcelJS from 'exceljs';
 import type { CaseListRenderer } from '../../../core/circulation/circulation-deps.js';
 import { formatMeetingStart } from '../../../core/scheduling/format.js';
+import { neutraliseCell } from '../../../core/spreadsheet/formula.js';
 
 /**
  * The case-list export uploaded to SharePoint (open cases only). Every value is written as a
- * string or number cell, never a formula, so nothing in it runs when opened.
+ * string or number cell, never a formula, so nothing in it runs when opened; a text cell that
+ * would start a formula once copied or saved as CSV is prefixed with an apostrophe (OWASP).
  */
 export const xlsxCaseListRenderer: CaseListRenderer = {
   async render({ meetingTitle, meetingStart, timeZone, items }) {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Case list');
-    sheet.addRow([
+    const row = (cells: (string | number)[]) => sheet.addRow(cells.map(neutraliseCell));
+    row([
       `${meetingTitle}: ${formatMeetingStart(meetingStart, timeZone)}. Strictly Private & Confidential.`,
     ]);
-    sheet.addRow([
+    row([
       'Position',
       'Planned start',
       'Case number',
@@ -38,7 +41,7 @@ export const xlsxCaseListRenderer: CaseListRenderer = {
           .filter((s) => s.kind === kind)
           .map((s) => [s.fullName, s.dateOfBirth, s.address].filter(Boolean).join(', '))
           .join('; ');
-      sheet.addRow([
+      row([
         item.position,
         item.plannedStart ? time.format(item.plannedStart) : '',
         item.caseNumber,
