@@ -183,10 +183,22 @@ function sessionsOf(session: SimMeetingSession) {
     p.intervals.map((interval, ii) => {
       const start = interval.join;
       const end = interval.leave ?? session.endedAt ?? start;
+      // The current shape: `associatedIdentity`. The deprecated `identity` stopped carrying
+      // data on 30 June 2026, so the simulator no longer sends it.
       const caller = {
         '@odata.type': '#microsoft.graph.callRecords.participantEndpoint',
-        identity: identity(p),
-        userAgent: { headerValue: 'Teams' },
+        name: `machine-${pi}`,
+        userAgent: {
+          '@odata.type': '#microsoft.graph.callRecords.clientUserAgent',
+          headerValue: 'Teams',
+          platform: 'windows',
+          productFamily: 'teams',
+        },
+        associatedIdentity: {
+          id: p.userId ?? null,
+          displayName: p.displayName,
+          tenantId: p.userId ? p.tenantId : null,
+        },
       };
       const callee = {
         '@odata.type': '#microsoft.graph.callRecords.serviceEndpoint',
