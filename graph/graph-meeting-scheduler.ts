@@ -142,7 +142,10 @@ export class GraphMeetingScheduler implements MeetingScheduler {
       }),
     );
     const meeting = body.value[0];
-    if (!meeting?.id || !meeting.chatInfo?.threadId)
+    // Microsoft's own joinWebUrl sample answers without chatInfo; the join URL names the thread.
+    const chatThreadId =
+      meeting?.chatInfo?.threadId ?? threadOfJoinUrl(meeting?.joinWebUrl ?? joinUrl);
+    if (!meeting?.id || !chatThreadId)
       throw new DomainError(
         'MEETING_NOT_READY',
         'Teams has no online meeting with that join URL yet.',
@@ -150,7 +153,7 @@ export class GraphMeetingScheduler implements MeetingScheduler {
     return {
       onlineMeetingId: meeting.id,
       joinWebUrl: meeting.joinWebUrl ?? joinUrl,
-      chatThreadId: meeting.chatInfo.threadId,
+      chatThreadId,
     };
   }
 
@@ -271,6 +274,17 @@ export class GraphMeetingScheduler implements MeetingScheduler {
       query: { $select: 'id,onlineMeeting' },
     });
     return body.onlineMeeting?.joinUrl ?? undefined;
+  }
+}
+
+/** `https://teams.microsoft.com/l/meetup-join/19%3ameeting_...%40thread.v2/0?...` → `19:meeting_...@thread.v2`. */
+function threadOfJoinUrl(joinUrl: string): string | null {
+  try {
+    const [, , kind, thread] = new URL(joinUrl).pathname.split('/');
+    const decoded = kind === 'meetup-join' && thread ? decodeURIComponent(thread) : '';
+    return /^19:.+@thread\.(v2|skype|tacv2)$/.test(decoded) ? decoded : null;
+  } catch {
+    return null;
   }
 }
 
