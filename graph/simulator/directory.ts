@@ -31,6 +31,11 @@ export class SimDirectory {
     this.extra.set(user.id, user);
   }
 
+  /** Removes a user added with `add` (tests: a mailbox deleted and recreated). */
+  remove(id: string): void {
+    this.extra.delete(id);
+  }
+
   async all(): Promise<SimUser[]> {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > this.ttlMs)

@@ -141,7 +141,18 @@ export function onlineMeetingRoutes(ctx: SimContext): SimRoute[] {
           ...(startDateTime ? { startDateTime } : {}),
           ...(endDateTime ? { endDateTime } : {}),
         });
-        Object.assign(meeting.options, options);
+        // lobbyBypassSettings is merged: Microsoft's sample PATCHes isDialInBypassEnabled alone
+        // and the answer keeps the meeting's scope.
+        Object.assign(meeting.options, options, {
+          ...(options.lobbyBypassSettings
+            ? {
+                lobbyBypassSettings: {
+                  ...(meeting.options.lobbyBypassSettings as object),
+                  ...options.lobbyBypassSettings,
+                },
+              }
+            : {}),
+        });
         ctx.store.changed();
         return { status: 200, body: toGraphOnlineMeeting(meeting) };
       },
