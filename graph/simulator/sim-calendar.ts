@@ -5,7 +5,16 @@
  * that does not exist (spring forward) moves forward by the gap; one that happens twice
  * (fall back) is the earlier instant.
  */
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 const HOUR = 3_600_000;
 
 /** Minutes east of UTC in `timeZone` at `instant`, from Intl's `longOffset` (GMT+01:00). */
@@ -61,7 +70,7 @@ export function localTime(instant: Date, timeZone: string): { hour: number; minu
 }
 
 /** Lower-case English weekday of a calendar day. */
-export function weekdayOf(day: string): string {
+export function weekdayOf(day: string): Weekday {
   const name = WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()];
   if (!name) throw new RangeError(`invalid calendar day "${day}"`);
   return name;
