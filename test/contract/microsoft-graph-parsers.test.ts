@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCallingNotifications } from '../../graph/calling-notifications.js';
@@ -55,6 +56,16 @@ describe('Microsoft’s published Graph responses, read by the product’s parse
       expect(s.url, name).toMatch(/^https:\/\/learn\.microsoft\.com\//);
       expect(s.retrieved, name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(s.call, name).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/|^POST \{callbackUri\}$/);
+    }
+  });
+
+  it('every example is used: responses here (read by a parser), requests in the requests test', () => {
+    const source = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
+    const parsers = source('./microsoft-graph-parsers.test.ts');
+    const requests = source('./microsoft-graph-requests.test.ts');
+    for (const [name, s] of Object.entries(sources('graph'))) {
+      const used = s.kind === 'request' ? requests : parsers + requests;
+      expect(used.includes(`'${name}'`), name).toBe(true);
     }
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphAttendanceReports } from '../../graph/graph-attendance-reports.js';
+import { GraphCallingBot } from '../../graph/graph-calling-bot.js';
 import { GraphFileShare } from '../../graph/graph-file-share.js';
 import { GraphMailer } from '../../graph/graph-mailer.js';
 import { GraphMeetingScheduler } from '../../graph/graph-meeting-scheduler.js';
@@ -221,6 +222,25 @@ describe('the product’s Graph requests, against Microsoft’s published reques
     expect(['view', 'edit', 'embed', 'blocksDownload', 'review']).toContain(body.type);
   });
 
+  it('joins the meeting with the published join request’s members', async () => {
+    const ref = await meeting();
+    const bot = new GraphCallingBot({
+      graph: t.graph,
+      callbackUri: 'http://127.0.0.1:9/api/calling', // notifications are not followed here
+    });
+    await bot.join({
+      joinUrl: ref.joinWebUrl,
+      chatThreadId: ref.chatThreadId,
+      tenantId: t.tenant.tenantId,
+    });
+    const [join] = logged('POST /communications/calls');
+    const published = example('application-post-calls-join-meeting.request.json');
+    expect(shapeMismatches(join?.body, published, ['tenantId'])).toEqual([]);
+    const body = join?.body as Loose;
+    expect(body.meetingInfo.organizer.user.id).toBe(MAILBOX_ID);
+    expect(body.mediaConfig['@odata.type']).toBe(published.mediaConfig['@odata.type']);
+  });
+
   it('every request goes to v1.0 with a client-request-id', () => {
     expect(t.tenant.requests.every((r) => r.version === 'v1.0' && r.clientRequestId)).toBe(true);
   });
@@ -294,6 +314,14 @@ describe('the simulated Graph, against Microsoft’s published examples', () => 
       { body: example('chat-post-installedapps-rsc.request.json') },
     );
     expect(install).toMatchObject({ status: 201 });
+    // The join sample, pointed at this tenant's meeting and a local callback (nothing else changed).
+    const join = example('application-post-calls-join-meeting.request.json');
+    join.callbackUri = 'http://127.0.0.1:9/api/calling';
+    join.chatInfo.threadId = ref.chatThreadId;
+    join.meetingInfo.organizer.user.id = MAILBOX_ID;
+    expect(await send('POST /communications/calls', {}, { body: join })).toMatchObject({
+      status: 201,
+    });
   });
 
   it('refuses what Graph refuses: unknown enum members, missing required members, a participant named by e-mail', async () => {

@@ -28,7 +28,8 @@ const joinCall = z.object({
         .loose(),
     })
     .loose(),
-  tenantId: z.string(),
+  // Microsoft's own join sample has no top-level tenantId; the organiser's identity carries it.
+  tenantId: z.string().optional(),
 });
 
 export function callRoutes(ctx: SimContext, engine: MeetingEngine): SimRoute[] {
@@ -59,7 +60,7 @@ export function callRoutes(ctx: SimContext, engine: MeetingEngine): SimRoute[] {
           onlineMeetingId: meeting.id,
           threadId: meeting.threadId,
           callbackUri: body.callbackUri,
-          tenantId: body.tenantId,
+          tenantId: body.tenantId ?? body.meetingInfo.organizer.user.tenantId ?? ctx.tenantId,
           state: 'establishing',
           createdDateTime: req.now.toISOString(),
         };
