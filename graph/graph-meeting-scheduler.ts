@@ -1,5 +1,4 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
-import { localDay, localTime } from '../core/calendar/index.js';
 import { DomainError } from '../core/errors.js';
 import type {
   CreatedMeetingEvent,
@@ -8,11 +7,11 @@ import type {
   MeetingOptions,
   MeetingScheduler,
   OnlineMeetingRef,
-  Recurrence,
 } from '../core/ports/meeting-scheduler.js';
 import type { GraphClient } from './graph-client.js';
 import { GraphDirectory } from './graph-directory.js';
 import { GraphRequestError } from './graph-error.js';
+import { fromUtc, threadOfJoinUrl, toGraphRecurrence, wallClock } from './graph-meeting-shapes.js';
 import type { CallsOf, GraphPermissionNeed } from './graph-permission.js';
 
 export const MEETING_NEEDS = [
@@ -275,57 +274,4 @@ export class GraphMeetingScheduler implements MeetingScheduler {
     });
     return body.onlineMeeting?.joinUrl ?? undefined;
   }
-}
-
-/** `https://teams.microsoft.com/l/meetup-join/19%3ameeting_...%40thread.v2/0?...` → `19:meeting_...@thread.v2`. */
-function threadOfJoinUrl(joinUrl: string): string | null {
-  try {
-    const [, , kind, thread] = new URL(joinUrl).pathname.split('/');
-    const decoded = kind === 'meetup-join' && thread ? decodeURIComponent(thread) : '';
-    return /^19:.+@thread\.(v2|skype|tacv2)$/.test(decoded) ? decoded : null;
-  } catch {
-    return null;
-  }
-}
-
-/** An instant as Graph's dateTimeTimeZone in the area's zone (wall clock, IANA name). */
-function wallClock(instant: Date, timeZone: string): Graph.DateTimeTimeZone {
-  const { hour, minute } = localTime(instant, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { dateTime: `${localDay(instant, timeZone)}T${pad(hour)}:${pad(minute)}:00`, timeZone };
-}
-
-/** Instances are requested with `Prefer: outlook.timezone="UTC"`, so times are UTC wall clock. */
-function fromUtc(value: Graph.NullableOption<Graph.DateTimeTimeZone> | undefined): Date {
-  if (!value?.dateTime || (value.timeZone ?? 'UTC') !== 'UTC')
-    throw new Error(`Expected a UTC dateTimeTimeZone from Graph, got ${value?.timeZone ?? 'none'}`);
-  return new Date(`${value.dateTime.slice(0, 23)}Z`);
-}
-
-function toGraphRecurrence(r: Recurrence, timeZone: string): Graph.PatternedRecurrence {
-  const pattern: Graph.RecurrencePattern =
-    r.pattern.type === 'weekly'
-      ? {
-          type: 'weekly',
-          interval: r.pattern.interval,
-          daysOfWeek: r.pattern.daysOfWeek as Graph.DayOfWeek[],
-          firstDayOfWeek: 'monday',
-        }
-      : {
-          type: 'relativeMonthly',
-          interval: r.pattern.interval,
-          daysOfWeek: r.pattern.daysOfWeek as Graph.DayOfWeek[],
-          index: r.pattern.index,
-        };
-  const range: Graph.RecurrenceRange = r.endDay
-    ? { type: 'endDate', startDate: r.startDay, endDate: r.endDay, recurrenceTimeZone: timeZone }
-    : r.numberOfOccurrences
-      ? {
-          type: 'numbered',
-          startDate: r.startDay,
-          numberOfOccurrences: r.numberOfOccurrences,
-          recurrenceTimeZone: timeZone,
-        }
-      : { type: 'noEnd', startDate: r.startDay, recurrenceTimeZone: timeZone };
-  return { pattern, range };
 }

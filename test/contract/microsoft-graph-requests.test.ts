@@ -1,87 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphAttendanceReports } from '../../graph/graph-attendance-reports.js';
+import { describe, expect, it } from 'vitest';
 import { GraphCallingBot } from '../../graph/graph-calling-bot.js';
 import { GraphFileShare } from '../../graph/graph-file-share.js';
 import { GraphMailer } from '../../graph/graph-mailer.js';
-import { GraphMeetingScheduler } from '../../graph/graph-meeting-scheduler.js';
-import type { SimUser } from '../../graph/simulator/directory.js';
 import { DEMO_DRIVE_ID } from '../../graph/simulator/simulated-tenant.js';
-import {
-  type ContractTenant,
-  emailOf,
-  MAILBOX,
-  MAILBOX_ID,
-  startContractTenant,
-  userId,
-  USERS,
-} from './support/contract-tenant.js';
-import { FakeClock } from '../support/fake-clock.js';
+import { emailOf, MAILBOX, MAILBOX_ID } from './support/contract-tenant.js';
+import { DAYS, GUEST, graphContract, type Loose, series } from './support/graph-contract.js';
 import { example, shapeMismatches } from './support/microsoft-examples.js';
 
 /**
  * What the product sends, as the simulated Graph logged it, compared member by member with the
  * requests Microsoft publishes (names, casing, JSON types, enum values, path, API version,
- * headers); then the simulator's own answers against the published responses.
+ * headers). The simulator's own answers are checked in microsoft-graph-simulator.test.ts.
  */
-const GUEST: SimUser = {
-  // A B2B guest: their UPN in our tenant is not their e-mail address.
-  id: '3f1c6a52-7d0e-4b8e-9a41-2c5d8e7f6a10',
-  userPrincipalName: 'sam.lee_partner-agency.example#EXT#@northfieldcouncil.onmicrosoft.com',
-  mail: 'sam.lee@partner-agency.example',
-  displayName: 'Partner agency representative',
-  userType: 'Guest',
-};
-// The mailbox is added at run time, so a test can delete and recreate it with a new object id.
-const MAILBOX_USER = USERS.find((u) => u.id === MAILBOX_ID) as SimUser;
-const users: SimUser[] = [...USERS.filter((u) => u !== MAILBOX_USER), GUEST];
-const clock = new FakeClock('2026-12-02T09:00:00Z');
-let t: ContractTenant;
-let scheduler: GraphMeetingScheduler;
-const logged = (call: string) => t.tenant.requests.filter((r) => r.call === call);
-
-beforeAll(async () => {
-  t = await startContractTenant({ clock, users, reportDelayMs: 0 });
-});
-beforeEach(() => {
-  t.reset();
-  t.tenant.directory.remove(RENEWED);
-  t.tenant.directory.add(MAILBOX_USER);
-  scheduler = new GraphMeetingScheduler({
-    graph: t.graph,
-    organizer: MAILBOX,
-    teamsAppId: '00000000-0000-4000-8000-00000000a99a',
-    graphBaseUrl: t.tenant.graphBaseUrl,
-  });
-});
-afterAll(() => t.close());
-
-const series = {
-  subject: 'Northfield MARAC',
-  start: new Date('2026-12-02T09:30:00Z'),
-  end: new Date('2026-12-02T13:00:00Z'),
-  timeZone: 'Europe/London',
-  attendees: [{ email: emailOf('police-rep') }, { email: GUEST.mail }],
-  bodyHtml: '<p>MARAC</p>',
-  recurrence: {
-    pattern: { type: 'weekly' as const, interval: 2, daysOfWeek: ['wednesday'] },
-    startDay: '2026-12-02',
-    numberOfOccurrences: 6,
-  },
-};
-const RENEWED = '0d7c1f3e-5a2b-4c8d-9e6f-7a8b9c0d1e2f';
-/** JSON read back from logs and answers, inspected member by member. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
-async function meeting() {
-  const { joinUrl } = await scheduler.createEvent(series);
-  return scheduler.findOnlineMeeting(joinUrl);
-}
+const c = graphContract();
+const logged = (call: string) => c.logged(call);
+const meeting = () => c.meeting();
 
 describe('the product’s Graph requests, against Microsoft’s published requests', () => {
   it('creates the series as the published recurring-event request does (members, types, enums)', async () => {
-    await scheduler.createEvent(series);
+    await c.scheduler.createEvent(series);
     const [request] = logged('POST /users/{id}/events');
     expect(request).toMatchObject({
       version: 'v1.0',
@@ -106,7 +43,7 @@ describe('the product’s Graph requests, against Microsoft’s published reques
 
   it('finds and sets up the online meeting by the organiser’s object id, never the mailbox address', async () => {
     const ref = await meeting();
-    await scheduler.applyOptions(ref.onlineMeetingId, {
+    await c.scheduler.applyOptions(ref.onlineMeetingId, {
       presenters: [emailOf('chair')],
       attendees: [emailOf('police-rep')],
       allowRecording: false,
@@ -151,14 +88,14 @@ describe('the product’s Graph requests, against Microsoft’s published reques
 
   it('names a B2B guest by their object id in this tenant and their real UPN, not their e-mail', async () => {
     const ref = await meeting();
-    await scheduler.applyOptions(ref.onlineMeetingId, {
+    await c.scheduler.applyOptions(ref.onlineMeetingId, {
       presenters: [emailOf('chair')],
       attendees: [GUEST.mail],
       allowRecording: false,
       allowTranscription: false,
       isEntryExitAnnounced: true,
     });
-    const stored = t.tenant.store.state.onlineMeetings[ref.onlineMeetingId]?.options;
+    const stored = c.t.tenant.store.state.onlineMeetings[ref.onlineMeetingId]?.options;
     expect((stored?.participants as { attendees: unknown[] }).attendees).toContainEqual({
       identity: { user: { id: GUEST.id } },
       upn: GUEST.userPrincipalName,
@@ -168,7 +105,7 @@ describe('the product’s Graph requests, against Microsoft’s published reques
 
   it('installs the app with the published installedApps members and permissionType casing', async () => {
     const ref = await meeting();
-    await scheduler.installApp(ref.chatThreadId);
+    await c.scheduler.installApp(ref.chatThreadId);
     const [install] = logged('POST /chats/{chatId}/installedApps');
     const published = example('chat-post-installedapps-rsc.request.json');
     expect(shapeMismatches(install?.body, published)).toEqual([]);
@@ -181,7 +118,7 @@ describe('the product’s Graph requests, against Microsoft’s published reques
   });
 
   it('sends mail with the published sendMail members', async () => {
-    await new GraphMailer({ graph: t.graph, mailbox: MAILBOX }).send({
+    await new GraphMailer({ graph: c.t.graph, mailbox: MAILBOX }).send({
       to: [{ email: emailOf('police-rep') }],
       subject: 'MARAC 2 December: actions',
       bodyHtml: '<p>Open the Virtual MARAC tab.</p>',
@@ -199,7 +136,7 @@ describe('the product’s Graph requests, against Microsoft’s published reques
   });
 
   it('shares a file with the published createLink members and enum values', async () => {
-    const files = new GraphFileShare({ graph: t.graph, driveId: DEMO_DRIVE_ID });
+    const files = new GraphFileShare({ graph: c.t.graph, driveId: DEMO_DRIVE_ID });
     const file = await files.upload(
       'export.xlsx',
       new Uint8Array([1, 2]),
@@ -225,13 +162,13 @@ describe('the product’s Graph requests, against Microsoft’s published reques
   it('joins the meeting with the published join request’s members', async () => {
     const ref = await meeting();
     const bot = new GraphCallingBot({
-      graph: t.graph,
+      graph: c.t.graph,
       callbackUri: 'http://127.0.0.1:9/api/calling', // notifications are not followed here
     });
     await bot.join({
       joinUrl: ref.joinWebUrl,
       chatThreadId: ref.chatThreadId,
-      tenantId: t.tenant.tenantId,
+      tenantId: c.t.tenant.tenantId,
     });
     const [join] = logged('POST /communications/calls');
     const published = example('application-post-calls-join-meeting.request.json');
@@ -242,179 +179,6 @@ describe('the product’s Graph requests, against Microsoft’s published reques
   });
 
   it('every request goes to v1.0 with a client-request-id', () => {
-    expect(t.tenant.requests.every((r) => r.version === 'v1.0' && r.clientRequestId)).toBe(true);
-  });
-});
-
-describe('the simulated Graph, against Microsoft’s published examples', () => {
-  const send = (call: string, params: Record<string, string>, extra: object = {}) =>
-    t.graph.send<Loose>({ call, params, ...extra }).catch((e: unknown) => e as Loose);
-
-  it('answers GET /users/{upn} with the published user’s members, and 404 for an e-mail that is not a UPN', async () => {
-    const { body } = await send('GET /users/{id}', { id: MAILBOX });
-    expect(shapeMismatches(body, example('user-get.response.json'))).toEqual([]);
-    expect(await send('GET /users/{id}', { id: GUEST.mail })).toMatchObject({
-      status: 404,
-      graphCode: 'Request_ResourceNotFound',
-    });
-  });
-
-  it('answers online meeting lookups in the published shape, and 404 for a UPN where Graph requires the object id', async () => {
-    const ref = await meeting();
-    const filter = {
-      query: {
-        $filter: `JoinWebUrl eq '${t.tenant.store.state.onlineMeetings[ref.onlineMeetingId]?.joinWebUrl}'`,
-      },
-    };
-    const { body } = await send('GET /users/{id}/onlineMeetings', { id: MAILBOX_ID }, filter);
-    expect(
-      shapeMismatches(body, example('onlinemeeting-list-by-joinweburl.response.json'), [
-        'value[].chatInfo',
-        'value[].joinUrl',
-        'value[].allowMeetingChat',
-        'value[].allowRecording',
-        'value[].allowTranscription',
-        'value[].recordAutomatically',
-        'value[].allowAttendeeToEnableCamera',
-        'value[].allowAttendeeToEnableMic',
-        'value[].allowTeamworkReactions',
-      ]),
-    ).toEqual([]);
-    for (const id of [MAILBOX, emailOf('chair')])
-      expect(await send('GET /users/{id}/onlineMeetings', { id }, filter)).toMatchObject({
-        status: 404,
-      });
-    const reports = 'GET /users/{id}/onlineMeetings/{meetingId}/attendanceReports';
-    expect(await send(reports, { id: MAILBOX, meetingId: ref.onlineMeetingId })).toMatchObject({
-      status: 404,
-    });
-  });
-
-  it('accepts the published requests verbatim: a recurring event with "Monday", lobby settings without scope, RSC install', async () => {
-    const created = await send(
-      'POST /users/{id}/events',
-      { id: MAILBOX },
-      { body: example('user-post-events-recurring.request.json') },
-    );
-    expect(created).toMatchObject({ status: 201 });
-    expect(created.body.recurrence.pattern.daysOfWeek).toEqual(['monday']);
-    const ref = await meeting();
-    const patched = await send(
-      'PATCH /users/{id}/onlineMeetings/{meetingId}',
-      { id: MAILBOX_ID, meetingId: ref.onlineMeetingId },
-      { body: example('onlinemeeting-update-lobbybypasssettings.request.json') },
-    );
-    expect(patched.body.lobbyBypassSettings).toEqual({
-      scope: 'organization',
-      isDialInBypassEnabled: true,
-    });
-    const install = await send(
-      'POST /chats/{chatId}/installedApps',
-      { chatId: ref.chatThreadId },
-      { body: example('chat-post-installedapps-rsc.request.json') },
-    );
-    expect(install).toMatchObject({ status: 201 });
-    // The join sample, pointed at this tenant's meeting and a local callback (nothing else changed).
-    const join = example('application-post-calls-join-meeting.request.json');
-    join.callbackUri = 'http://127.0.0.1:9/api/calling';
-    join.chatInfo.threadId = ref.chatThreadId;
-    join.meetingInfo.organizer.user.id = MAILBOX_ID;
-    expect(await send('POST /communications/calls', {}, { body: join })).toMatchObject({
-      status: 201,
-    });
-  });
-
-  it('refuses what Graph refuses: unknown enum members, missing required members, a participant named by e-mail', async () => {
-    const ref = await meeting();
-    const patch = (body: object) =>
-      send(
-        'PATCH /users/{id}/onlineMeetings/{meetingId}',
-        { id: MAILBOX_ID, meetingId: ref.onlineMeetingId },
-        { body },
-      );
-    expect(await patch({ lobbyBypassSettings: { scope: 'anyone' } })).toMatchObject({
-      status: 400,
-    });
-    expect(await patch({ allowedPresenters: 'Everyone' })).toMatchObject({ status: 400 });
-    expect(
-      await patch({ participants: { attendees: [{ upn: GUEST.mail, role: 'attendee' }] } }),
-    ).toMatchObject({ status: 400 });
-    const bad = { ...example('user-post-events-recurring.request.json') };
-    bad.recurrence = {
-      ...bad.recurrence,
-      pattern: { ...bad.recurrence.pattern, daysOfWeek: ['Funday'] },
-    };
-    expect(await send('POST /users/{id}/events', { id: MAILBOX }, { body: bad })).toMatchObject({
-      status: 400,
-    });
-    const file = await new GraphFileShare({ graph: t.graph, driveId: DEMO_DRIVE_ID }).upload(
-      'a.xlsx',
-      new Uint8Array([1]),
-      'application/octet-stream',
-    );
-    const { type: _type, ...noType } = example('driveitem-createlink.request.json');
-    expect(
-      await send(
-        'POST /drives/{driveId}/items/{itemId}/createLink',
-        { driveId: DEMO_DRIVE_ID, itemId: file.itemId },
-        { body: noType },
-      ),
-    ).toMatchObject({ status: 400 });
-  });
-
-  it('answers call-record sessions with associatedIdentity as Microsoft’s sample does, and attendance records in the published shape', async () => {
-    const ref = await meeting();
-    const e = t.tenant.engine;
-    await e.join(
-      ref.onlineMeetingId,
-      {
-        userId: userId('chair'),
-        displayName: 'Chair',
-        email: emailOf('chair'),
-        role: 'Organizer',
-        camera: true,
-      },
-      new Date('2026-12-02T09:30:00Z'),
-    );
-    const session = await e.end(ref.onlineMeetingId, new Date('2026-12-02T10:00:00Z'));
-    clock.set(new Date('2026-12-02T10:30:00Z'));
-    const record = await send(
-      'GET /communications/callRecords/{callRecordId}',
-      { callRecordId: session.id },
-      { query: { $expand: 'sessions($expand=segments)' } },
-    );
-    const published = example('callrecord-get-sessions-segments.response.json');
-    const caller = record.body.sessions[0].caller;
-    expect(shapeMismatches(caller, published.sessions[0].caller)).toEqual([]);
-    expect(caller.associatedIdentity.id).toBe(userId('chair'));
-    expect(caller.identity).toBeUndefined();
-    const reports = new GraphAttendanceReports({ graph: t.graph, organizer: MAILBOX });
-    const [report] = await reports.list(ref.onlineMeetingId);
-    const records = await send(
-      'GET /users/{id}/onlineMeetings/{meetingId}/attendanceReports/{reportId}/attendanceRecords',
-      { id: MAILBOX_ID, meetingId: ref.onlineMeetingId, reportId: report!.id },
-    );
-    expect(
-      shapeMismatches(records.body, example('attendancerecord-list.response.json'), ['value[].id']),
-    ).toEqual([]);
-    expect(records.body.value[0].role).toBe('Organizer');
-  });
-
-  it('looks the organiser up again when the cached object id answers 404 (a recreated mailbox)', async () => {
-    const ref = await meeting();
-    const reports = new GraphAttendanceReports({ graph: t.graph, organizer: MAILBOX });
-    expect(await reports.list(ref.onlineMeetingId)).toEqual([]);
-    t.tenant.directory.remove(MAILBOX_ID);
-    t.tenant.directory.add({ ...MAILBOX_USER, id: RENEWED });
-    t.tenant.store.state.onlineMeetings[ref.onlineMeetingId]!.organizerId = RENEWED;
-    expect(await reports.list(ref.onlineMeetingId)).toEqual([]);
-    const paths = t.tenant.requests.filter((r) => r.call?.endsWith('/attendanceReports'));
-    expect(paths.map((r) => [r.status, r.path.split('/')[2]])).toEqual([
-      [200, MAILBOX_ID],
-      [404, MAILBOX_ID],
-      [200, RENEWED],
-    ]);
-    // The scheduler's lookup, the reader's first, and the reader's fresh one after the 404.
-    expect(logged('GET /users/{id}')).toHaveLength(3);
+    expect(c.t.tenant.requests.every((r) => r.version === 'v1.0' && r.clientRequestId)).toBe(true);
   });
 });
