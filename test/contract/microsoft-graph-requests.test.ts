@@ -41,6 +41,14 @@ describe('the product’s Graph requests, against Microsoft’s published reques
     expect(body.onlineMeetingProvider).toBe('teamsForBusiness');
   });
 
+  it('cancels with the published cancel request’s member, spelt Comment', async () => {
+    const { eventId } = await c.scheduler.createEvent({ ...series, recurrence: undefined });
+    await c.scheduler.cancelEvent(eventId, 'Moved because of a bank holiday.');
+    const [cancel] = logged('POST /users/{id}/events/{eventId}/cancel');
+    expect(shapeMismatches(cancel?.body, example('event-cancel.request.json'))).toEqual([]);
+    expect(Object.keys(cancel?.body as object)).toEqual(['Comment']);
+  });
+
   it('finds and sets up the online meeting by the organiser’s object id, never the mailbox address', async () => {
     const ref = await meeting();
     await c.scheduler.applyOptions(ref.onlineMeetingId, {
