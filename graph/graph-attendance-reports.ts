@@ -5,6 +5,7 @@ import type {
   AttendanceReportSummary,
 } from '../core/ports/attendance-reports.js';
 import type { GraphClient } from './graph-client.js';
+import { GraphDirectory } from './graph-directory.js';
 import type { CallsOf, GraphPermissionNeed } from './graph-permission.js';
 
 export const ATTENDANCE_NEEDS = [
@@ -29,13 +30,22 @@ type AttendanceCall = CallsOf<typeof ATTENDANCE_NEEDS>;
  * (missing e-mail, intervals outside the meeting window), for reconciliation to judge.
  */
 export class GraphAttendanceReports implements AttendanceReports {
-  constructor(private readonly deps: { graph: GraphClient; organizer: string }) {}
+  private readonly directory: GraphDirectory;
+
+  constructor(
+    private readonly deps: { graph: GraphClient; organizer: string; directory?: GraphDirectory },
+  ) {
+    this.directory = deps.directory ?? new GraphDirectory({ graph: deps.graph });
+  }
 
   async list(onlineMeetingId: string): Promise<AttendanceReportSummary[]> {
-    const reports = await this.deps.graph.all<Graph.MeetingAttendanceReport>({
-      call: 'GET /users/{id}/onlineMeetings/{meetingId}/attendanceReports' satisfies AttendanceCall,
-      params: { id: this.deps.organizer, meetingId: onlineMeetingId },
-    });
+    // `{userId}` is the organiser's object id (a UPN is a 404), as for online meetings.
+    const reports = await this.directory.withObjectId(this.deps.organizer, (id) =>
+      this.deps.graph.all<Graph.MeetingAttendanceReport>({
+        call: 'GET /users/{id}/onlineMeetings/{meetingId}/attendanceReports' satisfies AttendanceCall,
+        params: { id, meetingId: onlineMeetingId },
+      }),
+    );
     return reports.map((r) => ({
       id: r.id as string,
       meetingStart: new Date(r.meetingStartDateTime as string),
@@ -45,10 +55,12 @@ export class GraphAttendanceReports implements AttendanceReports {
   }
 
   async records(onlineMeetingId: string, reportId: string): Promise<AttendanceRecord[]> {
-    const records = await this.deps.graph.all<Graph.AttendanceRecord>({
-      call: 'GET /users/{id}/onlineMeetings/{meetingId}/attendanceReports/{reportId}/attendanceRecords' satisfies AttendanceCall,
-      params: { id: this.deps.organizer, meetingId: onlineMeetingId, reportId },
-    });
+    const records = await this.directory.withObjectId(this.deps.organizer, (id) =>
+      this.deps.graph.all<Graph.AttendanceRecord>({
+        call: 'GET /users/{id}/onlineMeetings/{meetingId}/attendanceReports/{reportId}/attendanceRecords' satisfies AttendanceCall,
+        params: { id, meetingId: onlineMeetingId, reportId },
+      }),
+    );
     return records.map(toRecord);
   }
 }

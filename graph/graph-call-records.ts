@@ -58,7 +58,7 @@ function evidenceOf(session: Session): VideoStreamEvidence[] {
   const caller = session.caller as
     (GraphCallRecordTypes.ParticipantEndpoint & { '@odata.type'?: string }) | null | undefined;
   if (!caller || !caller['@odata.type']?.endsWith('participantEndpoint')) return [];
-  const entraObjectId = caller.identity?.user?.id ?? null;
+  const entraObjectId = participantId(caller);
   return (session.segments ?? []).flatMap((segment): VideoStreamEvidence[] => {
     const start = new Date(segment.startDateTime as string);
     const end = new Date(segment.endDateTime as string);
@@ -75,4 +75,13 @@ function evidenceOf(session: Session): VideoStreamEvidence[] {
       };
     });
   });
+}
+
+/**
+ * The participant's Entra object id. Current call records name it in `associatedIdentity`
+ * (Microsoft's callRecord sample); `identity.user.id` is the deprecated shape, which stops
+ * carrying data, read only when the current one is absent.
+ */
+function participantId(endpoint: GraphCallRecordTypes.ParticipantEndpoint): string | null {
+  return endpoint.associatedIdentity?.id || endpoint.identity?.user?.id || null;
 }

@@ -37,7 +37,10 @@ describe('GraphClient', () => {
 
   it('never follows a nextLink (or sends its token) outside the configured Graph endpoint', async () => {
     const client = new GraphClient({ baseUrl: `${server.url}/v1.0`, tokens });
-    await expect(client.all({ call: 'GET /paged' })).rejects.toThrow(/outside/);
+    await expect(client.all({ call: 'GET /paged' })).rejects.toMatchObject({
+      graphCode: 'UnfollowableNextLink',
+      graphMessage: expect.stringMatching(/outside/),
+    });
     expect(seen.at(-1)).toEqual({ path: '/v1.0/paged', authorization: 'Bearer secret-token' });
   });
 

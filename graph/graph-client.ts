@@ -127,17 +127,41 @@ export class GraphClient {
 
   /**
    * The request for a nextLink (`@odata.nextLink`, `sessions@odata.nextLink`): same call, path
-   * from the link. Refuses a link to any other endpoint, so the token never leaves Graph.
+   * from the link. Only a link to the same resource collection is followed: another endpoint
+   * would receive our token, and anything else (Microsoft's own call-record sample pages
+   * sessions with a `$metadata#...` link) would return something that is not the next page, so
+   * the rest of the collection would be lost without a word. Those raise a GraphRequestError.
    */
-  nextPage(request: GraphRequest, link: string): GraphRequest & { path: string } {
-    return { ...request, path: this.relative(link) };
+  nextPage(
+    request: GraphRequest & { path?: string },
+    link: string,
+  ): GraphRequest & { path: string } {
+    const [, template] = request.call.split(' ') as [string, string];
+    const expected = (request.path ?? fill(template, request.params ?? {})).split('?')[0] as string;
+    const path = this.relative(request.call, link);
+    const [linkPath] = path.split('?') as [string];
+    if (!samePath(linkPath, expected))
+      throw unfollowable(
+        request.call,
+        `The nextLink does not continue the collection ${template}; the remaining pages cannot be read.`,
+      );
+    return { ...request, path };
   }
 
-  private relative(link: string): string {
-    const url = new URL(link);
+  private relative(call: string, link: string): string {
+    let url: URL;
+    try {
+      url = new URL(link);
+    } catch {
+      throw unfollowable(call, 'The nextLink is not an absolute URL.');
+    }
     const basePath = this.base.pathname.replace(/\/$/, '');
     if (url.origin !== this.base.origin || !url.pathname.startsWith(`${basePath}/`))
-      throw new Error(`Refusing to follow a nextLink outside ${this.base.origin}${basePath}`);
+      throw unfollowable(
+        call,
+        `Refusing to follow a nextLink outside ${this.base.origin}${basePath}.`,
+      );
+    if (url.hash) throw unfollowable(call, 'The nextLink carries a fragment, not a page.');
     return `${url.pathname.slice(basePath.length)}${url.search}`;
   }
 
@@ -207,6 +231,23 @@ export class GraphClient {
   ) {
     this.options.onCall?.({ call, status, attempts, ms: performance.now() - started, requestId });
   }
+}
+
+/** Paths compare decoded and case-insensitively, as Graph's own segments are. */
+function samePath(a: string, b: string): boolean {
+  const norm = (p: string) => {
+    try {
+      return decodeURIComponent(p).replace(/\/$/, '').toLowerCase();
+    } catch {
+      return p.toLowerCase();
+    }
+  };
+  return norm(a) === norm(b);
+}
+
+/** A page link we will not follow: not transient (retrying reads the same link). */
+function unfollowable(call: string, message: string): GraphRequestError {
+  return new GraphRequestError(call, 502, 'UnfollowableNextLink', null, '', message, null);
 }
 
 /** JSON when it says so and is; otherwise the text (a proxy's HTML error page, an empty 202). */

@@ -14,8 +14,12 @@ export const FILES_NEEDS = [
       'DELETE /drives/{driveId}/items/{itemId}/permissions/{permissionId}',
       'DELETE /drives/{driveId}/items/{itemId}',
     ],
+    // createLink's own page lists Files.ReadWrite.All; with Sites.Selected what counts is the
+    // role granted on the site, and sharing manages permissions, which `write` does not allow
+    // (Microsoft's "Overview of Selected permissions": file permissions need Sites.Selected with
+    // Owner or FullControl).
     alsoRequires:
-      'Grant the app the write role on the MARAC site only (POST /sites/{site-id}/permissions).',
+      'Grant the app the owner role on the MARAC site only (POST /sites/{site-id}/permissions with roles ["owner"]): the write role uploads and deletes files but cannot share them, so every sharing link would be refused.',
     optionalFeature: 'case-list exports to SharePoint (area policy)',
   },
 ] as const satisfies readonly GraphPermissionNeed[];

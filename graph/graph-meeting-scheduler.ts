@@ -1,5 +1,4 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
-import { localDay, localTime } from '../core/calendar/index.js';
 import { DomainError } from '../core/errors.js';
 import type {
   CreatedMeetingEvent,
@@ -8,10 +7,11 @@ import type {
   MeetingOptions,
   MeetingScheduler,
   OnlineMeetingRef,
-  Recurrence,
 } from '../core/ports/meeting-scheduler.js';
 import type { GraphClient } from './graph-client.js';
+import { GraphDirectory } from './graph-directory.js';
 import { GraphRequestError } from './graph-error.js';
+import { fromUtc, threadOfJoinUrl, toGraphRecurrence, wallClock } from './graph-meeting-shapes.js';
 import type { CallsOf, GraphPermissionNeed } from './graph-permission.js';
 
 export const MEETING_NEEDS = [
@@ -64,13 +64,19 @@ export interface GraphMeetingSchedulerDeps {
   teamsAppId: string;
   /** Graph base URL, for the `teamsApp@odata.bind` reference. */
   graphBaseUrl: string;
+  /** Resolves the organiser's and participants' object ids (shared with attendance reports). */
+  directory?: GraphDirectory;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** MeetingScheduler over Graph calendar events and online meetings (PLATFORM.md §1). */
 export class GraphMeetingScheduler implements MeetingScheduler {
-  constructor(private readonly deps: GraphMeetingSchedulerDeps) {}
+  private readonly directory: GraphDirectory;
+
+  constructor(private readonly deps: GraphMeetingSchedulerDeps) {
+    this.directory = deps.directory ?? new GraphDirectory({ graph: deps.graph });
+  }
 
   async createEvent(input: MeetingEventInput): Promise<CreatedMeetingEvent> {
     const event: Graph.Event = {
@@ -126,13 +132,19 @@ export class GraphMeetingScheduler implements MeetingScheduler {
   }
 
   async findOnlineMeeting(joinUrl: string): Promise<OnlineMeetingRef> {
-    const { body } = await this.deps.graph.send<{ value: Graph.OnlineMeeting[] }>({
-      call: 'GET /users/{id}/onlineMeetings' satisfies MeetingCall,
-      params: { id: this.deps.organizer },
-      query: { $filter: `JoinWebUrl eq '${joinUrl.replace(/'/g, "''")}'` },
-    });
+    // `/users/{userId}/onlineMeetings` takes the organiser's object id; a UPN is a 404.
+    const { body } = await this.directory.withObjectId(this.deps.organizer, (id) =>
+      this.deps.graph.send<{ value: Graph.OnlineMeeting[] }>({
+        call: 'GET /users/{id}/onlineMeetings' satisfies MeetingCall,
+        params: { id },
+        query: { $filter: `JoinWebUrl eq '${joinUrl.replace(/'/g, "''")}'` },
+      }),
+    );
     const meeting = body.value[0];
-    if (!meeting?.id || !meeting.chatInfo?.threadId)
+    // Microsoft's own joinWebUrl sample answers without chatInfo; the join URL names the thread.
+    const chatThreadId =
+      meeting?.chatInfo?.threadId ?? threadOfJoinUrl(meeting?.joinWebUrl ?? joinUrl);
+    if (!meeting?.id || !chatThreadId)
       throw new DomainError(
         'MEETING_NOT_READY',
         'Teams has no online meeting with that join URL yet.',
@@ -140,21 +152,19 @@ export class GraphMeetingScheduler implements MeetingScheduler {
     return {
       onlineMeetingId: meeting.id,
       joinWebUrl: meeting.joinWebUrl ?? joinUrl,
-      chatThreadId: meeting.chatInfo.threadId,
+      chatThreadId,
     };
   }
 
   async applyOptions(onlineMeetingId: string, options: MeetingOptions): Promise<void> {
-    const participant = (who: string, role: 'presenter' | 'attendee') =>
-      GUID.test(who) ? { identity: { user: { id: who } }, role } : { upn: who, role };
     const patch: Graph.OnlineMeeting = {
       // FR-006, IS-22: only invited people skip the lobby; only named people present.
       lobbyBypassSettings: { scope: 'invited', isDialInBypassEnabled: false },
       allowedPresenters: 'roleIsPresenter',
       participants: {
         attendees: [
-          ...options.presenters.map((p) => participant(p, 'presenter')),
-          ...options.attendees.map((a) => participant(a, 'attendee')),
+          ...(await this.participants(options.presenters, 'presenter')),
+          ...(await this.participants(options.attendees, 'attendee')),
         ],
       },
       // FR-008: no recording or transcript of a MARAC.
@@ -164,13 +174,40 @@ export class GraphMeetingScheduler implements MeetingScheduler {
       // The case cards live in the meeting chat.
       allowMeetingChat: 'enabled',
     };
-    await this.deps.graph.send({
-      call: 'PATCH /users/{id}/onlineMeetings/{meetingId}' satisfies MeetingCall,
-      params: { id: this.deps.organizer, meetingId: onlineMeetingId },
-      body: patch,
-      // `invited` is an evolvable enum member: Graph refuses it without this header.
-      headers: { Prefer: 'include-unknown-enum-members' },
-    });
+    await this.directory.withObjectId(this.deps.organizer, (id) =>
+      this.deps.graph.send({
+        call: 'PATCH /users/{id}/onlineMeetings/{meetingId}' satisfies MeetingCall,
+        params: { id, meetingId: onlineMeetingId },
+        body: patch,
+        // `invited` is an evolvable enum member: Graph refuses it without this header.
+        headers: { Prefer: 'include-unknown-enum-members' },
+      }),
+    );
+  }
+
+  /**
+   * meetingParticipantInfo for each person: their object id in this tenant (`identity.user.id`)
+   * with their real UPN. An e-mail address is not a UPN for a B2B guest (theirs is
+   * `name_domain#EXT#@tenant`), so addresses are looked up by `mail`. Someone not in the
+   * directory cannot be named: they wait in the lobby to be admitted, as any uninvited person.
+   */
+  private async participants(
+    people: string[],
+    role: 'presenter' | 'attendee',
+  ): Promise<Graph.MeetingParticipantInfo[]> {
+    const found = await Promise.all(
+      people.map(async (who): Promise<Graph.MeetingParticipantInfo | null> => {
+        if (GUID.test(who)) return { identity: { user: { id: who } }, role };
+        const user = await this.directory.findByMail(who);
+        if (!user) return null;
+        return {
+          identity: { user: { id: user.id } },
+          ...(user.userPrincipalName ? { upn: user.userPrincipalName } : {}),
+          role,
+        };
+      }),
+    );
+    return found.filter((p): p is Graph.MeetingParticipantInfo => p !== null);
   }
 
   async installApp(chatThreadId: string): Promise<void> {
@@ -237,46 +274,4 @@ export class GraphMeetingScheduler implements MeetingScheduler {
     });
     return body.onlineMeeting?.joinUrl ?? undefined;
   }
-}
-
-/** An instant as Graph's dateTimeTimeZone in the area's zone (wall clock, IANA name). */
-function wallClock(instant: Date, timeZone: string): Graph.DateTimeTimeZone {
-  const { hour, minute } = localTime(instant, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { dateTime: `${localDay(instant, timeZone)}T${pad(hour)}:${pad(minute)}:00`, timeZone };
-}
-
-/** Instances are requested with `Prefer: outlook.timezone="UTC"`, so times are UTC wall clock. */
-function fromUtc(value: Graph.NullableOption<Graph.DateTimeTimeZone> | undefined): Date {
-  if (!value?.dateTime || (value.timeZone ?? 'UTC') !== 'UTC')
-    throw new Error(`Expected a UTC dateTimeTimeZone from Graph, got ${value?.timeZone ?? 'none'}`);
-  return new Date(`${value.dateTime.slice(0, 23)}Z`);
-}
-
-function toGraphRecurrence(r: Recurrence, timeZone: string): Graph.PatternedRecurrence {
-  const pattern: Graph.RecurrencePattern =
-    r.pattern.type === 'weekly'
-      ? {
-          type: 'weekly',
-          interval: r.pattern.interval,
-          daysOfWeek: r.pattern.daysOfWeek as Graph.DayOfWeek[],
-          firstDayOfWeek: 'monday',
-        }
-      : {
-          type: 'relativeMonthly',
-          interval: r.pattern.interval,
-          daysOfWeek: r.pattern.daysOfWeek as Graph.DayOfWeek[],
-          index: r.pattern.index,
-        };
-  const range: Graph.RecurrenceRange = r.endDay
-    ? { type: 'endDate', startDate: r.startDay, endDate: r.endDay, recurrenceTimeZone: timeZone }
-    : r.numberOfOccurrences
-      ? {
-          type: 'numbered',
-          startDate: r.startDay,
-          numberOfOccurrences: r.numberOfOccurrences,
-          recurrenceTimeZone: timeZone,
-        }
-      : { type: 'noEnd', startDate: r.startDay, recurrenceTimeZone: timeZone };
-  return { pattern, range };
 }

@@ -74,8 +74,8 @@ export function composeAttendance(input: {
         auth: {
           enabled: config.bot.authEnabled,
           appId: config.microsoft.appId,
-          openIdMetadataUrl: config.bot.openIdMetadataUrl,
-          issuer: config.bot.tokenIssuer,
+          openIdMetadataUrl: config.callingAuth.openIdMetadataUrl,
+          issuers: config.callingAuth.issuers,
         },
         log,
       }),

@@ -12,15 +12,20 @@ export interface CallingAuth {
   /** Off only in demo mode, with bot authentication (MARAC_BOT_AUTH). */
   enabled: boolean;
   appId: string | null;
-  /** OpenID metadata whose keys sign the notifications, and the expected issuer. */
+  /**
+   * OpenID metadata whose keys sign the notifications, and the accepted issuers. Graph calling
+   * has its own (https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration; issuers
+   * https://graph.microsoft.com and https://api.botframework.com, as Microsoft's calling samples
+   * validate), not the Bot Framework channel's.
+   */
   openIdMetadataUrl: string;
-  issuer: string;
+  issuers: string[];
 }
 
 /**
  * `POST /api/calling`: the calling bot's webhook (DESIGN.md §7, PLATFORM.md §4). Graph posts
- * `commsNotifications` signed with a Bot Framework-style bearer token: RS256 with a key from
- * the channel's OpenID metadata, `iss` the channel issuer, `aud` our app id; anything else is
+ * `commsNotifications` with a bearer token: RS256 with a key from the calling OpenID metadata
+ * (CallingAuth), `iss` one of its issuers, `aud` our app id; anything else is
  * a 401 and nothing is stored. Roster changes become presence and camera intervals (source
  * calling-roster) at the time they arrive; a malformed body is a 400 naming the problem.
  */
@@ -41,7 +46,7 @@ export function callingRoute(deps: {
     try {
       keys ??= await remoteKeys(deps.auth.openIdMetadataUrl);
       await jwtVerify(token, keys, {
-        issuer: deps.auth.issuer,
+        issuer: deps.auth.issuers,
         audience: deps.auth.appId ?? '',
         algorithms: ['RS256', 'RS384', 'RS512'],
         clockTolerance: 300,

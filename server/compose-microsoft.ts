@@ -15,6 +15,7 @@ import type { TokenProvider } from '../graph/auth/token-provider.js';
 import { GraphAttendanceReports } from '../graph/graph-attendance-reports.js';
 import { GraphCallRecords } from '../graph/graph-call-records.js';
 import { GraphCallingBot } from '../graph/graph-calling-bot.js';
+import { GraphDirectory } from '../graph/graph-directory.js';
 import { GraphClient } from '../graph/graph-client.js';
 import { GraphFileShare } from '../graph/graph-file-share.js';
 import { GraphMailer } from '../graph/graph-mailer.js';
@@ -96,6 +97,7 @@ export async function composeMicrosoft(runtime: {
           appId: ms.appId as string,
           secrets: [secret],
           graphRoles: [...APPLICATION_PERMISSIONS],
+          sitesSelectedRole: 'owner',
           consentedScopes: ['User.Read'],
         },
       ],
@@ -156,6 +158,8 @@ export async function composeMicrosoft(runtime: {
   });
 
   const organizer = config.mailbox;
+  // One cache of object ids for the scheduler and the attendance reader.
+  const directory = new GraphDirectory({ graph });
   return {
     features,
     bot,
@@ -168,11 +172,12 @@ export async function composeMicrosoft(runtime: {
         organizer,
         teamsAppId: ms.teamsAppId as string,
         graphBaseUrl: ms.graphBaseUrl,
+        directory,
       }),
       files: config.sharePointDriveId
         ? new GraphFileShare({ graph, driveId: config.sharePointDriveId })
         : null,
-      attendance: new GraphAttendanceReports({ graph, organizer }),
+      attendance: new GraphAttendanceReports({ graph, organizer, directory }),
       callRecords: new GraphCallRecords({ graph }),
       callingBot: new GraphCallingBot({ graph, callbackUri: config.callingWebhookUrl }),
       simulator,

@@ -47,6 +47,31 @@ describe('loadConfig', () => {
     expect(config.bot.authEnabled).toBe(true);
   });
 
+  it('verifies calling notifications against Graph calling’s own OpenID configuration, not the Bot Framework channel’s', () => {
+    // Microsoft's documented values (Teams "Incoming call notifications"; the Graph comms
+    // samples' AuthenticationProvider accepts these two issuers).
+    const config = load(production);
+    expect(config.callingAuth).toEqual({
+      openIdMetadataUrl: 'https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration',
+      issuers: ['https://graph.microsoft.com', 'https://api.botframework.com'],
+    });
+    expect(config.callingAuth.openIdMetadataUrl).not.toBe(config.bot.openIdMetadataUrl);
+    const overridden = load({
+      ...production,
+      MARAC_CALLING_OPENID_METADATA_URL: 'https://calling.example/.well-known/openid',
+      MARAC_CALLING_TOKEN_ISSUERS: 'https://a.example, https://b.example',
+    });
+    expect(overridden.callingAuth).toEqual({
+      openIdMetadataUrl: 'https://calling.example/.well-known/openid',
+      issuers: ['https://a.example', 'https://b.example'],
+    });
+    const simulated = load({ MARAC_BOT_AUTH: 'on' });
+    expect(simulated.callingAuth).toEqual({
+      openIdMetadataUrl: 'http://127.0.0.1:3978/sim/aps/v1/.well-known/OpenIdConfiguration',
+      issuers: ['http://127.0.0.1:3978/sim/aps'],
+    });
+  });
+
   it('reports every bad key at once, saying what to do', () => {
     const problems = problemsOf({
       PORT: 'eighty',

@@ -45,6 +45,8 @@ export interface Config {
   mailbox: string;
   sharePointDriveId: string | null;
   callingWebhookUrl: string;
+  /** Who signs Graph calling notifications: Microsoft publishes its own OpenID configuration. */
+  callingAuth: { openIdMetadataUrl: string; issuers: string[] };
   /** Issue 5 (A-04): wait before the first attendance reconciliation after a meeting ends. */
   attendance: { reconcileDelaySeconds: number };
 }
@@ -196,6 +198,18 @@ export function loadConfig(
     mailbox: get('MARAC_MAILBOX') ?? 'marac.coordinator@northfield-council.example',
     sharePointDriveId: get('MARAC_SHAREPOINT_DRIVE_ID') ?? (demo ? 'sim-drive-marac' : null),
     callingWebhookUrl: get('MARAC_CALLING_WEBHOOK_URL') ?? `${publicUrl}/api/calling`,
+    callingAuth: {
+      openIdMetadataUrl:
+        get('MARAC_CALLING_OPENID_METADATA_URL') ??
+        (demo && get('MARAC_BOT_AUTH') === 'on'
+          ? `${sim}/aps/v1/.well-known/OpenIdConfiguration`
+          : 'https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration'),
+      issuers:
+        (values.MARAC_CALLING_TOKEN_ISSUERS as string[] | undefined) ??
+        (demo && get('MARAC_BOT_AUTH') === 'on'
+          ? [`${sim}/aps`]
+          : ['https://graph.microsoft.com', 'https://api.botframework.com']),
+    },
     attendance: {
       reconcileDelaySeconds: (values.MARAC_RECONCILE_DELAY_SECONDS as number | undefined) ?? 120,
     },

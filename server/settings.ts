@@ -185,6 +185,19 @@ export const SETTINGS = {
     production: 'optional',
     example: 'https://marac.northfield.example/api/calling',
   },
+  MARAC_CALLING_OPENID_METADATA_URL: {
+    schema: httpUrl,
+    description:
+      'OpenID metadata whose keys sign Graph calling notifications (not the Bot Framework channel’s)',
+    production: 'optional',
+    example: 'https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration',
+  },
+  MARAC_CALLING_TOKEN_ISSUERS: {
+    schema: csv(z.string().min(1)),
+    description: 'Accepted issuers of calling notification tokens, comma-separated',
+    production: 'optional',
+    example: 'https://graph.microsoft.com,https://api.botframework.com',
+  },
   MARAC_RECONCILE_DELAY_SECONDS: {
     schema: z.coerce
       .number({ error: 'must be a number of seconds' })

@@ -13,6 +13,13 @@ export interface SimulatedApp {
   certificates?: { thumbprint: string; publicKeyPem: string }[];
   /** Graph application permissions granted with admin consent. */
   graphRoles: string[];
+  /**
+   * The role granted to the app on the SharePoint site with `POST /sites/{id}/permissions`,
+   * which is what Sites.Selected allows (Microsoft's "Overview of Selected permissions"): `write`
+   * reads and writes files; sharing them (createLink, invite, removing a permission) manages
+   * permissions and needs `owner` or `fullcontrol`. `write` when not given.
+   */
+  sitesSelectedRole?: 'read' | 'write' | 'owner' | 'fullcontrol';
   /** Delegated Graph scopes consented for OBO (e.g. `User.Read`). */
   consentedScopes?: string[];
   /**

@@ -11,6 +11,8 @@ export interface SimUser {
   userPrincipalName: string;
   mail: string;
   displayName: string;
+  /** `Guest` for a B2B guest, whose UPN is `name_domain#EXT#@tenant` and not their e-mail. */
+  userType?: 'Member' | 'Guest';
 }
 
 export type UserSource = () => Promise<SimUser[]>;
@@ -29,6 +31,11 @@ export class SimDirectory {
     this.extra.set(user.id, user);
   }
 
+  /** Removes a user added with `add` (tests: a mailbox deleted and recreated). */
+  remove(id: string): void {
+    this.extra.delete(id);
+  }
+
   async all(): Promise<SimUser[]> {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > this.ttlMs)
@@ -36,6 +43,15 @@ export class SimDirectory {
     return [...this.cache.users, ...this.extra.values()];
   }
 
+  /** As Graph's directory resolves `/users/{id | userPrincipalName}`: never by e-mail. */
+  async byIdOrUpn(idOrUpn: string): Promise<SimUser | undefined> {
+    const key = idOrUpn.toLowerCase();
+    return (await this.all()).find(
+      (u) => u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key,
+    );
+  }
+
+  /** As Exchange resolves a mailbox: by object id, UPN or SMTP address. */
   async find(idOrUpn: string): Promise<SimUser | undefined> {
     const key = idOrUpn.toLowerCase();
     return (await this.all()).find(

@@ -13,7 +13,7 @@ import {
   type SimRoute,
 } from './sim-route.js';
 
-/** One request as the simulated Graph saw it (tests read these; bodies are not kept). */
+/** One request as the simulated Graph saw it (tests read these; file contents are not kept). */
 export interface LoggedRequest {
   /** Simulated time (the tenant's clock) and real time in ms (for Retry-After gaps). */
   at: string;
@@ -26,6 +26,11 @@ export interface LoggedRequest {
   clientRequestId: string | null;
   retryAttempt: number;
   prefer: string | null;
+  /** The query string as sent (after `?`), and the JSON body, for contract comparisons. */
+  query: string;
+  body?: unknown;
+  /** The API version segment of the base the request came in on (`v1.0`, `beta`). */
+  version: string;
 }
 
 export interface GraphRouterDeps {
@@ -224,5 +229,10 @@ function record(
     clientRequestId: req.get('client-request-id') ?? null,
     retryAttempt: Number(req.get('retry-attempt') ?? 0),
     prefer: req.get('prefer') ?? null,
+    query: req.url.split('?')[1] ?? '',
+    ...(req.body && !Buffer.isBuffer(req.body) && typeof req.body === 'object'
+      ? { body: structuredClone(req.body) }
+      : {}),
+    version: req.baseUrl.split('/').pop() ?? '',
   });
 }

@@ -52,6 +52,7 @@ const sim = await startSimulator({
       appId: values['app-id'],
       secrets: [values.secret],
       graphRoles: [...APPLICATION_PERMISSIONS],
+      sitesSelectedRole: 'owner',
       consentedScopes: ['User.Read'],
     },
   ],

@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import {
-  addCalendarDays,
-  localDay,
-  localTime,
-  weekdayOf,
-  zonedInstant,
-} from '../../core/calendar/index.js';
+import { addCalendarDays, localDay, localTime, weekdayOf, zonedInstant } from './sim-calendar.js';
 
 /**
  * Graph's patternedRecurrence, the parts a calendar event series uses, and its expansion into
  * occurrences the way Outlook does: the series master's wall-clock start time on each matching
  * day, in the event's time zone (so a London 09:30 series stays 09:30 across clock changes).
  */
-const WEEKDAY = z.enum([
+const WEEKDAY_NAMES = [
   'sunday',
   'monday',
   'tuesday',
@@ -20,7 +14,15 @@ const WEEKDAY = z.enum([
   'thursday',
   'friday',
   'saturday',
-]);
+] as const;
+/**
+ * Graph's dayOfWeek enum is lower case, but it reads members case-insensitively: Microsoft's own
+ * "create a recurring event" sample sends `"daysOfWeek": [ "Monday" ]`. Normalised here.
+ */
+const WEEKDAY = z
+  .string()
+  .transform((v) => v.toLowerCase())
+  .pipe(z.enum(WEEKDAY_NAMES));
 export const recurrenceSchema = z.object({
   pattern: z.object({
     type: z.enum(['daily', 'weekly', 'absoluteMonthly', 'relativeMonthly']),

@@ -39,6 +39,22 @@ export async function userOr404(
   );
 }
 
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The organiser of `/users/{userId}/onlineMeetings...`: Graph documents `userId` as the object
+ * id and answers a user principal name or e-mail address with 404, as it does an unknown user.
+ */
+export async function organizerOr404(ctx: SimContext, userId: string): Promise<SimUser> {
+  const user = OBJECT_ID.test(userId) ? await ctx.directory.byIdOrUpn(userId) : undefined;
+  if (user) return user;
+  throw new SimGraphError(
+    404,
+    'NotFound',
+    `The user '${userId}' was not found. Online meetings take the organizer's object ID in the path.`,
+  );
+}
+
 /** Parses a request body with zod; failures become Graph's 400 naming the first bad property. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, code = 'BadRequest'): T {
   const parsed = schema.safeParse(body);

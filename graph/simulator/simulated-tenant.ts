@@ -24,6 +24,7 @@ import { callRoutes } from './routes/call-routes.js';
 import { driveRoutes } from './routes/drive-routes.js';
 import { mailRoutes } from './routes/mail-routes.js';
 import { onlineMeetingRoutes } from './routes/online-meeting-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 import type { SimContext } from './sim-context.js';
 import type { SimRoute } from './sim-route.js';
 import { emptyState, type SentMessage, type SimCall, TenantStore } from './tenant-state.js';
@@ -77,8 +78,14 @@ export class SimulatedTenant {
   private constructor(
     readonly options: SimulatedTenantOptions,
     readonly entra: SimulatedEntraIssuer,
-    /** Signs channel tokens and calling notifications; its key is published as OpenID metadata. */
+    /** Signs channel tokens; its key is published as the Bot Framework channel's OpenID metadata. */
     readonly channel: ChannelTokenIssuer,
+    /**
+     * Signs Graph calling notifications with a key of its own, published as a separate OpenID
+     * configuration (Microsoft's is https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration),
+     * so a webhook that checks them against the channel's keys fails here as it would in Teams.
+     */
+    readonly calling: ChannelTokenIssuer,
     readonly apps: AppRegistry,
     readonly directory: SimDirectory,
     readonly store: TenantStore,
@@ -103,7 +110,7 @@ export class SimulatedTenant {
 
   static async create(options: SimulatedTenantOptions): Promise<SimulatedTenant> {
     const dir = options.dataDir ? path.join(options.dataDir, 'sim') : undefined;
-    const [entra, channel, store] = await Promise.all([
+    const [entra, channel, calling, store] = await Promise.all([
       options.issuer ??
         SimulatedEntraIssuer.create({
           authorityHost: `${options.baseUrl}/entra`,
@@ -113,6 +120,10 @@ export class SimulatedTenant {
         issuer: `${options.baseUrl}/botframework`,
         keyFile: dir && path.join(dir, 'botframework-key.json'),
       }),
+      ChannelTokenIssuer.create({
+        issuer: `${options.baseUrl}/aps`,
+        keyFile: dir && path.join(dir, 'calling-key.json'),
+      }),
       TenantStore.open(dir && path.join(dir, 'tenant.json')),
     ]);
     const users = options.users ?? [];
@@ -121,6 +132,7 @@ export class SimulatedTenant {
       options,
       entra,
       channel,
+      calling,
       new AppRegistry(options.apps),
       directory,
       store,
@@ -183,6 +195,12 @@ export class SimulatedTenant {
     router.get('/botframework/v1/keys', (_req, res) => {
       res.json(this.channel.jwks());
     });
+    router.get('/aps/v1/.well-known/OpenIdConfiguration', (_req, res) => {
+      res.json(this.calling.openIdConfiguration());
+    });
+    router.get('/aps/v1/keys', (_req, res) => {
+      res.json(this.calling.jwks());
+    });
     router.use(
       '/connector',
       connectorRoutes(
@@ -215,10 +233,15 @@ export class SimulatedTenant {
   graphRoutes(): SimRoute[] {
     const ctx = this.ctx;
     return [
+      ...userRoutes(ctx),
       ...mailRoutes(ctx),
       ...calendarRoutes(ctx),
       ...onlineMeetingRoutes(ctx),
-      ...driveRoutes(ctx, this.options.drives ?? [DEMO_DRIVE_ID]),
+      ...driveRoutes(
+        ctx,
+        this.options.drives ?? [DEMO_DRIVE_ID],
+        (appId) => this.apps.get(appId)?.sitesSelectedRole ?? 'write',
+      ),
       ...attendanceRoutes(ctx, this.engine),
       ...callRoutes(ctx, this.engine),
     ];
@@ -239,9 +262,9 @@ export class SimulatedTenant {
     await this.store.flush();
   }
 
-  /** Graph posts calling notifications to the bot's callback, signed like Bot Framework's. */
+  /** Graph posts calling notifications to the bot's callback, signed with the calling key. */
   private async notifyCall(call: SimCall, body: unknown): Promise<number> {
-    const token = await this.channel.sign({ audience: call.appId });
+    const token = await this.calling.sign({ audience: call.appId });
     const res = await fetch(call.callbackUri, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -1,4 +1,4 @@
-import { zonedInstant } from '../../core/calendar/index.js';
+import { zonedInstant } from './sim-calendar.js';
 import { SimGraphError } from './sim-route.js';
 import type { DateTimeTimeZone } from './tenant-state.js';
 

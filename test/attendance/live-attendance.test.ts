@@ -445,12 +445,17 @@ describe('/api/calling authentication and bad input', () => {
   const appId = () => app.config.microsoft.appId as string;
 
   it('refuses a missing, forged, expired or mis-addressed token with 401', async () => {
-    const sim = app.channel.simulator.channel;
+    // Graph signs calling notifications with its own key (Microsoft publishes it at
+    // api.aps.skype.com), so a token signed with the Bot Framework channel's key is refused too.
+    const sim = app.channel.simulator.calling;
     const forger = await ChannelTokenIssuer.create({ issuer: sim.issuer });
+    const channel = app.channel.simulator.channel;
     for (const token of [
       undefined,
       'not-a-jwt',
       await forger.sign({ audience: appId() }),
+      await channel.sign({ audience: appId() }),
+      await channel.sign({ audience: appId(), issuer: sim.issuer }),
       await sim.sign({ audience: randomUUID() }),
       await sim.sign({ audience: appId(), issuer: 'https://api.botframework.example' }),
       await sim.sign({ audience: appId() }, new Date(Date.now() - 3 * 3600_000)),
@@ -461,7 +466,7 @@ describe('/api/calling authentication and bad input', () => {
   });
 
   it('accepts a signed notification, and answers a malformed one with 400', async () => {
-    const token = await app.channel.simulator.channel.sign({ audience: appId() });
+    const token = await app.channel.simulator.calling.sign({ audience: appId() });
     expect((await post({ value: [] }, token)).status).toBe(400);
     expect((await post({ nothing: true }, token)).status).toBe(400);
     expect((await post('{"value": [', token)).status).toBe(400);

@@ -205,11 +205,11 @@ describe('CallingBot and CallRecords over Graph (contract)', () => {
       'chair:out:off', // the 'deleted' notification for the one who left
       'police:in:on',
     ]);
-    // Graph signs what it posts; the token is the simulated channel's, for our app id.
+    // Graph signs what it posts with the calling key (not the channel's), for our app id.
     const token = (webhook[0]?.headers.authorization ?? '').replace(/^Bearer /, '');
-    const { payload } = await jwtVerify(token, createLocalJWKSet(t.tenant.channel.jwks()), {
+    const { payload } = await jwtVerify(token, createLocalJWKSet(t.tenant.calling.jwks()), {
       audience: APP_ID,
-      issuer: t.tenant.channel.issuer,
+      issuer: t.tenant.calling.issuer,
     });
     expect(payload.aud).toBe(APP_ID);
 

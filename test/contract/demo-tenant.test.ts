@@ -149,7 +149,7 @@ describe('simulator state across a restart', () => {
           {
             appId: APP_ID,
             secrets: [APP_SECRET],
-            graphRoles: ['Calendars.ReadWrite', 'OnlineMeetings.ReadWrite.All'],
+            graphRoles: ['Calendars.ReadWrite', 'OnlineMeetings.ReadWrite.All', 'User.Read.All'],
           },
         ],
       });
@@ -182,11 +182,14 @@ describe('simulator state across a restart', () => {
       });
       const before = await first.scheduler.findOnlineMeeting(joinUrl);
       const jwks = first.sim.tenant.channel.jwks();
+      const callingJwks = first.sim.tenant.calling.jwks();
       await first.sim.close();
 
       const second = await run();
       expect(await second.scheduler.findOnlineMeeting(joinUrl)).toEqual(before);
       expect(second.sim.tenant.channel.jwks()).toEqual(jwks);
+      expect(second.sim.tenant.calling.jwks()).toEqual(callingJwks);
+      expect(callingJwks).not.toEqual(jwks);
       await second.sim.close();
     } finally {
       await rm(dataDir, { recursive: true, force: true });

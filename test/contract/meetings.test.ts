@@ -5,6 +5,7 @@ import {
   type ContractTenant,
   emailOf,
   MAILBOX,
+  MAILBOX_ID,
   startContractTenant,
   userId,
 } from './support/contract-tenant.js';
@@ -111,8 +112,16 @@ describe('MeetingScheduler over Graph events and online meetings (contract)', ()
       participants: {
         attendees: [
           { identity: { user: { id: userId('chair') } }, role: 'presenter' },
-          { upn: emailOf('coordinator'), role: 'presenter' },
-          { upn: emailOf('police-rep'), role: 'attendee' },
+          {
+            identity: { user: { id: userId('coordinator') } },
+            upn: emailOf('coordinator'),
+            role: 'presenter',
+          },
+          {
+            identity: { user: { id: userId('police-rep') } },
+            upn: emailOf('police-rep'),
+            role: 'attendee',
+          },
         ],
       },
     });
@@ -126,7 +135,7 @@ describe('MeetingScheduler over Graph events and online meetings (contract)', ()
     const error = await t.graph
       .send({
         call: 'PATCH /users/{id}/onlineMeetings/{meetingId}',
-        params: { id: MAILBOX, meetingId: ref.onlineMeetingId },
+        params: { id: MAILBOX_ID, meetingId: ref.onlineMeetingId },
         body: { lobbyBypassSettings: { scope: 'invited' } },
       })
       .catch((e: unknown) => e);

@@ -1,5 +1,5 @@
 import type { MeetingEngine } from '../meeting-engine.js';
-import { type SimContext, userOr404 } from '../sim-context.js';
+import { type SimContext, organizerOr404 } from '../sim-context.js';
 import { notFound, page, type SimRequest, type SimRoute } from '../sim-route.js';
 import type { SessionParticipant, SimMeetingSession } from '../tenant-state.js';
 
@@ -71,7 +71,7 @@ async function reports(
   engine: MeetingEngine,
   req: SimRequest,
 ): Promise<SimMeetingSession[]> {
-  const organizer = await userOr404(ctx, req.params.id as string);
+  const organizer = await organizerOr404(ctx, req.params.id as string);
   const meeting = ctx.store.state.onlineMeetings[req.params.meetingId as string];
   if (!meeting || meeting.organizerId !== organizer.id)
     throw notFound(

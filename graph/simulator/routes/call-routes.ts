@@ -28,7 +28,8 @@ const joinCall = z.object({
         .loose(),
     })
     .loose(),
-  tenantId: z.string(),
+  // Microsoft's own join sample has no top-level tenantId; the organiser's identity carries it.
+  tenantId: z.string().optional(),
 });
 
 export function callRoutes(ctx: SimContext, engine: MeetingEngine): SimRoute[] {
@@ -59,7 +60,7 @@ export function callRoutes(ctx: SimContext, engine: MeetingEngine): SimRoute[] {
           onlineMeetingId: meeting.id,
           threadId: meeting.threadId,
           callbackUri: body.callbackUri,
-          tenantId: body.tenantId,
+          tenantId: body.tenantId ?? body.meetingInfo.organizer.user.tenantId ?? ctx.tenantId,
           state: 'establishing',
           createdDateTime: req.now.toISOString(),
         };
@@ -183,10 +184,22 @@ function sessionsOf(session: SimMeetingSession) {
     p.intervals.map((interval, ii) => {
       const start = interval.join;
       const end = interval.leave ?? session.endedAt ?? start;
+      // The current shape: `associatedIdentity`. The deprecated `identity` stopped carrying
+      // data on 30 June 2026, so the simulator no longer sends it.
       const caller = {
         '@odata.type': '#microsoft.graph.callRecords.participantEndpoint',
-        identity: identity(p),
-        userAgent: { headerValue: 'Teams' },
+        name: `machine-${pi}`,
+        userAgent: {
+          '@odata.type': '#microsoft.graph.callRecords.clientUserAgent',
+          headerValue: 'Teams',
+          platform: 'windows',
+          productFamily: 'teams',
+        },
+        associatedIdentity: {
+          id: p.userId ?? null,
+          displayName: p.displayName,
+          tenantId: p.userId ? p.tenantId : null,
+        },
       };
       const callee = {
         '@odata.type': '#microsoft.graph.callRecords.serviceEndpoint',

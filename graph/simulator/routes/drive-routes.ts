@@ -31,7 +31,30 @@ const createLink = z.object({
   message: z.string().optional(),
 });
 
-export function driveRoutes(ctx: SimContext, drives: string[]): SimRoute[] {
+type SiteRole = 'read' | 'write' | 'owner' | 'fullcontrol';
+const RANK: Record<SiteRole, number> = { read: 1, write: 2, owner: 3, fullcontrol: 4 };
+
+export function driveRoutes(
+  ctx: SimContext,
+  drives: string[],
+  siteRoleOf: (appId: string) => SiteRole | undefined = () => 'write',
+): SimRoute[] {
+  /**
+   * With Sites.Selected alone the app can do what its role on the site allows: files need
+   * `write`, managing their permissions (sharing) `owner` or `fullcontrol`. The tenant-wide
+   * Files.ReadWrite.All / Sites.ReadWrite.All allow both.
+   */
+  const requireRole = (req: SimRequest, needed: SiteRole) => {
+    const roles = (req.token.roles as string[] | undefined) ?? [];
+    if (roles.includes('Files.ReadWrite.All') || roles.includes('Sites.ReadWrite.All')) return;
+    const granted = siteRoleOf(String(req.token.appid ?? req.token.azp ?? ''));
+    if (!granted || RANK[granted] < RANK[needed])
+      throw new SimGraphError(
+        403,
+        'accessDenied',
+        'Access denied. You do not have permission to perform this action or access this resource.',
+      );
+  };
   const item = (req: SimRequest): SimDriveItem => {
     drive(req);
     const found = ctx.store.state.driveItems[req.params.itemId as string];
@@ -50,6 +73,7 @@ export function driveRoutes(ctx: SimContext, drives: string[]): SimRoute[] {
       rawBody: true,
       handle: (req) => {
         drive(req);
+        requireRole(req, 'write');
         const content = req.body as Buffer;
         const name = req.params.fileName as string;
         if (!name.trim() || /["*:<>?/\\|]/.test(name))
@@ -81,6 +105,7 @@ export function driveRoutes(ctx: SimContext, drives: string[]): SimRoute[] {
       permissions: PERMISSIONS,
       handle: (req) => {
         const target = item(req);
+        requireRole(req, 'owner');
         const input = parseBody(createLink, req.body, 'invalidRequest');
         const scope = input.scope ?? 'organization';
         if (scope === 'users' && !input.recipients?.length)
@@ -117,6 +142,7 @@ export function driveRoutes(ctx: SimContext, drives: string[]): SimRoute[] {
       permissions: PERMISSIONS,
       handle: (req) => {
         const target = item(req);
+        requireRole(req, 'owner');
         const before = target.permissions.length;
         target.permissions = target.permissions.filter((p) => p.id !== req.params.permissionId);
         if (target.permissions.length === before)
@@ -129,6 +155,7 @@ export function driveRoutes(ctx: SimContext, drives: string[]): SimRoute[] {
       call: 'DELETE /drives/{driveId}/items/{itemId}',
       permissions: PERMISSIONS,
       handle: (req) => {
+        requireRole(req, 'write');
         delete ctx.store.state.driveItems[item(req).id];
         ctx.store.changed();
         return { status: 204 };

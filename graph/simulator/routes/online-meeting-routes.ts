@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { toGraphOnlineMeeting } from '../online-meetings.js';
-import { parseBody, type SimContext, userOr404 } from '../sim-context.js';
+import { parseBody, type SimContext, organizerOr404 } from '../sim-context.js';
 import {
   badRequest,
   notFound,
@@ -23,16 +23,19 @@ const optionsPatch = z
     subject: z.string(),
     startDateTime: z.iso.datetime({ offset: true }),
     endDateTime: z.iso.datetime({ offset: true }),
-    lobbyBypassSettings: z.object({
-      scope: z.enum([
-        'organizer',
-        'organization',
-        'organizationAndFederated',
-        'everyone',
-        ...EVOLVABLE_SCOPES,
-      ] as [string, ...string[]]),
-      isDialInBypassEnabled: z.boolean().optional(),
-    }),
+    lobbyBypassSettings: z
+      .object({
+        scope: z.enum([
+          'organizer',
+          'organization',
+          'organizationAndFederated',
+          'everyone',
+          ...EVOLVABLE_SCOPES,
+        ] as [string, ...string[]]),
+        isDialInBypassEnabled: z.boolean().optional(),
+      })
+      // Microsoft's own update sample sends `isDialInBypassEnabled` alone; `scope` is optional.
+      .partial(),
     allowedPresenters: z.enum(['everyone', 'organization', 'roleIsPresenter', 'organizer']),
     allowMeetingChat: z.enum(['enabled', 'disabled', 'limited']),
     allowRecording: z.boolean(),
@@ -83,7 +86,7 @@ export function onlineMeetingRoutes(ctx: SimContext): SimRoute[] {
       call: 'GET /users/{id}/onlineMeetings',
       permissions: read,
       handle: async (req) => {
-        const organizer = await userOr404(ctx, req.params.id as string);
+        const organizer = await organizerOr404(ctx, req.params.id as string);
         const filter = JOIN_URL_FILTER.exec((req.query.get('$filter') ?? '').trim());
         if (!filter)
           throw badRequest(
@@ -120,6 +123,8 @@ export function onlineMeetingRoutes(ctx: SimContext): SimRoute[] {
           throw badRequest(
             `Requested value '${scope}' was not found for lobbyBypassSettings.scope (send Prefer: include-unknown-enum-members for evolvable enum members).`,
           );
+        for (const person of patch.participants?.attendees ?? [])
+          await knownParticipant(ctx, person);
         const attendees =
           patch.participants?.attendees ??
           (meeting.options.participants as { attendees: { role: string }[] }).attendees;
@@ -136,7 +141,18 @@ export function onlineMeetingRoutes(ctx: SimContext): SimRoute[] {
           ...(startDateTime ? { startDateTime } : {}),
           ...(endDateTime ? { endDateTime } : {}),
         });
-        Object.assign(meeting.options, options);
+        // lobbyBypassSettings is merged: Microsoft's sample PATCHes isDialInBypassEnabled alone
+        // and the answer keeps the meeting's scope.
+        Object.assign(meeting.options, options, {
+          ...(options.lobbyBypassSettings
+            ? {
+                lobbyBypassSettings: {
+                  ...(meeting.options.lobbyBypassSettings as object),
+                  ...options.lobbyBypassSettings,
+                },
+              }
+            : {}),
+        });
         ctx.store.changed();
         return { status: 200, body: toGraphOnlineMeeting(meeting) };
       },
@@ -183,8 +199,30 @@ export function onlineMeetingRoutes(ctx: SimContext): SimRoute[] {
   ];
 }
 
+/**
+ * A meetingParticipantInfo names someone in this directory: by object id in `identity.user.id`
+ * or by user principal name in `upn`. An e-mail address is not a UPN for a B2B guest
+ * (`name_domain#EXT#@tenant`), so naming a guest by e-mail matches nobody. Graph does not
+ * document its answer; the simulator refuses with 400 so the mistake cannot pass unseen.
+ */
+async function knownParticipant(
+  ctx: SimContext,
+  person: { identity?: { user: { id: string } }; upn?: string },
+): Promise<void> {
+  const byId = person.identity?.user.id;
+  const found = byId
+    ? await ctx.directory.byIdOrUpn(byId)
+    : person.upn
+      ? await ctx.directory.byIdOrUpn(person.upn)
+      : undefined;
+  if (!found || (byId && found.id.toLowerCase() !== byId.toLowerCase()))
+    throw badRequest(
+      `The participant '${byId ?? person.upn ?? ''}' was not found in the directory (name participants by object id or user principal name).`,
+    );
+}
+
 async function ownMeeting(ctx: SimContext, req: SimRequest): Promise<SimOnlineMeeting> {
-  const organizer = await userOr404(ctx, req.params.id as string);
+  const organizer = await organizerOr404(ctx, req.params.id as string);
   const meeting = ctx.store.state.onlineMeetings[req.params.meetingId as string];
   if (!meeting || meeting.organizerId !== organizer.id)
     throw notFound(

@@ -54,7 +54,15 @@ export async function startContractTenant(
   const sim = await startSimulator({
     tenantId: TENANT_ID,
     users: USERS,
-    apps: [{ appId: APP_ID, secrets: [APP_SECRET], graphRoles: [...APPLICATION_PERMISSIONS] }],
+    apps: [
+      {
+        appId: APP_ID,
+        secrets: [APP_SECRET],
+        graphRoles: [...APPLICATION_PERMISSIONS],
+        // What the admin guide asks for on the export site (Sites.Selected + owner).
+        sitesSelectedRole: 'owner',
+      },
+    ],
     ...options,
   });
   const tokens = new MsalTokenProvider({

@@ -1,0 +1,104 @@
+import type * as Graph from '@microsoft/microsoft-graph-types';
+import type { GraphClient } from './graph-client.js';
+import { GraphRequestError } from './graph-error.js';
+import type { CallsOf, GraphPermissionNeed } from './graph-permission.js';
+
+export const DIRECTORY_NEEDS = [
+  {
+    permission: 'User.Read.All',
+    type: 'Application',
+    why: 'Online meetings and attendance reports are addressed by the organiser’s Entra object id, not the mailbox address; meeting options name guests by their object id in this tenant, because a guest’s user principal name is not their e-mail address.',
+    calls: ['GET /users/{id}', 'GET /users'],
+  },
+] as const satisfies readonly GraphPermissionNeed[];
+type DirectoryCall = CallsOf<typeof DIRECTORY_NEEDS>;
+
+export interface DirectoryUser {
+  id: string;
+  userPrincipalName: string | null;
+}
+
+/**
+ * Entra object ids for the addresses the service knows (PLATFORM.md §1). Graph's
+ * `/users/{userId}/onlineMeetings` and `.../attendanceReports` take the object id only (a UPN
+ * there is a 404), so the organiser mailbox is resolved once with `GET /users/{upn}?$select=id`
+ * and cached; callers `forget` it on a 404 so a recreated mailbox is looked up again.
+ * People are found by `mail`, which for a B2B guest is their own address while their UPN is
+ * `name_domain#EXT#@tenant`.
+ */
+export class GraphDirectory {
+  private readonly ids = new Map<string, Promise<string>>();
+  private readonly people = new Map<string, Promise<DirectoryUser | null>>();
+
+  constructor(private readonly deps: { graph: GraphClient }) {}
+
+  /** The object id of a user named by user principal name (or object id). */
+  objectIdOf(upn: string): Promise<string> {
+    const key = upn.toLowerCase();
+    let found = this.ids.get(key);
+    if (!found) {
+      found = this.deps.graph
+        .send<Graph.User>({
+          call: 'GET /users/{id}' satisfies DirectoryCall,
+          params: { id: upn },
+          query: { $select: 'id' },
+        })
+        .then(({ body }) => {
+          if (!body.id) throw new Error('Graph returned a user without an id');
+          return body.id;
+        });
+      found.catch(() => this.ids.delete(key));
+      this.ids.set(key, found);
+    }
+    return found;
+  }
+
+  /** Drops a cached object id (after Graph answered 404 for it). */
+  forget(upn: string): void {
+    this.ids.delete(upn.toLowerCase());
+  }
+
+  /**
+   * Runs `call` with the object id of `upn`; on a 404 the id is looked up afresh and, if it
+   * changed, the call is made once more.
+   */
+  async withObjectId<T>(upn: string, call: (id: string) => Promise<T>): Promise<T> {
+    const id = await this.objectIdOf(upn);
+    try {
+      return await call(id);
+    } catch (error) {
+      if (!(error instanceof GraphRequestError) || error.status !== 404) throw error;
+      this.forget(upn);
+      const fresh = await this.objectIdOf(upn);
+      if (fresh === id) throw error;
+      return call(fresh);
+    }
+  }
+
+  /** The directory user whose `mail` is `email` (members and guests alike), or null. */
+  findByMail(email: string): Promise<DirectoryUser | null> {
+    const key = email.toLowerCase();
+    let found = this.people.get(key);
+    if (!found) {
+      found = this.deps.graph
+        .send<{ value: Graph.User[] }>({
+          call: 'GET /users' satisfies DirectoryCall,
+          query: {
+            $filter: `mail eq '${email.replace(/'/g, "''")}'`,
+            $select: 'id,userPrincipalName,mail,userType',
+          },
+        })
+        .then(({ body }) => {
+          const user = body.value?.[0];
+          if (!user?.id) {
+            this.people.delete(key); // not there yet: ask again next time
+            return null;
+          }
+          return { id: user.id, userPrincipalName: user.userPrincipalName ?? null };
+        });
+      found.catch(() => this.people.delete(key));
+      this.people.set(key, found);
+    }
+    return found;
+  }
+}
