@@ -1,6 +1,7 @@
 import { ATTENDANCE_NEEDS } from './graph-attendance-reports.js';
 import { CALL_RECORD_NEEDS } from './graph-call-records.js';
 import { CALLING_NEEDS } from './graph-calling-bot.js';
+import { DIRECTORY_NEEDS } from './graph-entra-directory.js';
 import { FILES_NEEDS } from './graph-file-share.js';
 import { MAIL_NEEDS } from './graph-mailer.js';
 import { MEETING_NEEDS } from './graph-meeting-scheduler.js';
@@ -21,6 +22,7 @@ export const GRAPH_NEEDS: Record<string, readonly GraphPermissionNeed[]> = {
   attendance: ATTENDANCE_NEEDS,
   callRecords: CALL_RECORD_NEEDS,
   calling: CALLING_NEEDS,
+  directory: DIRECTORY_NEEDS,
 };
 
 export const ALL_GRAPH_NEEDS: readonly GraphPermissionNeed[] = Object.values(GRAPH_NEEDS).flat();

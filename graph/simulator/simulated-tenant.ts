@@ -24,6 +24,7 @@ import { callRoutes } from './routes/call-routes.js';
 import { driveRoutes } from './routes/drive-routes.js';
 import { mailRoutes } from './routes/mail-routes.js';
 import { onlineMeetingRoutes } from './routes/online-meeting-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 import type { SimContext } from './sim-context.js';
 import type { SimRoute } from './sim-route.js';
 import { emptyState, type SentMessage, type SimCall, TenantStore } from './tenant-state.js';
@@ -221,6 +222,7 @@ export class SimulatedTenant {
       ...driveRoutes(ctx, this.options.drives ?? [DEMO_DRIVE_ID]),
       ...attendanceRoutes(ctx, this.engine),
       ...callRoutes(ctx, this.engine),
+      ...userRoutes(ctx),
     ];
   }
 

@@ -53,6 +53,7 @@ describe('declared Graph permissions (graph/permissions.ts)', () => {
       'OnlineMeetings.ReadWrite.All',
       'Sites.Selected',
       'TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All',
+      'User.Read.All',
     ]);
     for (const need of ALL_GRAPH_NEEDS) expect(need.why.length).toBeGreaterThan(40);
   });
