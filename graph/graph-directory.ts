@@ -1,4 +1,5 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
+import type { EntraDirectory, EntraUser } from '../core/ports/entra-directory.js';
 import type { GraphClient } from './graph-client.js';
 import { GraphRequestError } from './graph-error.js';
 import type { CallsOf, GraphPermissionNeed } from './graph-permission.js';
@@ -7,7 +8,7 @@ export const DIRECTORY_NEEDS = [
   {
     permission: 'User.Read.All',
     type: 'Application',
-    why: 'Online meetings and attendance reports are addressed by the organiser’s Entra object id, not the mailbox address; meeting options name guests by their object id in this tenant, because a guest’s user principal name is not their e-mail address.',
+    why: 'The set-up command looks the first coordinator up by sign-in name to record the Entra object id that sign-in matches on. Online meetings and attendance reports are addressed by the organiser’s Entra object id, not the mailbox address; meeting options name guests by their object id in this tenant, because a guest’s user principal name is not their e-mail address.',
     calls: ['GET /users/{id}', 'GET /users'],
   },
 ] as const satisfies readonly GraphPermissionNeed[];
@@ -26,7 +27,7 @@ export interface DirectoryUser {
  * People are found by `mail`, which for a B2B guest is their own address while their UPN is
  * `name_domain#EXT#@tenant`.
  */
-export class GraphDirectory {
+export class GraphDirectory implements EntraDirectory {
   private readonly ids = new Map<string, Promise<string>>();
   private readonly people = new Map<string, Promise<DirectoryUser | null>>();
 
@@ -100,5 +101,29 @@ export class GraphDirectory {
       this.people.set(key, found);
     }
     return found;
+  }
+
+  /** The user with this sign-in name or object id (Graph "Get user"); null on Graph's 404. */
+  async findUser(userPrincipalNameOrId: string): Promise<EntraUser | null> {
+    try {
+      const { body } = await this.deps.graph.send<Graph.User>({
+        call: 'GET /users/{id}' satisfies DirectoryCall,
+        params: { id: userPrincipalNameOrId },
+        query: { $select: 'id,displayName,mail,userPrincipalName' },
+      });
+      if (!body.id || !body.userPrincipalName)
+        throw new Error('Graph returned a user without an id');
+      return {
+        objectId: body.id,
+        displayName: body.displayName ?? null,
+        mail: body.mail ?? null,
+        userPrincipalName: body.userPrincipalName,
+      };
+    } catch (error) {
+      // 404 Request_ResourceNotFound is "nobody"; anything else (no permission, throttling
+      // beyond retries) is a failure to report.
+      if (error instanceof GraphRequestError && error.status === 404) return null;
+      throw error;
+    }
   }
 }

@@ -194,7 +194,7 @@ function usesInProcessTenant(config: Config): boolean {
   return config.microsoft.graphBaseUrl === `${config.http.publicUrl}/sim/graph/v1.0`;
 }
 
-async function productionCredential(config: Config): Promise<AppCredential> {
+export async function productionCredential(config: Config): Promise<AppCredential> {
   const ms = config.microsoft;
   if (ms.appType === 'UserAssignedMSI')
     return {

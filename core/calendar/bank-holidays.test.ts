@@ -1,225 +1,223 @@
-// Recomputes every bank holiday from the statutory rules and checks the literal table agrees,
-// so a typo in bank-holidays.ts fails here. The rules are written independently of the code
-// under test (own Easter algorithm, own UTC date helpers).
+// Holds the computed bank holidays to gov.uk's published dates (2019-2030) and to dates worked
+// out by hand for years past the published list, then cross-checks many more years against an
+// independent re-statement of the rules (own Easter algorithm, own date helpers).
 
 import { describe, it, expect } from 'vitest';
 import type { BankHoliday, Nation } from './bank-holidays.js';
 import {
-  BANK_HOLIDAYS,
+  bankHolidays,
   CALENDAR_FIRST_YEAR,
-  CALENDAR_LAST_YEAR,
+  easterSunday,
   NATIONS,
+  PROCLAIMED_CHANGES,
 } from './bank-holidays.js';
+import {
+  GOV_UK_2019_2024_DATES,
+  GOV_UK_2025_2030,
+  HAND_COMPUTED,
+} from './testing/gov-uk-bank-holidays.js';
 
-const YEARS = Array.from(
-  { length: CALENDAR_LAST_YEAR - CALENDAR_FIRST_YEAR + 1 },
-  (_, i) => CALENDAR_FIRST_YEAR + i,
-);
+const years = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-/** One-off holidays proclaimed for a single year. None announced for 2025-2030. */
-const ONE_OFFS: Record<Nation, ReadonlyArray<BankHoliday>> = {
-  'england-and-wales': [],
-  scotland: [],
-  'northern-ireland': [],
-};
+describe('easterSunday', () => {
+  it('gives the published Easter Sundays', () => {
+    const published: Record<number, string> = {
+      2019: '2019-04-21',
+      2024: '2024-03-31',
+      2025: '2025-04-20',
+      2026: '2026-04-05',
+      2027: '2027-03-28',
+      2028: '2028-04-16',
+      2029: '2029-04-01',
+      2030: '2030-04-21',
+      2031: '2031-04-13',
+      2035: '2035-03-25',
+      2038: '2038-04-25', // the latest date Easter can fall on
+      2049: '2049-04-18',
+      2050: '2050-04-10',
+      2285: '2285-03-22', // the earliest date Easter can fall on
+    };
+    for (const [year, date] of Object.entries(published)) {
+      expect(easterSunday(Number(year)), year).toBe(date);
+    }
+  });
+});
 
-// --- independent date helpers (UTC only) -------------------------------------------------
+describe('bankHolidays against gov.uk', () => {
+  for (const nation of NATIONS) {
+    it(`matches the published 2025-2030 list, names included (${nation})`, () => {
+      for (const year of years(2025, 2030)) {
+        const published = GOV_UK_2025_2030[nation].filter((h) => h.date.startsWith(`${year}-`));
+        expect(bankHolidays(nation, year), `${nation} ${year}`).toEqual(published);
+      }
+    });
 
-function utc(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day));
-}
+    it(`matches the published 2019-2024 dates, proclaimed changes included (${nation})`, () => {
+      for (const year of years(2019, 2024)) {
+        const published = GOV_UK_2019_2024_DATES[nation][year]!.map((d) => `${year}-${d}`);
+        const computed = bankHolidays(nation, year).map((h) => h.date);
+        expect(computed, `${nation} ${year}`).toEqual(published);
+      }
+    });
+  }
 
-function iso(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+  it('names the proclaimed holidays as gov.uk does', () => {
+    const names = (year: number) => bankHolidays('england-and-wales', year).map((h) => h.name);
+    expect(names(2020)).toContain('Early May bank holiday (VE day)');
+    expect(names(2020)).not.toContain('Early May bank holiday');
+    expect(names(2022)).toEqual(
+      expect.arrayContaining([
+        'Platinum Jubilee bank holiday',
+        'Bank Holiday for the State Funeral of Queen Elizabeth II',
+      ]),
+    );
+    expect(names(2023)).toContain('Bank holiday for the coronation of King Charles III');
+  });
 
-function plusDays(date: Date, n: number): Date {
-  return new Date(date.getTime() + n * 86_400_000);
+  it('only removes days the rules actually produced', () => {
+    // A mistyped "moved from" date would silently leave both the old and the new holiday.
+    for (const change of PROCLAIMED_CHANGES) {
+      for (const removed of change.removes) {
+        const year = Number(removed.slice(0, 4));
+        for (const nation of change.nations) {
+          const withoutIt = bankHolidays(nation, year).map((h) => h.date);
+          expect(withoutIt).not.toContain(removed);
+          expect(
+            ruleHolidays(nation, year).map((h) => h.date),
+            `${nation} ${removed}`,
+          ).toContain(removed);
+        }
+      }
+    }
+  });
+});
+
+describe('bankHolidays beyond the published list', () => {
+  for (const [year, perNation] of Object.entries(HAND_COMPUTED)) {
+    for (const nation of NATIONS) {
+      it(`matches the hand-worked ${year} for ${nation}`, () => {
+        const expected = perNation[nation].map(([d, name]) => ({ date: `${year}-${d}`, name }));
+        expect(bankHolidays(nation, Number(year))).toEqual(expected);
+      });
+    }
+  }
+
+  it('agrees with an independent statement of the rules for every year to 2100', () => {
+    const proclaimedYears = new Set(
+      PROCLAIMED_CHANGES.flatMap((c) => [...c.removes, ...c.adds.map((h) => h.date)]).map((d) =>
+        Number(d.slice(0, 4)),
+      ),
+    );
+    for (const nation of NATIONS) {
+      for (const year of years(CALENDAR_FIRST_YEAR, 2100)) {
+        if (proclaimedYears.has(year)) continue;
+        expect(bankHolidays(nation, year), `${nation} ${year}`).toEqual(ruleHolidays(nation, year));
+      }
+    }
+  });
+
+  it('has the usual number of holidays in every unproclaimed year, all on weekdays', () => {
+    const usual: Record<Nation, number> = {
+      'england-and-wales': 8,
+      scotland: 9,
+      'northern-ireland': 10,
+    };
+    for (const nation of NATIONS) {
+      for (const year of years(2024, 2060)) {
+        const list = bankHolidays(nation, year);
+        expect(list, `${nation} ${year}`).toHaveLength(usual[nation]);
+        for (const { date } of list) {
+          expect(date.startsWith(`${year}-`), date).toBe(true);
+          expect(isWeekend(utc(date)), date).toBe(false);
+        }
+        const dates = list.map((h) => h.date);
+        expect(dates).toEqual([...new Set(dates)].sort());
+      }
+    }
+  });
+});
+
+describe('bankHolidays refusals', () => {
+  it('refuses a year before the calendar starts, and an unknown nation', () => {
+    expect(() => bankHolidays('scotland', CALENDAR_FIRST_YEAR - 1)).toThrow(RangeError);
+    expect(() => bankHolidays('scotland', 2026.5)).toThrow(RangeError);
+    expect(() => bankHolidays('wales' as Nation, 2026)).toThrow(RangeError);
+  });
+});
+
+// --- an independent statement of the rules (UTC Date objects, no shared code) --------------
+
+const DAY = 86_400_000;
+
+function utc(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
 }
 
 function isWeekend(date: Date): boolean {
   return date.getUTCDay() === 0 || date.getUTCDay() === 6;
 }
 
-/** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
-function easterSunday(year: number): Date {
+function isoOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Easter by the Meeus/Jones/Butcher statement, written separately from the code under test. */
+function easter(year: number): Date {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const h =
+    (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return utc(year, month, day);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
-function firstMonday(year: number, month: number): Date {
-  const first = utc(year, month, 1);
-  return plusDays(first, (8 - first.getUTCDay()) % 7);
+/** The nth (1-based) Monday of a month, or the last one when n is -1. */
+function monday(year: number, month: number, n: 1 | -1): Date {
+  const days: Date[] = [];
+  for (let d = 1; d <= 31; d += 1) {
+    const date = new Date(Date.UTC(year, month - 1, d));
+    if (date.getUTCMonth() === month - 1 && date.getUTCDay() === 1) days.push(date);
+  }
+  return n === 1 ? days[0]! : days[days.length - 1]!;
 }
 
-function lastMonday(year: number, month: number): Date {
-  const last = utc(year, month + 1, 0);
-  return plusDays(last, -((last.getUTCDay() + 6) % 7));
-}
-
-// --- the rules ---------------------------------------------------------------------------
-
-interface Nominal {
-  readonly date: Date;
-  readonly name: string;
-}
-
-/** The holidays on their nominal dates, before substitution. */
-function nominalHolidays(nation: Nation, year: number): Nominal[] {
-  const easter = easterSunday(year);
-  const list: Nominal[] = [
-    { date: utc(year, 1, 1), name: "New Year's Day" },
-    { date: plusDays(easter, -2), name: 'Good Friday' },
-    { date: firstMonday(year, 5), name: 'Early May bank holiday' },
-    { date: lastMonday(year, 5), name: 'Spring bank holiday' },
-    { date: utc(year, 12, 25), name: 'Christmas Day' },
-    { date: utc(year, 12, 26), name: 'Boxing Day' },
+function ruleHolidays(nation: Nation, year: number): BankHoliday[] {
+  const e = easter(year);
+  const fixed = (m: number, d: number) => new Date(Date.UTC(year, m - 1, d));
+  const nominal: Array<[Date, string]> = [
+    [fixed(1, 1), "New Year's Day"],
+    [new Date(e.getTime() - 2 * DAY), 'Good Friday'],
+    [monday(year, 5, 1), 'Early May bank holiday'],
+    [monday(year, 5, -1), 'Spring bank holiday'],
+    [fixed(12, 25), 'Christmas Day'],
+    [fixed(12, 26), 'Boxing Day'],
   ];
   if (nation === 'scotland') {
-    list.push(
-      { date: utc(year, 1, 2), name: '2nd January' },
-      { date: firstMonday(year, 8), name: 'Summer bank holiday' },
-      { date: utc(year, 11, 30), name: "St Andrew's Day" },
-    );
+    nominal.push([fixed(1, 2), '2nd January'], [monday(year, 8, 1), 'Summer bank holiday']);
+    nominal.push([fixed(11, 30), "St Andrew's Day"]);
   } else {
-    list.push(
-      { date: plusDays(easter, 1), name: 'Easter Monday' },
-      { date: lastMonday(year, 8), name: 'Summer bank holiday' },
-    );
+    nominal.push([new Date(e.getTime() + DAY), 'Easter Monday']);
+    nominal.push([monday(year, 8, -1), 'Summer bank holiday']);
   }
   if (nation === 'northern-ireland') {
-    list.push(
-      { date: utc(year, 3, 17), name: "St Patrick's Day" },
-      { date: utc(year, 7, 12), name: "Battle of the Boyne (Orangemen's Day)" },
-    );
+    nominal.push([fixed(3, 17), "St Patrick's Day"]);
+    nominal.push([fixed(7, 12), "Battle of the Boyne (Orangemen's Day)"]);
   }
-  return list.sort((x, y) => x.date.getTime() - y.date.getTime());
-}
-
-/**
- * Weekday holidays stay put; each weekend holiday, in date order, moves to the next weekday
- * that is not already a holiday (so Christmas on a Saturday -> Monday, Boxing Day -> Tuesday).
- */
-function withSubstitutes(nominal: Nominal[]): BankHoliday[] {
-  const taken = new Set(nominal.filter((h) => !isWeekend(h.date)).map((h) => iso(h.date)));
+  nominal.sort((x, y) => x[0].getTime() - y[0].getTime());
   const result: BankHoliday[] = nominal
-    .filter((h) => !isWeekend(h.date))
-    .map((h) => ({ date: iso(h.date), name: h.name }));
-  for (const holiday of nominal.filter((h) => isWeekend(h.date))) {
-    let day = plusDays(holiday.date, 1);
-    while (isWeekend(day) || taken.has(iso(day))) day = plusDays(day, 1);
-    taken.add(iso(day));
-    result.push({ date: iso(day), name: `${holiday.name} (substitute day)` });
+    .filter(([date]) => !isWeekend(date))
+    .map(([date, name]) => ({ date: isoOf(date), name }));
+  const taken = new Set(result.map((h) => h.date));
+  for (const [date, name] of nominal.filter(([d]) => isWeekend(d))) {
+    let day = new Date(date.getTime() + DAY);
+    while (isWeekend(day) || taken.has(isoOf(day))) day = new Date(day.getTime() + DAY);
+    taken.add(isoOf(day));
+    result.push({ date: isoOf(day), name: `${name} (substitute day)` });
   }
-  return result;
+  return result.sort((x, y) => x.date.localeCompare(y.date));
 }
-
-function expectedHolidays(nation: Nation): BankHoliday[] {
-  return [
-    ...YEARS.flatMap((year) => withSubstitutes(nominalHolidays(nation, year))),
-    ...ONE_OFFS[nation],
-  ].sort((x, y) => x.date.localeCompare(y.date));
-}
-
-// --- tests -------------------------------------------------------------------------------
-
-describe('rule helpers', () => {
-  it('computes the Easter Sundays published for 2025-2030', () => {
-    expect(YEARS.map((year) => iso(easterSunday(year)))).toEqual([
-      '2025-04-20',
-      '2026-04-05',
-      '2027-03-28',
-      '2028-04-16',
-      '2029-04-01',
-      '2030-04-21',
-    ]);
-  });
-
-  it('finds first and last Mondays', () => {
-    expect(iso(firstMonday(2026, 8))).toBe('2026-08-03');
-    expect(iso(lastMonday(2026, 8))).toBe('2026-08-31');
-    expect(iso(firstMonday(2028, 5))).toBe('2028-05-01'); // 1 May 2028 is itself a Monday
-    expect(iso(lastMonday(2027, 5))).toBe('2027-05-31'); // 31 May 2027 is itself a Monday
-  });
-
-  it('substitutes Christmas on a Sunday to the Tuesday (Boxing Day keeps the Monday)', () => {
-    // 2022 is outside the table but is the case gov.uk published: 26 Dec and 27 Dec (sub).
-    const subs = withSubstitutes([
-      { date: utc(2022, 12, 25), name: 'Christmas Day' },
-      { date: utc(2022, 12, 26), name: 'Boxing Day' },
-    ]);
-    expect(subs).toEqual([
-      { date: '2022-12-26', name: 'Boxing Day' },
-      { date: '2022-12-27', name: 'Christmas Day (substitute day)' },
-    ]);
-  });
-});
-
-describe('BANK_HOLIDAYS', () => {
-  it('covers exactly the three nations', () => {
-    expect(Object.keys(BANK_HOLIDAYS).sort()).toEqual([...NATIONS].sort());
-  });
-
-  for (const nation of NATIONS) {
-    describe(nation, () => {
-      it('agrees with the statutory rules for every year covered', () => {
-        expect(BANK_HOLIDAYS[nation]).toEqual(expectedHolidays(nation));
-      });
-
-      it('is sorted, has no duplicate dates, and stays within the covered years', () => {
-        const dates = BANK_HOLIDAYS[nation].map((h) => h.date);
-        expect(dates).toEqual([...dates].sort());
-        expect(new Set(dates).size).toBe(dates.length);
-        for (const date of dates) {
-          const year = Number(date.slice(0, 4));
-          expect(year).toBeGreaterThanOrEqual(CALENDAR_FIRST_YEAR);
-          expect(year).toBeLessThanOrEqual(CALENDAR_LAST_YEAR);
-        }
-      });
-
-      it('lists only real weekdays', () => {
-        for (const { date } of BANK_HOLIDAYS[nation]) {
-          const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-          const parsed = utc(y, m, d);
-          expect(iso(parsed), date).toBe(date);
-          expect(isWeekend(parsed), date).toBe(false);
-        }
-      });
-    });
-  }
-
-  it('has the expected number of holidays per year', () => {
-    const perYear = (nation: Nation, year: number): number =>
-      BANK_HOLIDAYS[nation].filter((h) => h.date.startsWith(`${year}-`)).length;
-    for (const year of YEARS) {
-      expect(perYear('england-and-wales', year)).toBe(8);
-      expect(perYear('scotland', year)).toBe(9);
-      expect(perYear('northern-ireland', year)).toBe(10);
-    }
-  });
-
-  it('has the 2027 Christmas and 2028 New Year substitute days in every nation', () => {
-    for (const nation of NATIONS) {
-      const dates = BANK_HOLIDAYS[nation].map((h) => h.date);
-      expect(dates).toContain('2027-12-27');
-      expect(dates).toContain('2027-12-28');
-      expect(dates).toContain('2028-01-03');
-    }
-    const scotland = BANK_HOLIDAYS.scotland.map((h) => h.date);
-    expect(scotland).toContain('2027-01-04'); // 2 Jan 2027 is a Saturday
-    expect(scotland).toContain('2028-01-04'); // 2 Jan 2028 is a Sunday
-  });
-});

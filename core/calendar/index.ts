@@ -2,12 +2,13 @@
 // UK nation, working-day arithmetic over 'YYYY-MM-DD' days, and wall-clock <-> instant
 // conversion for the product's time zone.
 
-export type { BankHoliday, Nation } from './bank-holidays.js';
+export type { BankHoliday, Nation, ProclaimedChange } from './bank-holidays.js';
 export {
-  BANK_HOLIDAYS,
+  bankHolidays,
   CALENDAR_FIRST_YEAR,
-  CALENDAR_LAST_YEAR,
+  easterSunday,
   NATIONS,
+  PROCLAIMED_CHANGES,
 } from './bank-holidays.js';
 export {
   addCalendarDays,

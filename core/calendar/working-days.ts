@@ -7,20 +7,27 @@
 // on a server running in another zone. Turning an instant into a day is zoned-time.ts's job.
 
 import type { Nation } from './bank-holidays.js';
-import { BANK_HOLIDAYS, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from './bank-holidays.js';
+import { bankHolidays } from './bank-holidays.js';
 
 const MS_PER_DAY = 86_400_000;
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Bank-holiday dates per nation as sets, built once: lookups happen for every day stepped. */
-const HOLIDAY_SETS: Record<Nation, ReadonlySet<string>> = {
-  'england-and-wales': holidaySet('england-and-wales'),
-  scotland: holidaySet('scotland'),
-  'northern-ireland': holidaySet('northern-ireland'),
-};
+/** Bank-holiday dates per nation and year as sets: lookups happen for every day stepped. */
+const holidaySets = new Map<string, ReadonlySet<string>>();
 
-function holidaySet(nation: Nation): ReadonlySet<string> {
-  return new Set(BANK_HOLIDAYS[nation].map((holiday) => holiday.date));
+/**
+ * The nation's bank holidays in `day`'s year.
+ * @throws RangeError for an unknown nation or a year the calendar does not cover.
+ */
+function holidaysOfYear(day: string, nation: Nation): ReadonlySet<string> {
+  const year = Number(day.slice(0, 4));
+  const key = `${nation}:${year}`;
+  let set = holidaySets.get(key);
+  if (set === undefined) {
+    set = new Set(bankHolidays(nation, year).map((holiday) => holiday.date));
+    holidaySets.set(key, set);
+  }
+  return set;
 }
 
 /**
@@ -81,29 +88,16 @@ export function addCalendarDays(day: string, n: number): string {
   return fromEpochDay(toEpochDay(day) + n);
 }
 
-/** Throws unless the nation's bank holidays for `day`'s year are in the table. */
-function assertCovered(day: string, nation: Nation): void {
-  if (HOLIDAY_SETS[nation] === undefined) {
-    throw new RangeError(`unknown nation "${String(nation)}"`);
-  }
-  const year = Number(day.slice(0, 4));
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) {
-    // Silently treating an uncovered year as holiday-free would give wrong due dates.
-    throw new RangeError(
-      `no bank-holiday data for ${year} (${nation}); the calendar covers ` +
-        `${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}: update core/calendar/bank-holidays.ts`,
-    );
-  }
-}
-
 /**
  * True if `day` is Monday to Friday and not a bank holiday in `nation`.
- * @throws RangeError if `day` is invalid or its year is outside the bank-holiday data.
+ * @throws RangeError if `day` is invalid, its year is before the calendar's first year, or
+ *   `nation` is unknown.
  */
 export function isWorkingDay(day: string, nation: Nation): boolean {
   const weekday = isoWeekdayNumber(day);
-  assertCovered(day, nation);
-  return weekday <= 5 && !HOLIDAY_SETS[nation].has(day);
+  // Looked up even at weekends, so an unknown nation or uncovered year always throws.
+  const holidays = holidaysOfYear(day, nation);
+  return weekday <= 5 && !holidays.has(day);
 }
 
 /**
@@ -111,7 +105,7 @@ export function isWorkingDay(day: string, nation: Nation): boolean {
  * the next (or previous) day, so `day` itself never counts and need not be a working day:
  * one working day after a Saturday is the Monday. `addWorkingDays(d, 0)` returns `d` as is.
  * @throws RangeError if `day` is invalid, `n` is not an integer, or the walk needs a year
- *   outside the bank-holiday data.
+ *   before the calendar's first year.
  */
 export function addWorkingDays(day: string, n: number, nation: Nation): string {
   assertInteger(n, 'n');
@@ -143,7 +137,7 @@ export function workingDaysBefore(day: string, n: number, nation: Nation): strin
  * - if `to < from`: minus the number of working days d with to < d <= from, so that
  *   `workingDaysBetween(a, b) === -workingDaysBetween(b, a)`.
  * For n >= 0, `workingDaysBetween(d, addWorkingDays(d, n)) === n` for every day d.
- * @throws RangeError if a day is invalid or a counted year is outside the bank-holiday data.
+ * @throws RangeError if a day is invalid or a counted year is before the calendar's first year.
  */
 export function workingDaysBetween(from: string, to: string, nation: Nation): number {
   const start = toEpochDay(from);

@@ -25,7 +25,7 @@ export function userRoutes(ctx: SimContext): SimRoute[] {
             'Request_ResourceNotFound',
             `Resource '${req.params.id}' does not exist or one of its queried reference-property objects are not present.`,
           );
-        return { status: 200, body: select(user, req.query.get('$select'), true) };
+        return { status: 200, body: select(user, req.query.get('$select'), req.root) };
       },
     },
     {
@@ -50,7 +50,7 @@ export function userRoutes(ctx: SimContext): SimRoute[] {
           status: 200,
           body: {
             '@odata.context': `${req.root}/$metadata#users`,
-            value: users.map((u) => select(u, req.query.get('$select'), false)),
+            value: users.map((u) => select(u, req.query.get('$select'), null)),
           },
         };
       },
@@ -58,8 +58,15 @@ export function userRoutes(ctx: SimContext): SimRoute[] {
   ];
 }
 
-/** Graph's user with the default properties, or only those `$select` names (with `id`). */
-function select(user: SimUser, fields: string | null, single: boolean): Record<string, unknown> {
+/**
+ * Graph's user with the default properties, or only those `$select` names; an unknown name is
+ * Graph's 400. A single user (`root` given) carries the `@odata.context` naming the selection.
+ */
+function select(
+  user: SimUser,
+  fields: string | null,
+  root: string | null,
+): Record<string, unknown> {
   const [given, ...rest] = user.displayName.split(' ');
   const full: Record<string, unknown> = {
     businessPhones: [],
@@ -79,10 +86,17 @@ function select(user: SimUser, fields: string | null, single: boolean): Record<s
     ?.split(',')
     .map((f) => f.trim())
     .filter(Boolean);
+  const unknown = wanted?.find((f) => !(f in full));
+  if (unknown)
+    throw new SimGraphError(
+      400,
+      'Request_BadRequest',
+      `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`,
+    );
   const body: Record<string, unknown> = wanted?.length
     ? Object.fromEntries(wanted.map((f) => [f, full[f] ?? null]))
     : Object.fromEntries(Object.entries(full).filter(([k]) => k !== 'userType'));
-  return single
-    ? { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users/$entity', ...body }
-    : body;
+  if (root === null) return body;
+  const context = wanted?.length ? `users(${wanted.join(',')})/$entity` : 'users/$entity';
+  return { '@odata.context': `${root}/$metadata#${context}`, ...body };
 }

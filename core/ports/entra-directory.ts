@@ -1,0 +1,14 @@
+/** A user of the tenant's directory (Microsoft Entra ID), as far as the product needs one. */
+export interface EntraUser {
+  /** The Entra object id: what sign-in tokens carry as `oid`, and what sign-in matches on. */
+  objectId: string;
+  displayName: string | null;
+  mail: string | null;
+  userPrincipalName: string;
+}
+
+/** Looks people up in the tenant's directory (graph/graph-directory.ts). */
+export interface EntraDirectory {
+  /** The user with this sign-in name (user principal name) or object id; null when none. */
+  findUser(userPrincipalNameOrId: string): Promise<EntraUser | null>;
+}
