@@ -19,6 +19,7 @@ export async function checkAccess(
   viewer: Viewer,
   meetingId: string,
   now: Date,
+  refusedAction = 'case-list.view-refused',
 ) {
   let meeting = await repos.meetings.getMeeting(meetingId);
   if (meeting?.kind === 'closed' && meeting.parentMeetingId)
@@ -38,7 +39,6 @@ export async function checkAccess(
     meeting,
     invitees.find((i) => i.personId === viewer.personId),
     agency,
-    now,
   );
   if (!access.ok && access.code !== 'AGENCY_NOT_SIGNATORY')
     access = closedCaseOnlyAccess(viewer.personId, agency, items) ?? access;
@@ -47,7 +47,7 @@ export async function checkAccess(
       at: now,
       areaId: viewer.areaId,
       actor: { kind: 'person', personId: viewer.personId },
-      action: 'case-list.view-refused',
+      action: refusedAction,
       recordType: 'meeting',
       recordId: meeting.id,
       meetingId: meeting.id,
