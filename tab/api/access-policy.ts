@@ -310,5 +310,6 @@ export const OTHER_ENTRY_POINTS: readonly { prefix: string; policy: string }[] =
   { prefix: '/api/demo', policy: 'demo mode only: sign in as a seeded fictional person' },
   { prefix: '/api/client-config', policy: 'public: sign-in settings, no secret or case data' },
   { prefix: '/sim', policy: 'demo mode only: the simulated Microsoft 365 tenant' },
-  { prefix: '/health', policy: 'public: liveness and readiness, no data' },
+  { prefix: '/healthz', policy: 'public: liveness, no data' },
+  { prefix: '/readyz', policy: 'public: readiness, no data' },
 ];

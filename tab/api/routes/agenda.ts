@@ -152,14 +152,15 @@ export function agendaRoutes(deps: { agenda: AgendaDeps; circulation: Circulatio
 
   post('/:meetingId/agenda/:itemId/move-requests', async (req, res) => {
     const actor = actorOf(res);
-    const body = z.object({ toPosition: z.number().int() }).strict().parse(req.body);
     if (!actor.agencyId) throw new DomainError('FORBIDDEN', 'Only agency staff request moves.');
+    // Who may ask (invited, signatory agency) is settled before the body is looked at.
     const { items } = await checkAccess(
       deps.circulation.repos,
       actor,
       param(req, 'meetingId'),
       deps.circulation.clock.now(),
     );
+    const body = z.object({ toPosition: z.number().int() }).strict().parse(req.body);
     const itemId = param(req, 'itemId');
     if (!items.some((i) => i.agendaItemId === itemId && !i.isClosedSession))
       throw new DomainError('NOT_FOUND');
