@@ -67,8 +67,6 @@ const CaseBody = z
   })
   .strict();
 
-const CHAIRS = ['chair', 'deputy-chair'] as const;
-
 // Accept any body type; a little headroom over the limit so the reader can say the size.
 const rawParser = express.raw({ type: () => true, limit: MAX_IMPORT_BYTES * 4 });
 
