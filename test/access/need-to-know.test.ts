@@ -204,8 +204,12 @@ describe('another area’s people cannot touch this area’s records', () => {
       agencyId: null,
       roles: ['chair' as const],
     };
+    const otherCoordinator = {
+      personId: demoUuid('person:other-coordinator'),
+      areaId: OTHER_AREA_ID,
+    };
     await expect(
-      exportCaseList(pre.circulation, { ...other, roles: ['coordinator'] }, SEEDED_MEETING),
+      exportCaseList(pre.circulation, otherCoordinator, SEEDED_MEETING),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(fileShare.uploads).toHaveLength(0);
     const { rows } = await app.db.query<{ id: string }>(
