@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { inArea } from '../same-area.js';
 import type { Area } from '../model.js';
 import type { MeetingRecord } from '../scheduling/meeting-repository.js';
 import {
@@ -155,8 +156,7 @@ export async function viewCaseList(
 
 /** FR-031: per recipient, sent / opened in the tab / not opened (the coordinator's view). */
 export async function circulationStatus(deps: CirculationDeps, areaId: string, meetingId: string) {
-  const meeting = await deps.repos.meetings.getMeeting(meetingId);
-  if (!meeting || meeting.areaId !== areaId) throw new DomainError('NOT_FOUND');
+  const meeting = inArea(await deps.repos.meetings.getMeeting(meetingId), { areaId });
   const rows = await deps.repos.circulation.recipientStatus(meetingId);
   const circulations = new Map<
     string,
