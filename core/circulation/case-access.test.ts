@@ -88,7 +88,16 @@ describe('case-list access (REQUIREMENTS.md §1.2, FR-100)', () => {
     expect(code(['deputy'], signed)).toBe('CASE_NOT_VISIBLE');
     expect(code(['steering'], null)).toBe('FORBIDDEN');
     expect(code(['observer'], null)).toBe('CASE_NOT_VISIBLE');
-    expect(code(['observer'], null, undefined, 'in-progress')).toBe('ok');
+    // Running, but this observer is neither invited nor in it.
+    expect(code(['observer'], null, undefined, 'in-progress')).toBe('CASE_NOT_VISIBLE');
+    const observing = caseListAccess(
+      { personId: 'o', areaId: 'area', agencyId: null, roles: ['observer'] },
+      { ...meeting, status: 'in-progress' },
+      undefined,
+      null,
+      true,
+    );
+    expect(observing).toMatchObject({ ok: true, observerOnly: true, seesEveryClosedCase: false });
   });
 
   it('judges observers by the meeting’s recorded state, not its timetable', () => {
@@ -100,6 +109,7 @@ describe('case-list access (REQUIREMENTS.md §1.2, FR-100)', () => {
       { ...meeting, status: 'in-progress', scheduledEnd: new Date('2000-01-01T00:00:00Z') },
       undefined,
       null,
+      true,
     );
     expect(overrun).toMatchObject({ ok: true, observerOnly: true });
   });

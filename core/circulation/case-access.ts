@@ -26,7 +26,8 @@ export type CaseListAccess =
  * - representatives, deputies and IDVAs invited to the meeting whose agency's signatory
  *   record is complete (checked now, so a withdrawal takes effect at once);
  * - observers only while the meeting actually runs (its recorded state, not the timetable:
- *   a meeting that ended early or overran is judged by what happened);
+ *   a meeting that ended early or overran is judged by what happened), and only if invited to
+ *   it as observers or in it now (admitted from the lobby), never as documents afterwards;
  * - nobody else (steering group, referrers, keyworkers, non-signatories).
  * Closed cases are further limited to the people listed on them (see `seesCase`).
  */
@@ -35,6 +36,8 @@ export function caseListAccess(
   meeting: MeetingRecord,
   invitee: InviteeRecord | undefined,
   viewerAgency: Agency | null,
+  /** Whether the viewer is in the meeting now (asked only for observers of a running one). */
+  inMeetingNow = false,
 ): CaseListAccess {
   if (viewer.areaId !== meeting.areaId)
     return { ok: false, code: 'NOT_FOUND', message: 'That record does not exist.' };
@@ -64,12 +67,12 @@ export function caseListAccess(
     return { ok: true, seesEveryClosedCase: false, seesOpenCases: true };
   }
   if (viewer.roles.includes('observer')) {
-    if (meeting.status === 'in-progress')
+    if (meeting.status === 'in-progress' && (invitee || inMeetingNow))
       return { ok: true, seesEveryClosedCase: false, seesOpenCases: true, observerOnly: true };
     return {
       ok: false,
       code: 'CASE_NOT_VISIBLE',
-      message: 'Observers see the case list only during the meeting.',
+      message: 'Observers see the case list only during a meeting they are observing.',
     };
   }
   return { ok: false, code: 'FORBIDDEN', message: 'Your role does not include seeing case lists.' };

@@ -35,11 +35,17 @@ export async function checkAccess(
     repos.directory.listAgencies(viewer.areaId),
   ]);
   const agency = agencies.find((a) => a.id === viewer.agencyId) ?? null;
+  // Presence is looked up only where it decides: an observer of a running meeting.
+  const inMeetingNow =
+    viewer.roles.includes('observer') && meeting.status === 'in-progress'
+      ? await repos.circulation.isInMeeting(viewer.personId, meeting.id)
+      : false;
   let access = caseListAccess(
     viewer,
     meeting,
     invitees.find((i) => i.personId === viewer.personId),
     agency,
+    inMeetingNow,
   );
   if (!access.ok && access.code !== 'AGENCY_NOT_SIGNATORY')
     access = closedCaseOnlyAccess(viewer.personId, agency, items) ?? access;

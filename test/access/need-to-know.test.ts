@@ -84,6 +84,16 @@ describe('minutes follow the case list’s need-to-know', () => {
 
   it('are refused to an observer while the meeting runs too (no documents, R8)', async () => {
     await app.db.query(`UPDATE meeting SET status = 'in-progress' WHERE id = $1`, [SEEDED_MEETING]);
+    // Not in the running meeting: not even the case list.
+    await app.call('observer', 'POST', `/api/meetings/${SEEDED_MEETING}/declaration`);
+    const outside = await app.call('observer', 'GET', `/api/meetings/${SEEDED_MEETING}/case-list`);
+    expect(outside.status).toBe(403);
+    // Admitted from the lobby: the open cases while it runs, still no minutes.
+    await app.db.query(
+      `INSERT INTO attendance_interval (meeting_id, person_id, joined_at, source)
+       VALUES ($1, $2, $3, 'bot-event')`,
+      [SEEDED_MEETING, personId('observer'), app.clock.now()],
+    );
     await app.call('observer', 'POST', `/api/meetings/${SEEDED_MEETING}/declaration`);
     const list = await app.call('observer', 'GET', `/api/meetings/${SEEDED_MEETING}/case-list`);
     expect(list.status).toBe(200);

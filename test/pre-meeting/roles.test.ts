@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agencyId,
+  personId,
   SEEDED_CLOSED,
   SEEDED_MEETING,
   startPreMeetingApp,
@@ -83,6 +84,14 @@ describe('who sees the case list (FR-100, IS-01, IS-13)', () => {
   it('lets an observer see open cases only while the meeting runs', async () => {
     // The meeting's recorded state decides, not the clock against the timetable.
     await app.db.query(`UPDATE meeting SET status = 'in-progress' WHERE id = $1`, [SEEDED_MEETING]);
+    // Running, but the observer is not in it: nothing.
+    expect((await caseListAs('observer')).status).toBe(403);
+    // Admitted from the lobby (an open attendance interval): the open cases.
+    await app.db.query(
+      `INSERT INTO attendance_interval (meeting_id, person_id, joined_at, source)
+       VALUES ($1, $2, $3, 'bot-event')`,
+      [SEEDED_MEETING, personId('observer'), app.clock.now()],
+    );
     const res = await caseListAs('observer');
     await app.db.query(`UPDATE meeting SET status = 'scheduled' WHERE id = $1`, [SEEDED_MEETING]);
     expect(res.status).toBe(200);
