@@ -72,7 +72,7 @@ export function caseListAccess(
     return {
       ok: false,
       code: 'CASE_NOT_VISIBLE',
-      message: 'Observers see the case list only during a meeting they are observing.',
+      message: 'Observers see the case list only during the meeting.',
     };
   }
   return { ok: false, code: 'FORBIDDEN', message: 'Your role does not include seeing case lists.' };

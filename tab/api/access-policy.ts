@@ -27,6 +27,8 @@ export interface RoutePolicy {
   relationships: readonly Relationship[];
   /** The use case (or route) that applies the relationships the gate does not. */
   enforcedBy?: string;
+  /** What a refused role is told, where the tab shows it (default: a general refusal). */
+  refusal?: string;
 }
 
 const EVERY_MEMBER: readonly Role[] = ROLES;
@@ -49,6 +51,7 @@ const MINUTES_READERS: readonly Role[] = [...LEADS, ...AGENCY_VOICE];
 const REPORT_READERS: readonly Role[] = [...LEADS, 'steering'];
 
 const meeting = { meetingId: 'meeting' } as const;
+const NO_CASE_LISTS = 'Your role does not include seeing case lists.';
 const AREA = ['same-area'] as const;
 
 /**
@@ -155,18 +158,21 @@ export const ACCESS_POLICY = {
   },
 
   'GET /api/meetings/:meetingId/declaration': {
+    refusal: NO_CASE_LISTS,
     roles: CASE_READERS,
     scope: meeting,
     relationships: ['same-area', 'invited', 'signatory-agency', 'meeting-in-progress'],
     enforcedBy: 'checkAccess (core/circulation/case-list.ts)',
   },
   'POST /api/meetings/:meetingId/declaration': {
+    refusal: NO_CASE_LISTS,
     roles: CASE_READERS,
     scope: meeting,
     relationships: ['same-area', 'invited', 'signatory-agency', 'meeting-in-progress'],
     enforcedBy: 'checkAccess (core/circulation/case-list.ts)',
   },
   'GET /api/meetings/:meetingId/case-list': {
+    refusal: NO_CASE_LISTS,
     roles: CASE_READERS,
     scope: meeting,
     relationships: [
@@ -192,6 +198,7 @@ export const ACCESS_POLICY = {
     relationships: AREA,
   },
   'GET /api/meetings/:meetingId/research': {
+    refusal: NO_CASE_LISTS,
     roles: CASE_READERS,
     scope: meeting,
     relationships: ['same-area', 'invited', 'signatory-agency', 'closed-session-permitted'],

@@ -57,6 +57,22 @@ describe('policyRouter (default deny)', () => {
     expect(e).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('tells a refused role what the row says, where the tab shows it', async () => {
+    const e = await gateOf(
+      '/meetings',
+      '/:meetingId/declaration',
+      person(['steering']),
+      {
+        meetingId: MEETING,
+      },
+      scope('north'),
+    );
+    expect(e).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Your role does not include seeing case lists.',
+    });
+  });
+
   it('answers another area’s record as not found (404), and lets the same area through', async () => {
     const coordinator = person(['coordinator']);
     const params = { meetingId: MEETING };

@@ -74,7 +74,10 @@ function gate(key: PolicyKey, policy: RoutePolicy): GatedHandler {
           (await scope.meetingLeads(meetingId.toLowerCase())).includes(principal.personId);
       }
       if (!allowed)
-        throw new DomainError('FORBIDDEN', 'Your role in this MARAC does not allow this.');
+        throw new DomainError(
+          'FORBIDDEN',
+          policy.refusal ?? 'Your role in this MARAC does not allow this.',
+        );
       for (const [name, kind] of Object.entries(policy.scope ?? {})) {
         const id = param(req, name);
         // A malformed id is left to the handler, which answers it with a 400 that says so.
