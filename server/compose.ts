@@ -28,6 +28,7 @@ import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
 import { clientConfigRoutes } from '../tab/api/client-config.js';
 import { createTabApi, type TabApiFeature } from '../tab/api/tab-api.js';
+import { PgAreaScope } from '../store/area-scope-store.js';
 import type { HttpFeature } from './app.js';
 import { composeMicrosoft, type MicrosoftAdapters } from './compose-microsoft.js';
 import type { Config } from './config.js';
@@ -212,7 +213,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   });
   features.push({
     path: '/api',
-    handler: createTabApi({ verify, directory, features: tabFeatures }),
+    handler: createTabApi({ verify, directory, features: tabFeatures, scope: new PgAreaScope(db) }),
   });
 
   const startJobs = async (jobs: PgBossJobs) => {

@@ -22,7 +22,7 @@ import { PgUnitOfWork } from '../store/unit-of-work.js';
 import type { TabApiFeature } from '../tab/api/tab-api.js';
 import { actionRoutes } from '../tab/api/routes/actions.js';
 import { agencyExtractRoutes, minutesRoutes } from '../tab/api/routes/minutes.js';
-import { PgMeetingStore } from '../store/meeting-store.js';
+import { preMeetingRepos } from '../store/repositories.js';
 import { PgMinutesStore } from '../store/minutes-store.js';
 import { dispatchOutbox } from './outbox-dispatcher.js';
 import type { Jobs } from '../core/ports/jobs.js';
@@ -100,7 +100,7 @@ export function actionsFeature(
         router: minutesRoutes({
           actions,
           minutes: new PgMinutesStore(db),
-          meetings: new PgMeetingStore(db),
+          circulation: preMeetingRepos(db),
           directory: new PgDirectoryStore(db),
           audit: new PgAuditLog(db),
         }),

@@ -113,6 +113,15 @@ export class PgCirculationStore implements CirculationRepository {
     return rows.length > 0;
   }
 
+  async isInMeeting(personId: string, meetingId: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `SELECT 1 FROM attendance_interval
+        WHERE person_id = $1 AND meeting_id = $2 AND left_at IS NULL LIMIT 1`,
+      [personId, meetingId],
+    );
+    return rows.length > 0;
+  }
+
   async insertDeclaration(personId: string, meetingId: string, now: Date): Promise<void> {
     await this.db.query(
       `INSERT INTO declaration (person_id, meeting_id, accepted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,

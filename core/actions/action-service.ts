@@ -37,8 +37,27 @@ export interface Viewer extends Actor {
   areaId: string;
 }
 
-/** Roles that see every action of the area (R1 coordinator, R2 chair; steering for reports). */
-const AREA_WIDE: readonly Role[] = ['coordinator', 'chair', 'deputy-chair', 'steering'];
+/**
+ * Roles that see every action of the area (R1 coordinator, R2 chair). Not the steering group:
+ * it gets aggregates only (R9), from the governance report, never case-level actions.
+ */
+const AREA_WIDE: readonly Role[] = ['coordinator', 'chair', 'deputy-chair'];
+/** Roles that read case-level actions at all (§1.2 "Read all actions on a case"). */
+const CASE_ACTION_READERS: readonly Role[] = [
+  ...AREA_WIDE,
+  'representative',
+  'deputy',
+  'idva',
+  'referrer',
+];
+
+function requireCaseActionReader(viewer: Viewer) {
+  if (!hasAnyRole(viewer.roles, CASE_ACTION_READERS))
+    throw new DomainError(
+      'FORBIDDEN',
+      'Case-level actions are for the MARAC leads and agencies; the steering group has the governance report.',
+    );
+}
 
 export async function todayFor(
   deps: ActionDeps,
@@ -59,7 +78,7 @@ export interface ListQuery {
 /**
  * The register as one viewer may see it:
  * - mine: actions they own; agency: their agency's (a lead may name any agency);
- * - area: everything for the coordinator, chair and steering group; for agency people the
+ * - area: everything for the coordinator and chairs; for agency people the
  *   actions of every case their agency is invited to (FR-077), not just their own.
  */
 export async function listActionsFor(
@@ -67,6 +86,7 @@ export async function listActionsFor(
   viewer: Viewer,
   q: ListQuery,
 ): Promise<{ actions: ActionRecord[]; today: string }> {
+  requireCaseActionReader(viewer);
   const { today } = await todayFor(deps, viewer.areaId);
   const wide = hasAnyRole(viewer.roles, AREA_WIDE);
   const base = { areaId: viewer.areaId, state: q.state, today, meetingId: q.meetingId };
@@ -116,6 +136,7 @@ async function visibleAction(
   viewer: Viewer,
   actionId: string,
 ): Promise<ActionRecord> {
+  requireCaseActionReader(viewer);
   const action = await deps.repos.actions.getAction(actionId);
   if (!action || action.areaId !== viewer.areaId)
     throw new DomainError('NOT_FOUND', `No action ${actionId}.`);

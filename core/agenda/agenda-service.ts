@@ -1,5 +1,6 @@
 import { localDay } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
+import { inArea } from '../same-area.js';
 import { canReceiveMaracInformation, type Area } from '../model.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
@@ -121,7 +122,7 @@ export async function importCases(
       // The rejection is audited even though the transaction rolled back.
       if (error instanceof DomainError && error.code === 'IMPORT_REJECTED') {
         const meeting = await deps.repos.meetings.getMeeting(meetingId);
-        if (meeting)
+        if (meeting?.areaId === actor.areaId)
           await audit(deps.repos, actor, meeting, now, 'agenda.import-rejected', {
             problems: ((error.details as { problems: unknown[] }).problems ?? []).length,
           });
@@ -224,8 +225,8 @@ async function listCases(
 
 export async function load(repos: AgendaRepos, actor: Actor, meetingId: string, forChange = false) {
   const area = await repos.directory.getArea(actor.areaId);
-  const meeting = await repos.meetings.getMeeting(meetingId);
-  if (!area || !meeting || meeting.areaId !== area.id) throw new DomainError('NOT_FOUND');
+  const meeting = inArea(await repos.meetings.getMeeting(meetingId), actor);
+  if (!area) throw new DomainError('NOT_FOUND');
   if (forChange && ['cancelled', 'ended', 'in-progress'].includes(meeting.status))
     throw new DomainError(
       'INVALID_STATE',

@@ -106,8 +106,10 @@ export async function decideMove(
 ): Promise<AgendaView> {
   const now = deps.clock.now();
   await deps.uow.run(async (repos) => {
+    // The meeting must be the actor's area before the request is read, refused or audited.
+    const { meeting } = await load(repos, actor, meetingId);
     const move = await repos.agenda.getMove(moveId);
-    const items = await repos.agenda.listItems(meetingId);
+    const items = await repos.agenda.listItems(meeting.id);
     if (!move || !items.some((i) => i.id === move.agendaItemId)) throw new DomainError('NOT_FOUND');
     if (move.decision !== 'pending')
       throw new DomainError('INVALID_STATE', `This request was already ${move.decision}.`);

@@ -1,5 +1,6 @@
 import { AreaPolicySchema, type AreaPolicy } from '../area-policy.js';
 import { DomainError } from '../errors.js';
+import { inArea } from '../same-area.js';
 import { canReceiveMaracInformation, type Agency } from '../model.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
@@ -125,8 +126,7 @@ export async function updatePerson(
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.uow.run(async (r) => {
-    const existing = await r.directory.getPerson(personId);
-    if (!existing || existing.areaId !== actor.areaId) throw new DomainError('NOT_FOUND');
+    const existing = inArea(await r.directory.getPerson(personId), actor);
     const merged: PersonInput = {
       displayName: input.displayName ?? existing.displayName,
       email: input.email ?? existing.email,

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { inArea } from '../same-area.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { CallingBot, ParticipantMediaState } from '../ports/calling-bot.js';
 import type { Clock } from '../ports/clock.js';
@@ -270,8 +271,7 @@ const attendantOf = (row: { personId: string | null; unmatchedId: string | null 
 const LEADS: Role[] = ['coordinator', 'chair', 'deputy-chair'];
 
 async function meetingFor(deps: LiveAttendanceDeps, actor: Actor, meetingId: string) {
-  const meeting = await deps.repos.getMeeting(meetingId);
-  if (!meeting || meeting.areaId !== actor.areaId) throw new DomainError('NOT_FOUND');
+  const meeting = inArea(await deps.repos.getMeeting(meetingId), actor);
   return meeting;
 }
 

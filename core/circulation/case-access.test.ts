@@ -10,6 +10,7 @@ const meeting = {
   deputyChairPersonId: 'dc',
   scheduledStart: new Date('2027-04-07T08:30:00Z'),
   scheduledEnd: new Date('2027-04-07T12:00:00Z'),
+  status: 'scheduled',
 } as MeetingRecord;
 const signed: Agency = {
   id: 'police',
@@ -29,7 +30,22 @@ const signed: Agency = {
 };
 const unsigned: Agency = { ...signed, id: 'refuge', membershipStatus: 'applied' };
 const invitee = { personId: 'rep', agencyId: 'police', kind: 'representative' } as InviteeRecord;
-const before = new Date('2027-03-30T09:00:00Z');
+
+const code = (
+  roles: string[],
+  agency: Agency | null,
+  inv?: InviteeRecord,
+  status: MeetingRecord['status'] = 'scheduled',
+  areaId = 'area',
+) => {
+  const a = caseListAccess(
+    { personId: 'p', areaId, agencyId: agency?.id ?? null, roles: roles as never },
+    { ...meeting, status },
+    inv,
+    agency,
+  );
+  return a.ok ? 'ok' : a.code;
+};
 
 describe('case-list access (REQUIREMENTS.md §1.2, FR-100)', () => {
   it('gives leads every case and invited signatory reps the open ones', () => {
@@ -39,7 +55,6 @@ describe('case-list access (REQUIREMENTS.md §1.2, FR-100)', () => {
         meeting,
         undefined,
         null,
-        before,
       ),
     ).toMatchObject({ ok: true, seesEveryClosedCase: true });
     expect(
@@ -48,7 +63,6 @@ describe('case-list access (REQUIREMENTS.md §1.2, FR-100)', () => {
         meeting,
         undefined,
         signed,
-        before,
       ),
     ).toMatchObject({ ok: true, seesEveryClosedCase: true });
     const rep = caseListAccess(
@@ -56,7 +70,6 @@ describe('case-list access (REQUIREMENTS.md §1.2, FR-100)', () => {
       meeting,
       invitee,
       signed,
-      before,
     );
     expect(rep).toEqual({ ok: true, seesEveryClosedCase: false, seesOpenCases: true });
     if (rep.ok) {
@@ -70,28 +83,35 @@ describe('case-list access (REQUIREMENTS.md §1.2, FR-100)', () => {
   });
 
   it('refuses other areas, unsigned agencies, uninvited reps, steering, and observers outside the meeting', () => {
-    const code = (
-      roles: string[],
-      agency: Agency | null,
-      inv?: InviteeRecord,
-      now = before,
-      areaId = 'area',
-    ) => {
-      const a = caseListAccess(
-        { personId: 'p', areaId, agencyId: agency?.id ?? null, roles: roles as never },
-        meeting,
-        inv,
-        agency,
-        now,
-      );
-      return a.ok ? 'ok' : a.code;
-    };
-    expect(code(['coordinator'], null, undefined, before, 'elsewhere')).toBe('NOT_FOUND');
+    expect(code(['coordinator'], null, undefined, 'scheduled', 'elsewhere')).toBe('NOT_FOUND');
     expect(code(['representative'], unsigned, invitee)).toBe('AGENCY_NOT_SIGNATORY');
     expect(code(['deputy'], signed)).toBe('CASE_NOT_VISIBLE');
     expect(code(['steering'], null)).toBe('FORBIDDEN');
     expect(code(['observer'], null)).toBe('CASE_NOT_VISIBLE');
-    expect(code(['observer'], null, undefined, new Date('2027-04-07T09:00:00Z'))).toBe('ok');
+    // Running, but this observer is neither invited nor in it.
+    expect(code(['observer'], null, undefined, 'in-progress')).toBe('CASE_NOT_VISIBLE');
+    const observing = caseListAccess(
+      { personId: 'o', areaId: 'area', agencyId: null, roles: ['observer'] },
+      { ...meeting, status: 'in-progress' },
+      undefined,
+      null,
+      true,
+    );
+    expect(observing).toMatchObject({ ok: true, observerOnly: true, seesEveryClosedCase: false });
+  });
+
+  it('judges observers by the meeting’s recorded state, not its timetable', () => {
+    // Ended early (still inside the scheduled window) and overrunning (past it) alike.
+    expect(code(['observer'], null, undefined, 'ended')).toBe('CASE_NOT_VISIBLE');
+    expect(code(['observer'], null, undefined, 'cancelled')).toBe('CASE_NOT_VISIBLE');
+    const overrun = caseListAccess(
+      { personId: 'o', areaId: 'area', agencyId: null, roles: ['observer'] },
+      { ...meeting, status: 'in-progress', scheduledEnd: new Date('2000-01-01T00:00:00Z') },
+      undefined,
+      null,
+      true,
+    );
+    expect(overrun).toMatchObject({ ok: true, observerOnly: true });
   });
 
   it('lets a specialist listed on a closed case see that case alone', () => {

@@ -11,18 +11,23 @@ export interface Viewer {
 }
 
 export type CaseListAccess =
-  | { ok: true; seesEveryClosedCase: boolean; seesOpenCases: boolean }
+  | {
+      ok: true;
+      seesEveryClosedCase: boolean;
+      seesOpenCases: boolean;
+      /** Granted only as an observer of the running meeting: no documents (minutes) afterwards. */
+      observerOnly?: true;
+    }
   | { ok: false; code: ErrorCode; message: string };
-
-/** Observers may look from a quarter of an hour before the start (joining) to the end. */
-const OBSERVER_EARLY_MS = 15 * 60_000;
 
 /**
  * Who may see a meeting's case list (REQUIREMENTS.md §1.2, FR-100, IS-01, IS-02):
  * - the coordinator, and the meeting's chair and deputy chair: every case, closed ones too;
  * - representatives, deputies and IDVAs invited to the meeting whose agency's signatory
  *   record is complete (checked now, so a withdrawal takes effect at once);
- * - observers only while the meeting runs;
+ * - observers only while the meeting actually runs (its recorded state, not the timetable:
+ *   a meeting that ended early or overran is judged by what happened), and only if invited to
+ *   it as observers or in it now (admitted from the lobby), never as documents afterwards;
  * - nobody else (steering group, referrers, keyworkers, non-signatories).
  * Closed cases are further limited to the people listed on them (see `seesCase`).
  */
@@ -31,7 +36,8 @@ export function caseListAccess(
   meeting: MeetingRecord,
   invitee: InviteeRecord | undefined,
   viewerAgency: Agency | null,
-  now: Date,
+  /** Whether the viewer is in the meeting now (asked only for observers of a running one). */
+  inMeetingNow = false,
 ): CaseListAccess {
   if (viewer.areaId !== meeting.areaId)
     return { ok: false, code: 'NOT_FOUND', message: 'That record does not exist.' };
@@ -61,12 +67,8 @@ export function caseListAccess(
     return { ok: true, seesEveryClosedCase: false, seesOpenCases: true };
   }
   if (viewer.roles.includes('observer')) {
-    const t = now.getTime();
-    if (
-      t >= meeting.scheduledStart.getTime() - OBSERVER_EARLY_MS &&
-      t <= meeting.scheduledEnd.getTime()
-    )
-      return { ok: true, seesEveryClosedCase: false, seesOpenCases: true };
+    if (meeting.status === 'in-progress' && (invitee || inMeetingNow))
+      return { ok: true, seesEveryClosedCase: false, seesOpenCases: true, observerOnly: true };
     return {
       ok: false,
       code: 'CASE_NOT_VISIBLE',

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { inArea } from '../same-area.js';
 import type { Area } from '../model.js';
 import type { MeetingRecord } from '../scheduling/meeting-repository.js';
 import {
@@ -19,6 +20,7 @@ export async function checkAccess(
   viewer: Viewer,
   meetingId: string,
   now: Date,
+  refusedAction = 'case-list.view-refused',
 ) {
   let meeting = await repos.meetings.getMeeting(meetingId);
   if (meeting?.kind === 'closed' && meeting.parentMeetingId)
@@ -33,12 +35,17 @@ export async function checkAccess(
     repos.directory.listAgencies(viewer.areaId),
   ]);
   const agency = agencies.find((a) => a.id === viewer.agencyId) ?? null;
+  // Presence is looked up only where it decides: an observer of a running meeting.
+  const inMeetingNow =
+    viewer.roles.includes('observer') && meeting.status === 'in-progress'
+      ? await repos.circulation.isInMeeting(viewer.personId, meeting.id)
+      : false;
   let access = caseListAccess(
     viewer,
     meeting,
     invitees.find((i) => i.personId === viewer.personId),
     agency,
-    now,
+    inMeetingNow,
   );
   if (!access.ok && access.code !== 'AGENCY_NOT_SIGNATORY')
     access = closedCaseOnlyAccess(viewer.personId, agency, items) ?? access;
@@ -47,7 +54,7 @@ export async function checkAccess(
       at: now,
       areaId: viewer.areaId,
       actor: { kind: 'person', personId: viewer.personId },
-      action: 'case-list.view-refused',
+      action: refusedAction,
       recordType: 'meeting',
       recordId: meeting.id,
       meetingId: meeting.id,
@@ -155,8 +162,7 @@ export async function viewCaseList(
 
 /** FR-031: per recipient, sent / opened in the tab / not opened (the coordinator's view). */
 export async function circulationStatus(deps: CirculationDeps, areaId: string, meetingId: string) {
-  const meeting = await deps.repos.meetings.getMeeting(meetingId);
-  if (!meeting || meeting.areaId !== areaId) throw new DomainError('NOT_FOUND');
+  const meeting = inArea(await deps.repos.meetings.getMeeting(meetingId), { areaId });
   const rows = await deps.repos.circulation.recipientStatus(meetingId);
   const circulations = new Map<
     string,

@@ -82,6 +82,8 @@ export interface CirculationRepository {
   ): Promise<void>;
   caseListItems(meetingIds: string[]): Promise<CaseListItem[]>;
   hasDeclaration(personId: string, meetingId: string): Promise<boolean>;
+  /** In the meeting now: an open attendance interval (admitted from the lobby, present). */
+  isInMeeting(personId: string, meetingId: string): Promise<boolean>;
   insertDeclaration(personId: string, meetingId: string, now: Date): Promise<void>;
   markOpened(meetingId: string, personId: string, now: Date): Promise<void>;
   recipientStatus(meetingId: string): Promise<RecipientStatusRow[]>;

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { inArea } from '../same-area.js';
 import { canReceiveMaracInformation, type Area } from '../model.js';
 import { disallowedRecipients } from '../recipient-policy.js';
 import { upstreamReason } from '../scheduling/scheduling-deps.js';
@@ -13,13 +14,15 @@ import type { CirculationDeps } from './circulation-deps.js';
  */
 export async function exportCaseList(
   deps: CirculationDeps,
+  actor: { personId: string; areaId: string },
   meetingId: string,
-  byPersonId: string | null,
 ) {
   const now = deps.clock.now();
   const { repos } = deps;
-  const meeting = await repos.meetings.getMeeting(meetingId);
-  if (!meeting || meeting.kind === 'closed') throw new DomainError('NOT_FOUND');
+  const byPersonId = actor.personId;
+  // Another area's coordinator must not share this area's cases with its invitees.
+  const meeting = inArea(await repos.meetings.getMeeting(meetingId), actor);
+  if (meeting.kind === 'closed') throw new DomainError('NOT_FOUND');
   const area = (await repos.directory.getArea(meeting.areaId)) as Area;
   if (!area.policy.caseListExport.uploadToSharePoint || !deps.fileShare)
     throw new DomainError(

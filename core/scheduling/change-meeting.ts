@@ -1,5 +1,6 @@
 import { workingDaysBefore, zonedInstant } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
+import { inArea } from '../same-area.js';
 import type { Area } from '../model.js';
 import { disallowedRecipients } from '../recipient-policy.js';
 import { escapeHtml, formatMeetingStart } from './format.js';
@@ -119,8 +120,7 @@ export async function retryTeamsSetUp(
   actor: Actor,
   meetingId: string,
 ): Promise<SetUpResult> {
-  const meeting = await deps.repos.meetings.getMeeting(meetingId);
-  if (!meeting || meeting.areaId !== actor.areaId) throw new DomainError('NOT_FOUND');
+  const meeting = inArea(await deps.repos.meetings.getMeeting(meetingId), actor);
   const changes = await deps.repos.meetings.listChanges(meetingId);
   if (changes[changes.length - 1]?.change === 'cancelled') return sendCancellation(deps, meeting);
   if (meeting.status === 'cancelled' || meeting.status === 'ended')
@@ -187,8 +187,7 @@ async function changeable(
   actor: Actor,
   meetingId: string,
 ): Promise<MeetingRecord> {
-  const meeting = await deps.repos.meetings.getMeeting(meetingId);
-  if (!meeting || meeting.areaId !== actor.areaId) throw new DomainError('NOT_FOUND');
+  const meeting = inArea(await deps.repos.meetings.getMeeting(meetingId), actor);
   if (
     meeting.status === 'cancelled' ||
     meeting.status === 'ended' ||

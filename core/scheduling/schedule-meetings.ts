@@ -1,5 +1,6 @@
 import { localDay, workingDaysBefore, zonedInstant, type Weekday } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
+import { inArea } from '../same-area.js';
 import type { Area, MeetingKind } from '../model.js';
 import {
   closedSessionInvitees,
@@ -162,8 +163,7 @@ export async function createClosedSession(
 ): Promise<ScheduleResult> {
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
-  const parent = await deps.repos.meetings.getMeeting(parentMeetingId);
-  if (!parent || parent.areaId !== area.id) throw new DomainError('NOT_FOUND');
+  const parent = inArea(await deps.repos.meetings.getMeeting(parentMeetingId), actor);
   if (parent.kind === 'closed' || parent.status === 'cancelled' || parent.status === 'ended')
     throw new DomainError(
       'INVALID_STATE',

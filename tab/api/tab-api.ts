@@ -3,8 +3,12 @@ import { DomainError } from '../../core/errors.js';
 import type { PgDirectoryStore } from '../../store/directory-store.js';
 import { principalOf, requireUser } from './auth/principal.js';
 import type { TokenVerifier } from './auth/token-verifier.js';
+import { type AreaScope, policyRouter, provideAreaScope } from './policy-router.js';
 
-/** A feature's routes under /api, all behind sign-in (each route checks roles itself). */
+/**
+ * A feature's routes under /api, all behind sign-in; each router registers its routes through
+ * `policyRouter(path)`, so each route passes its row of ACCESS_POLICY before its handler.
+ */
 export interface TabApiFeature {
   path: string;
   router: Router;
@@ -19,10 +23,13 @@ export function createTabApi(deps: {
   verify: TokenVerifier;
   directory: Pick<PgDirectoryStore, 'findPersonByEntraId' | 'getArea' | 'getAgency' | 'getPerson'>;
   features: TabApiFeature[];
+  scope: AreaScope;
 }): Router {
   const api = Router();
   api.use(requireUser(deps.verify, deps.directory));
-  api.get('/me', async (_req, res) => {
+  api.use(provideAreaScope(deps.scope));
+  const me = policyRouter('');
+  me.get('/me', async (_req, res) => {
     const principal = principalOf(res);
     const [person, area, agency] = await Promise.all([
       deps.directory.getPerson(principal.personId),
@@ -37,6 +44,7 @@ export function createTabApi(deps: {
       area: { id: area.id, name: area.name, timeZone: area.timeZone },
     });
   });
+  api.use(me.router);
   for (const feature of deps.features) api.use(feature.path, feature.router);
   return api;
 }

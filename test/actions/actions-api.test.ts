@@ -109,8 +109,8 @@ describe('the action register over HTTP', () => {
       `/api/actions?scope=agency&agencyId=${demoUuid('agency:police')}`,
     );
     expect(agency.status).toBe(403);
-    const observer = await app.as('observer')('/api/actions?scope=area');
-    expect(((await observer.json()) as { actions: unknown[] }).actions).toEqual([]);
+    // Observers and the steering group read no case-level actions (R8, R9).
+    expect((await app.as('observer')('/api/actions?scope=area')).status).toBe(403);
   });
 
   it('refuses bad input with a clear message', async () => {
@@ -333,7 +333,9 @@ describe('minutes (FR-084, FR-085, FR-088)', () => {
       'referralBasis',
       'keyInformation',
     ]);
-    // An invited representative does not see the closed-session case sheet (FR-100).
+    // An invited representative, after the declaration, does not see the closed-session case
+    // sheet (FR-100).
+    await app.as('housing-rep')(`/api/meetings/${meetingId}/declaration`, { method: 'POST' });
     const rep = (await (
       await app.as('housing-rep')(`/api/meetings/${meetingId}/minutes`)
     ).json()) as {

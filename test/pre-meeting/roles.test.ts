@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agencyId,
+  personId,
   SEEDED_CLOSED,
   SEEDED_MEETING,
   startPreMeetingApp,
@@ -81,15 +82,18 @@ describe('who sees the case list (FR-100, IS-01, IS-13)', () => {
   });
 
   it('lets an observer see open cases only while the meeting runs', async () => {
-    const start = (
-      await app.db.query<{ scheduled_start: Date }>(
-        'SELECT scheduled_start FROM meeting WHERE id = $1',
-        [SEEDED_MEETING],
-      )
-    ).rows[0]?.scheduled_start as Date;
-    app.clock.set(new Date(start.getTime() + 60_000));
+    // The meeting's recorded state decides, not the clock against the timetable.
+    await app.db.query(`UPDATE meeting SET status = 'in-progress' WHERE id = $1`, [SEEDED_MEETING]);
+    // Running, but the observer is not in it: nothing.
+    expect((await caseListAs('observer')).status).toBe(403);
+    // Admitted from the lobby (an open attendance interval): the open cases.
+    await app.db.query(
+      `INSERT INTO attendance_interval (meeting_id, person_id, joined_at, source)
+       VALUES ($1, $2, $3, 'bot-event')`,
+      [SEEDED_MEETING, personId('observer'), app.clock.now()],
+    );
     const res = await caseListAs('observer');
-    app.clock.set('2027-03-01T09:00:00Z');
+    await app.db.query(`UPDATE meeting SET status = 'scheduled' WHERE id = $1`, [SEEDED_MEETING]);
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { caseNumber: string }) => i.caseNumber)).not.toContain(
       CLOSED_CASE,

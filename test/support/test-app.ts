@@ -15,6 +15,8 @@ export interface TestApp {
   config: Config;
   db: TestDb;
   composition: Composition;
+  /** The express app serving requests (its router stack lists every registered route). */
+  app: ReturnType<typeof createApp>;
   /** A real SSO token for a demo person (key from store/seed/demo-directory.ts, e.g. 'chair'). */
   signIn(personKey: string): Promise<string>;
   /** fetch against the app with a person's token. */
@@ -79,6 +81,7 @@ export async function startTestApp(
     config,
     db,
     composition,
+    app,
     signIn,
     as:
       (personKey) =>

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import {
   type ActionDeps,
@@ -8,7 +8,7 @@ import {
 } from '../../../core/actions/action-service.js';
 import { type ActionRecord, isOverdue } from '../../../core/actions/action.js';
 import { DomainError } from '../../../core/errors.js';
-import { requireRole } from '../auth/principal.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -101,20 +101,20 @@ export interface ActionRouteDeps {
  * and chases in bulk.
  */
 export function actionRoutes(deps: ActionRouteDeps): Router {
-  const router = Router();
+  const { router, get, post } = policyRouter('/actions');
 
-  router.get('/', async (req, res) => {
+  get('/', async (req, res) => {
     const q = ListQuery.parse(req.query);
     const { actions, today } = await listActionsFor(deps.actions, actorOf(res), q);
     res.json({ actions: actions.map((a) => actionJson(a, today)) });
   });
 
-  router.post('/chase', requireRole('coordinator'), async (req, res) => {
+  post('/chase', async (req, res) => {
     const body = ChaseBody.parse(req.body ?? {});
     res.json(await deps.chaseNow(actorOf(res), body.actionIds));
   });
 
-  router.get('/:id', async (req, res) => {
+  get('/:id', async (req, res) => {
     const id = idParam(req, 'id', 'action');
     const { action, history, today } = await getActionFor(deps.actions, actorOf(res), id);
     res.json({
@@ -128,7 +128,7 @@ export function actionRoutes(deps: ActionRouteDeps): Router {
     });
   });
 
-  router.post('/:id/complete', async (req, res) => {
+  post('/:id/complete', async (req, res) => {
     const id = idParam(req, 'id', 'action');
     const body = CompleteBody.parse(req.body ?? {});
     const updated = await closeAction(deps.actions, actorOf(res), id, {
@@ -138,7 +138,7 @@ export function actionRoutes(deps: ActionRouteDeps): Router {
     res.json(actionJson(updated, updated.completedOn ?? updated.dueOn));
   });
 
-  router.post('/:id/not-achievable', async (req, res) => {
+  post('/:id/not-achievable', async (req, res) => {
     const id = idParam(req, 'id', 'action');
     const body = NotAchievableBody.parse(req.body ?? {});
     const updated = await closeAction(deps.actions, actorOf(res), id, {
@@ -148,7 +148,7 @@ export function actionRoutes(deps: ActionRouteDeps): Router {
     res.json(actionJson(updated, updated.dueOn));
   });
 
-  router.post('/:id/record-confirmation', requireRole('coordinator'), async (req, res) => {
+  post('/:id/record-confirmation', async (req, res) => {
     const id = idParam(req, 'id', 'action');
     const body = ConfirmationBody.parse(req.body ?? {});
     const updated = await closeAction(deps.actions, actorOf(res), id, {

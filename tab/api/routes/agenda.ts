@@ -1,4 +1,4 @@
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import {
   addCase,
@@ -12,8 +12,8 @@ import { decideMove, moveCase, requestMove } from '../../../core/agenda/reorder.
 import { checkAccess } from '../../../core/circulation/case-list.js';
 import type { CirculationDeps } from '../../../core/circulation/circulation-deps.js';
 import { DomainError } from '../../../core/errors.js';
-import { requireRole } from '../auth/principal.js';
 import { readCaseListFile } from '../files/case-list-file.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
@@ -67,39 +67,40 @@ const CaseBody = z
   })
   .strict();
 
-const CHAIRS = ['chair', 'deputy-chair'] as const;
+// Accept any body type; a little headroom over the limit so the reader can say the size.
+const rawParser = express.raw({ type: () => true, limit: MAX_IMPORT_BYTES * 4 });
 
-/** The raw upload parser states the limit itself instead of express's generic 413. */
-const tooLarge: ErrorRequestHandler = (error, _req, _res, next) => {
-  if ((error as { type?: string }).type === 'entity.too.large')
-    return next(
-      new DomainError('IMPORT_REJECTED', undefined, {
-        problems: [
-          {
-            row: 0,
-            field: 'file',
-            message: `The file is larger than the ${MAX_IMPORT_BYTES / 1_048_576} MB limit. Split it or remove unused sheets and columns.`,
-          },
-        ],
-      }),
-    );
-  next(error);
-};
+/** The raw upload parser, stating the limit itself instead of express's generic 413. */
+const rawUpload: RequestHandler = (req, res, next) =>
+  rawParser(req, res, (error?: unknown) => {
+    if (!error) return next();
+    if ((error as { type?: string }).type === 'entity.too.large')
+      return next(
+        new DomainError('IMPORT_REJECTED', undefined, {
+          problems: [
+            {
+              row: 0,
+              field: 'file',
+              message: `The file is larger than the ${MAX_IMPORT_BYTES / 1_048_576} MB limit. Split it or remove unused sheets and columns.`,
+            },
+          ],
+        }),
+      );
+    next(error);
+  });
 
 /**
  * /api/meetings/:id/agenda and moves (FR-027..FR-030, FR-034). The agenda here carries no case
  * content (numbers, risk, repeat marks, planned times): content is only in the case list.
  */
 export function agendaRoutes(deps: { agenda: AgendaDeps; circulation: CirculationDeps }): Router {
-  const router = Router();
-  const coordinator = requireRole('coordinator');
-  const leads = requireRole('coordinator', ...CHAIRS);
+  const { router, get, patch, post } = policyRouter('/meetings');
 
-  router.get('/:meetingId/agenda', leads, async (req, res) => {
+  get('/:meetingId/agenda', async (req, res) => {
     res.json(await agendaView(deps.agenda, actorOf(res), param(req, 'meetingId')));
   });
 
-  router.post('/:meetingId/agenda', coordinator, async (req, res) => {
+  post('/:meetingId/agenda', async (req, res) => {
     res
       .status(201)
       .json(
@@ -107,26 +108,18 @@ export function agendaRoutes(deps: { agenda: AgendaDeps; circulation: Circulatio
       );
   });
 
-  router.post(
-    '/:meetingId/agenda/import',
-    coordinator,
-    // Accept any body type; a little headroom over the limit so the reader can say the size.
-    express.raw({ type: () => true, limit: MAX_IMPORT_BYTES * 4 }),
-    tooLarge,
-    async (req: Request, res: Response) => {
-      const dryRun =
-        z.object({ dryRun: z.enum(['true', 'false']).optional() }).parse(req.query).dryRun ===
-        'true';
-      const content = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
-      const sheet = await readCaseListFile(content);
-      const result = await importCases(deps.agenda, actorOf(res), param(req, 'meetingId'), sheet, {
-        dryRun,
-      });
-      res.status(dryRun ? 200 : 201).json(result);
-    },
-  );
+  post('/:meetingId/agenda/import', rawUpload, async (req: Request, res: Response) => {
+    const dryRun =
+      z.object({ dryRun: z.enum(['true', 'false']).optional() }).parse(req.query).dryRun === 'true';
+    const content = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+    const sheet = await readCaseListFile(content);
+    const result = await importCases(deps.agenda, actorOf(res), param(req, 'meetingId'), sheet, {
+      dryRun,
+    });
+    res.status(dryRun ? 200 : 201).json(result);
+  });
 
-  router.patch('/:meetingId/agenda/:itemId', coordinator, async (req, res) => {
+  patch('/:meetingId/agenda/:itemId', async (req, res) => {
     const body = z.object({ plannedMinutes: z.number().int() }).strict().parse(req.body);
     res.json(
       await setPlannedMinutes(
@@ -139,7 +132,7 @@ export function agendaRoutes(deps: { agenda: AgendaDeps; circulation: Circulatio
     );
   });
 
-  router.post('/:meetingId/agenda/:itemId/move', requireRole(...CHAIRS), async (req, res) => {
+  post('/:meetingId/agenda/:itemId/move', async (req, res) => {
     const body = z
       .object({ toPosition: z.number().int(), agencyId: z.uuid() })
       .strict()
@@ -155,56 +148,49 @@ export function agendaRoutes(deps: { agenda: AgendaDeps; circulation: Circulatio
     );
   });
 
-  router.post(
-    '/:meetingId/agenda/:itemId/move-requests',
-    requireRole('representative', 'deputy', 'idva'),
-    async (req, res) => {
-      const actor = actorOf(res);
-      const body = z.object({ toPosition: z.number().int() }).strict().parse(req.body);
-      if (!actor.agencyId) throw new DomainError('FORBIDDEN', 'Only agency staff request moves.');
-      const { items } = await checkAccess(
-        deps.circulation.repos,
-        actor,
-        param(req, 'meetingId'),
-        deps.circulation.clock.now(),
-      );
-      const itemId = param(req, 'itemId');
-      if (!items.some((i) => i.agendaItemId === itemId && !i.isClosedSession))
-        throw new DomainError('NOT_FOUND');
-      const move = await requestMove(
-        deps.agenda,
-        { ...actor, agencyId: actor.agencyId },
-        param(req, 'meetingId'),
-        itemId,
-        body.toPosition,
-      );
-      res.status(201).json({ move });
-    },
-  );
+  post('/:meetingId/agenda/:itemId/move-requests', async (req, res) => {
+    const actor = actorOf(res);
+    if (!actor.agencyId) throw new DomainError('FORBIDDEN', 'Only agency staff request moves.');
+    // Who may ask (invited, signatory agency) is settled before the body is looked at.
+    const { items } = await checkAccess(
+      deps.circulation.repos,
+      actor,
+      param(req, 'meetingId'),
+      deps.circulation.clock.now(),
+    );
+    const body = z.object({ toPosition: z.number().int() }).strict().parse(req.body);
+    const itemId = param(req, 'itemId');
+    if (!items.some((i) => i.agendaItemId === itemId && !i.isClosedSession))
+      throw new DomainError('NOT_FOUND');
+    const move = await requestMove(
+      deps.agenda,
+      { ...actor, agencyId: actor.agencyId },
+      param(req, 'meetingId'),
+      itemId,
+      body.toPosition,
+    );
+    res.status(201).json({ move });
+  });
 
-  router.get('/:meetingId/move-requests', leads, async (req, res) => {
+  get('/:meetingId/move-requests', async (req, res) => {
     const meetingId = param(req, 'meetingId');
     const meeting = await deps.agenda.repos.meetings.getMeeting(meetingId);
     if (!meeting || meeting.areaId !== actorOf(res).areaId) throw new DomainError('NOT_FOUND');
     res.json({ moves: await deps.agenda.repos.agenda.listMoves(meetingId) });
   });
 
-  router.post(
-    '/:meetingId/move-requests/:moveId/decision',
-    requireRole(...CHAIRS),
-    async (req, res) => {
-      const body = z.object({ approve: z.boolean() }).strict().parse(req.body);
-      res.json(
-        await decideMove(
-          deps.agenda,
-          actorOf(res),
-          param(req, 'meetingId'),
-          param(req, 'moveId'),
-          body.approve,
-        ),
-      );
-    },
-  );
+  post('/:meetingId/move-requests/:moveId/decision', async (req, res) => {
+    const body = z.object({ approve: z.boolean() }).strict().parse(req.body);
+    res.json(
+      await decideMove(
+        deps.agenda,
+        actorOf(res),
+        param(req, 'meetingId'),
+        param(req, 'moveId'),
+        body.approve,
+      ),
+    );
+  });
 
   return router;
 }

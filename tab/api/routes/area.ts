@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import {
   agencyView,
@@ -14,7 +14,7 @@ import { DomainError } from '../../../core/errors.js';
 import { AGENCY_SECTORS } from '../../../core/model.js';
 import { ROLES } from '../../../core/roles.js';
 import type { PreMeetingRepos } from '../../../store/repositories.js';
-import { requireRole } from '../auth/principal.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
@@ -55,10 +55,9 @@ const PersonBody = z
  * coordinator sees signatory details and people, and changes anything (§1.2 R1).
  */
 export function areaRoutes(deps: { setup: AreaSetupDeps; repos: PreMeetingRepos }): Router {
-  const router = Router();
-  const coordinator = requireRole('coordinator');
+  const { router, get, patch, post, put } = policyRouter('/area');
 
-  router.get('/', async (_req, res) => {
+  get('/', async (_req, res) => {
     const area = await deps.repos.directory.getArea(actorOf(res).areaId);
     if (!area) throw new DomainError('NOT_A_MEMBER');
     res.json({
@@ -73,12 +72,12 @@ export function areaRoutes(deps: { setup: AreaSetupDeps; repos: PreMeetingRepos 
     });
   });
 
-  router.patch('/policy', coordinator, async (req, res) => {
+  patch('/policy', async (req, res) => {
     const changes = z.record(z.string(), z.unknown()).parse(req.body ?? {});
     res.json({ policy: await updatePolicy(deps.setup, actorOf(res), changes) });
   });
 
-  router.get('/agencies', async (_req, res) => {
+  get('/agencies', async (_req, res) => {
     const actor = actorOf(res);
     const agencies = (await deps.repos.directory.listAgencies(actor.areaId)).map(agencyView);
     if (!actor.roles.includes('coordinator')) {
@@ -102,20 +101,20 @@ export function areaRoutes(deps: { setup: AreaSetupDeps; repos: PreMeetingRepos 
     res.json({ agencies: withNominations });
   });
 
-  router.post('/agencies', coordinator, async (req, res) => {
+  post('/agencies', async (req, res) => {
     const id = await createAgency(deps.setup, actorOf(res), AgencyBody.parse(req.body));
     res
       .status(201)
       .json({ agency: agencyView((await deps.repos.directory.getAgency(id)) as never) });
   });
 
-  router.patch('/agencies/:agencyId', coordinator, async (req, res) => {
+  patch('/agencies/:agencyId', async (req, res) => {
     const id = param(req, 'agencyId');
     await updateAgency(deps.setup, actorOf(res), id, AgencyBody.partial().parse(req.body));
     res.json({ agency: agencyView((await deps.repos.directory.getAgency(id)) as never) });
   });
 
-  router.put('/agencies/:agencyId/nominations', coordinator, async (req, res) => {
+  put('/agencies/:agencyId/nominations', async (req, res) => {
     const id = param(req, 'agencyId');
     const body = z
       .object({ representativeId: z.uuid(), deputyId: z.uuid().nullable() })
@@ -125,16 +124,16 @@ export function areaRoutes(deps: { setup: AreaSetupDeps; repos: PreMeetingRepos 
     res.json({ nominations: await deps.repos.setup.nominationsOf(id) });
   });
 
-  router.get('/people', coordinator, async (_req, res) => {
+  get('/people', async (_req, res) => {
     res.json({ people: await deps.repos.directory.listPeople(actorOf(res).areaId) });
   });
 
-  router.post('/people', coordinator, async (req, res) => {
+  post('/people', async (req, res) => {
     const id = await createPerson(deps.setup, actorOf(res), PersonBody.parse(req.body));
     res.status(201).json({ person: await deps.repos.directory.getPerson(id) });
   });
 
-  router.patch('/people/:personId', coordinator, async (req, res) => {
+  patch('/people/:personId', async (req, res) => {
     const id = param(req, 'personId');
     await updatePerson(deps.setup, actorOf(res), id, PersonBody.partial().parse(req.body));
     res.json({ person: await deps.repos.directory.getPerson(id) });

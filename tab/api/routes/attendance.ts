@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import {
   attestCamera,
@@ -6,6 +6,7 @@ import {
   liveAttendance,
   recordApology,
 } from '../../../core/attendance/live-attendance.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
 const AttestBody = z
@@ -32,13 +33,13 @@ const ApologyBody = z
  * written submissions (A-07, FR-064). Chair, deputy chair and coordinator only; others 403.
  */
 export function attendanceRoutes(deps: { attendance: LiveAttendanceDeps }): Router {
-  const router = Router();
+  const { router, get, post } = policyRouter('/meetings');
 
-  router.get('/:meetingId/attendance', async (req, res) => {
+  get('/:meetingId/attendance', async (req, res) => {
     res.json(await liveAttendance(deps.attendance, actorOf(res), param(req, 'meetingId')));
   });
 
-  router.post('/:meetingId/attendance/attest', async (req, res) => {
+  post('/:meetingId/attendance/attest', async (req, res) => {
     const body = AttestBody.parse(req.body);
     const result = await attestCamera(deps.attendance, actorOf(res), param(req, 'meetingId'), {
       personId: body.personId,
@@ -50,7 +51,7 @@ export function attendanceRoutes(deps: { attendance: LiveAttendanceDeps }): Rout
     res.status(201).json(result);
   });
 
-  router.post('/:meetingId/apologies', async (req, res) => {
+  post('/:meetingId/apologies', async (req, res) => {
     const body = ApologyBody.parse(req.body);
     res
       .status(201)

@@ -1,9 +1,9 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { Queryable } from '../../../store/db.js';
 import { listAuditEntries, PgAuditLog } from '../../../store/audit-log-store.js';
 import type { PgDirectoryStore } from '../../../store/directory-store.js';
-import { requireRole } from '../auth/principal.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf } from './route-helpers.js';
 
 /**
@@ -16,8 +16,8 @@ export function auditRoutes(deps: {
   directory: Pick<PgDirectoryStore, 'listPeople'>;
   clock: { now(): Date };
 }): Router {
-  const router = Router();
-  router.get('/', requireRole('coordinator'), async (req, res) => {
+  const { router, get } = policyRouter('/audit');
+  get('/', async (req, res) => {
     const q = z
       .object({
         recordType: z.string().trim().min(1).max(60).optional(),

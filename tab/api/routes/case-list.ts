@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import {
   acceptDeclaration,
   circulationStatus,
@@ -8,7 +8,7 @@ import {
 import { circulateMeeting } from '../../../core/circulation/circulate.js';
 import type { CirculationDeps } from '../../../core/circulation/circulation-deps.js';
 import { exportCaseList } from '../../../core/circulation/export-case-list.js';
-import { requireRole } from '../auth/principal.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
 /**
@@ -17,35 +17,31 @@ import { actorOf, param } from './route-helpers.js';
  * every view (and every refusal) is audited.
  */
 export function caseListRoutes(deps: { circulation: CirculationDeps }): Router {
-  const router = Router();
+  const { router, get, post } = policyRouter('/meetings');
   const c = deps.circulation;
 
-  router.get('/:meetingId/declaration', async (req, res) => {
+  get('/:meetingId/declaration', async (req, res) => {
     res.json(await declarationStatus(c, actorOf(res), param(req, 'meetingId')));
   });
 
-  router.post('/:meetingId/declaration', async (req, res) => {
+  post('/:meetingId/declaration', async (req, res) => {
     res.status(201).json(await acceptDeclaration(c, actorOf(res), param(req, 'meetingId')));
   });
 
-  router.get('/:meetingId/case-list', async (req, res) => {
+  get('/:meetingId/case-list', async (req, res) => {
     res.set('cache-control', 'no-store');
     res.json(await viewCaseList(c, actorOf(res), param(req, 'meetingId')));
   });
 
-  router.post('/:meetingId/case-list/export', requireRole('coordinator'), async (req, res) => {
-    res.status(201).json(await exportCaseList(c, param(req, 'meetingId'), actorOf(res).personId));
+  post('/:meetingId/case-list/export', async (req, res) => {
+    res.status(201).json(await exportCaseList(c, actorOf(res), param(req, 'meetingId')));
   });
 
-  router.get(
-    '/:meetingId/circulation',
-    requireRole('coordinator', 'chair', 'deputy-chair'),
-    async (req, res) => {
-      res.json(await circulationStatus(c, actorOf(res).areaId, param(req, 'meetingId')));
-    },
-  );
+  get('/:meetingId/circulation', async (req, res) => {
+    res.json(await circulationStatus(c, actorOf(res).areaId, param(req, 'meetingId')));
+  });
 
-  router.post('/:meetingId/circulation', requireRole('coordinator'), async (req, res) => {
+  post('/:meetingId/circulation', async (req, res) => {
     const actor = actorOf(res);
     const meeting = await c.repos.meetings.getMeeting(param(req, 'meetingId'));
     if (!meeting || meeting.areaId !== actor.areaId) {

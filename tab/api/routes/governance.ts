@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
 import {
@@ -7,6 +7,7 @@ import {
   type GovernanceDeps,
 } from '../../../core/reports/governance.js';
 import { hasAnyRole } from '../../../core/roles.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf } from './route-helpers.js';
 
 const Period = z
@@ -22,8 +23,8 @@ const Period = z
  * group; the steering group gets aggregates only (R9). Each view is audited (FR-104).
  */
 export function governanceRoutes(deps: GovernanceDeps): Router {
-  const router = Router();
-  router.get('/governance', async (req, res) => {
+  const { router, get } = policyRouter('/reports');
+  get('/governance', async (req, res) => {
     const actor = actorOf(res);
     // The role is checked before the query is looked at (403 before 400).
     if (!hasAnyRole(actor.roles, GOVERNANCE_READERS))

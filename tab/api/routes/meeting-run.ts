@@ -1,9 +1,9 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
 import type { MeetingRun } from '../../../core/meeting-run/meeting-run.js';
 import { CHECKLIST_ITEMS } from '../../../core/meeting-run/model.js';
-import { requireRole } from '../auth/principal.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
@@ -43,14 +43,13 @@ function id(req: Parameters<typeof param>[0], name: string): string {
  * chair of the area or of this meeting (403 otherwise, from the use case).
  */
 export function meetingRunRoutes(deps: { run: MeetingRun }): Router {
-  const router = Router();
-  const leads = requireRole('coordinator', 'chair', 'deputy-chair');
+  const { router, get, post } = policyRouter('/meetings');
 
-  router.get('/:meetingId/run', leads, async (req, res) => {
+  get('/:meetingId/run', async (req, res) => {
     res.json(await deps.run.view(id(req, 'meetingId'), actorOf(res)));
   });
 
-  router.post('/:meetingId/run/checklist', async (req, res) => {
+  post('/:meetingId/run/checklist', async (req, res) => {
     const body = z
       .object({ item: z.enum(CHECKLIST_ITEMS), done: z.boolean() })
       .strict()
@@ -64,21 +63,21 @@ export function meetingRunRoutes(deps: { run: MeetingRun }): Router {
     res.json({ openingChecklist: checklist });
   });
 
-  router.post('/:meetingId/run/start-case', async (req, res) => {
+  post('/:meetingId/run/start-case', async (req, res) => {
     const body = z.object({ agendaItemId: z.uuid() }).strict().parse(req.body);
     const meetingId = id(req, 'meetingId');
     const result = await deps.run.startCase(meetingId, body.agendaItemId, actorOf(res));
     res.json({ ...result, run: await deps.run.view(meetingId, actorOf(res)) });
   });
 
-  router.post('/:meetingId/run/close-case', async (req, res) => {
+  post('/:meetingId/run/close-case', async (req, res) => {
     const body = z.object({ agendaItemId: z.uuid() }).strict().parse(req.body);
     const meetingId = id(req, 'meetingId');
     const result = await deps.run.closeCase(meetingId, body.agendaItemId, actorOf(res));
     res.json({ ...result, run: await deps.run.view(meetingId, actorOf(res)) });
   });
 
-  router.post('/:meetingId/run/actions/:actionId/:verb', async (req, res) => {
+  post('/:meetingId/run/actions/:actionId/:verb', async (req, res) => {
     const verb = param(req, 'verb');
     if (!(verb in Bodies))
       throw new DomainError(

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
 import {
@@ -13,7 +13,7 @@ import {
   createSeries,
 } from '../../../core/scheduling/schedule-meetings.js';
 import type { SchedulingDeps } from '../../../core/scheduling/scheduling-deps.js';
-import { requireRole } from '../auth/principal.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
@@ -68,11 +68,10 @@ const LEAD_ROLES = ['coordinator', 'chair', 'deputy-chair'] as const;
  * moves and cancels.
  */
 export function meetingRoutes(deps: { scheduling: SchedulingDeps }): Router {
-  const router = Router();
-  const coordinator = requireRole('coordinator');
+  const { router, get, post } = policyRouter('/meetings');
   const { meetings } = deps.scheduling.repos;
 
-  router.get('/', async (req, res) => {
+  get('/', async (req, res) => {
     const actor = actorOf(res);
     const q = z
       .object({
@@ -96,7 +95,7 @@ export function meetingRoutes(deps: { scheduling: SchedulingDeps }): Router {
     res.json({ meetings: out });
   });
 
-  router.get('/:meetingId', async (req, res) => {
+  get('/:meetingId', async (req, res) => {
     const actor = actorOf(res);
     const m = await meetings.getMeeting(param(req, 'meetingId'));
     if (!m || m.areaId !== actor.areaId) throw new DomainError('NOT_FOUND');
@@ -123,19 +122,19 @@ export function meetingRoutes(deps: { scheduling: SchedulingDeps }): Router {
     });
   });
 
-  router.post('/series', coordinator, async (req, res) => {
+  post('/series', async (req, res) => {
     res
       .status(201)
       .json(await createSeries(deps.scheduling, actorOf(res), SeriesBody.parse(req.body)));
   });
 
-  router.post('/', coordinator, async (req, res) => {
+  post('/', async (req, res) => {
     res
       .status(201)
       .json(await createMeeting(deps.scheduling, actorOf(res), MeetingBody.parse(req.body)));
   });
 
-  router.post('/:meetingId/closed-sessions', coordinator, async (req, res) => {
+  post('/:meetingId/closed-sessions', async (req, res) => {
     const result = await createClosedSession(
       deps.scheduling,
       actorOf(res),
@@ -145,7 +144,7 @@ export function meetingRoutes(deps: { scheduling: SchedulingDeps }): Router {
     res.status(201).json(result);
   });
 
-  router.post('/:meetingId/reschedule', coordinator, async (req, res) => {
+  post('/:meetingId/reschedule', async (req, res) => {
     res.json({
       meeting: await rescheduleMeeting(
         deps.scheduling,
@@ -156,7 +155,7 @@ export function meetingRoutes(deps: { scheduling: SchedulingDeps }): Router {
     });
   });
 
-  router.post('/:meetingId/cancel', coordinator, async (req, res) => {
+  post('/:meetingId/cancel', async (req, res) => {
     const body = z
       .object({ reason })
       .strict()
@@ -166,7 +165,7 @@ export function meetingRoutes(deps: { scheduling: SchedulingDeps }): Router {
     });
   });
 
-  router.post('/:meetingId/retry-setup', coordinator, async (req, res) => {
+  post('/:meetingId/retry-setup', async (req, res) => {
     res.json({
       meeting: await retryTeamsSetUp(deps.scheduling, actorOf(res), param(req, 'meetingId')),
     });

@@ -1,23 +1,26 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { type ActionDeps, todayFor } from '../../../core/actions/action-service.js';
-import { caseListAccess, seesCase } from '../../../core/circulation/case-access.js';
+import { seesCase } from '../../../core/circulation/case-access.js';
+import type { CirculationRepos } from '../../../core/circulation/circulation-deps.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Minutes } from '../../../core/minutes/minutes.js';
 import { visibleMinutes } from '../../../core/minutes/minutes.js';
+import { checkMinutesAccess } from '../../../core/minutes/minutes-access.js';
 import { hasAnyRole } from '../../../core/roles.js';
 import type { AuditLog } from '../../../core/ports/audit-log.js';
 import type { PgDirectoryStore } from '../../../store/directory-store.js';
-import type { PgMeetingStore } from '../../../store/meeting-store.js';
 import type { PgMinutesStore } from '../../../store/minutes-store.js';
 import { minutesDocx } from '../files/minutes-docx.js';
 import { actionJson, idParam } from './actions.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf } from './route-helpers.js';
 
 export interface MinutesRouteDeps {
   actions: ActionDeps;
   minutes: PgMinutesStore;
-  meetings: PgMeetingStore;
+  /** The case list's repositories: minutes follow its need-to-know (checkMinutesAccess). */
+  circulation: CirculationRepos;
   directory: PgDirectoryStore;
   audit: AuditLog;
 }
@@ -25,27 +28,20 @@ export interface MinutesRouteDeps {
 /**
  * /api/meetings/:id/minutes (JSON, view-only in the tab) and /minutes.docx (only where the area
  * allows download, FR-088, IS-06); both audited (FR-104). Who may read them is who may read the
- * meeting's case list (coordinator, chairs, invited signatory agencies); closed-session case
- * sheets only for those permitted (FR-100).
+ * meeting's case list, after the declaration, never observers (checkMinutesAccess); closed-session
+ * case sheets only for those permitted (FR-100).
  */
 export function minutesRoutes(deps: MinutesRouteDeps): Router {
-  const router = Router();
+  const { router, get } = policyRouter('/meetings');
 
+  /** Need-to-know first (checkMinutesAccess), then the minutes with permitted case sheets. */
   const load = async (
     res: Parameters<typeof actorOf>[0],
     meetingId: string,
   ): Promise<{ minutes: Minutes; areaId: string }> => {
     const viewer = actorOf(res);
-    const meeting = await deps.meetings.getMeeting(meetingId);
-    if (!meeting || meeting.areaId !== viewer.areaId)
-      throw new DomainError('NOT_FOUND', 'No such meeting.');
-    const invitee = (await deps.meetings.listInvitees(meeting.id)).find(
-      (i) => i.personId === viewer.personId,
-    );
-    const agency = viewer.agencyId ? await deps.directory.getAgency(viewer.agencyId) : null;
     const now = deps.actions.clock.now();
-    const access = caseListAccess(viewer, meeting, invitee, agency, now);
-    if (!access.ok) throw new DomainError(access.code, access.message);
+    const { meeting, access } = await checkMinutesAccess(deps.circulation, viewer, meetingId, now);
     const { today } = await todayFor(deps.actions, viewer.areaId);
     const full = await deps.minutes.minutes(meeting.id, today);
     if (!full)
@@ -65,7 +61,7 @@ export function minutesRoutes(deps: MinutesRouteDeps): Router {
     };
   };
 
-  router.get('/:id/minutes', async (req, res) => {
+  get('/:id/minutes', async (req, res) => {
     const meetingId = idParam(req, 'id', 'meeting');
     const viewer = actorOf(res);
     const { minutes, areaId } = await load(res, meetingId);
@@ -84,7 +80,7 @@ export function minutesRoutes(deps: MinutesRouteDeps): Router {
     res.set('cache-control', 'no-store').json(minutes);
   });
 
-  router.get('/:id/minutes.docx', async (req, res) => {
+  get('/:id/minutes.docx', async (req, res) => {
     const meetingId = idParam(req, 'id', 'meeting');
     const viewer = actorOf(res);
     const { minutes, areaId } = await load(res, meetingId);
@@ -135,8 +131,8 @@ const ExtractQuery = z.object({ meetingId: z.uuid().optional() }).strict();
  * the leads only.
  */
 export function agencyExtractRoutes(deps: Pick<MinutesRouteDeps, 'actions' | 'directory'>): Router {
-  const router = Router();
-  router.get('/:id/extract', async (req, res) => {
+  const { router, get } = policyRouter('/agencies');
+  get('/:id/extract', async (req, res) => {
     const agencyId = idParam(req, 'id', 'agency');
     const q = ExtractQuery.parse(req.query);
     const viewer = actorOf(res);

@@ -1,7 +1,8 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { attendanceReport } from '../../../core/attendance/attendance-report.js';
 import type { AttendanceRepository } from '../../../core/attendance/attendance-repository.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf } from './route-helpers.js';
 
 const Period = z.object({
@@ -14,8 +15,8 @@ const Period = z.object({
  * coordinator, chair and steering group (aggregates only for the steering group).
  */
 export function reportRoutes(deps: { repos: AttendanceRepository }): Router {
-  const router = Router();
-  router.get('/attendance', async (req, res) => {
+  const { router, get } = policyRouter('/reports');
+  get('/attendance', async (req, res) => {
     const q = Period.parse(req.query);
     res.json(
       await attendanceReport(deps, actorOf(res), { from: new Date(q.from), to: new Date(q.to) }),

@@ -1,8 +1,9 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { checkAccess } from '../../../core/circulation/case-list.js';
 import { seesCase, type CaseListAccess } from '../../../core/circulation/case-access.js';
 import type { CirculationDeps } from '../../../core/circulation/circulation-deps.js';
 import type { Queryable } from '../../../store/db.js';
+import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
 /**
@@ -14,8 +15,8 @@ export function researchStatusRoutes(deps: {
   circulation: CirculationDeps;
   db: Queryable;
 }): Router {
-  const router = Router();
-  router.get('/:meetingId/research', async (req, res) => {
+  const { router, get } = policyRouter('/meetings');
+  get('/:meetingId/research', async (req, res) => {
     const viewer = actorOf(res);
     const { meeting, items, access } = await checkAccess(
       deps.circulation.repos,

@@ -1,0 +1,322 @@
+import { ROLES, type Role } from '../../core/roles.js';
+import type { ScopedRecord } from '../../store/area-scope-store.js';
+
+/**
+ * Relationships beyond the role that decide access (REQUIREMENTS.md §1.2, FR-046, FR-100,
+ * IS-01, IS-13). The gate in front of every route enforces `same-area` and `meeting-lead`; the
+ * use case named in `enforcedBy` enforces the rest, because they need the record's details.
+ */
+export type Relationship =
+  | 'same-area' // every record named in the path belongs to the caller's area (else 404)
+  | 'meeting-lead' // the meeting's named chair, deputy or delegate chair passes without the role
+  | 'invited' // invited to the meeting (or its closed session)
+  | 'signatory-agency' // the caller's agency has a complete information-sharing record
+  | 'declaration' // the confidentiality declaration for the meeting is accepted
+  | 'closed-session-permitted' // closed-session cases only for the people listed on them
+  | 'meeting-in-progress' // observers: only while the meeting actually runs
+  | 'own-agency' // the record belongs to (or is shared with) the caller's agency
+  | 'own-record'; // the caller is the record's owner
+
+export interface RoutePolicy {
+  /** Roles let past the gate; any other signed-in person gets 403 before the handler runs. */
+  roles: readonly Role[];
+  /** Path parameters naming records that must be in the caller's area (404 otherwise). */
+  scope?: Readonly<Record<string, ScopedRecord>>;
+  /** Path parameter naming a meeting whose named leads pass the gate without the role. */
+  leadOf?: string;
+  relationships: readonly Relationship[];
+  /** The use case (or route) that applies the relationships the gate does not. */
+  enforcedBy?: string;
+  /** What a refused role is told, where the tab shows it (default: a general refusal). */
+  refusal?: string;
+}
+
+const EVERY_MEMBER: readonly Role[] = ROLES;
+const COORDINATOR: readonly Role[] = ['coordinator'];
+const CHAIRS: readonly Role[] = ['chair', 'deputy-chair'];
+const LEADS: readonly Role[] = ['coordinator', 'chair', 'deputy-chair'];
+const AGENCY_VOICE: readonly Role[] = ['representative', 'deputy', 'idva'];
+/** Case content: leads, agency voices, observers (during the meeting), people listed on a case. */
+const CASE_READERS: readonly Role[] = [
+  ...LEADS,
+  ...AGENCY_VOICE,
+  'observer',
+  'keyworker',
+  'referrer',
+];
+/** Case-level actions: never the steering group (aggregates only, R9) or observers (R8). */
+const ACTION_READERS: readonly Role[] = [...LEADS, ...AGENCY_VOICE, 'referrer'];
+/** Minutes: leads and invited agency voices; not observers, keyworkers or steering (§1.2). */
+const MINUTES_READERS: readonly Role[] = [...LEADS, ...AGENCY_VOICE];
+const REPORT_READERS: readonly Role[] = [...LEADS, 'steering'];
+
+const meeting = { meetingId: 'meeting' } as const;
+const NO_CASE_LISTS = 'Your role does not include seeing case lists.';
+const AREA = ['same-area'] as const;
+
+/**
+ * Default deny: every tab API route (method and full path) has exactly one row here, and
+ * `policyRouter` refuses to register a route without one, so the service cannot start with an
+ * unguarded route. test/access/route-matrix.test.ts checks the running app against this table.
+ */
+export const ACCESS_POLICY = {
+  'GET /api/me': { roles: EVERY_MEMBER, relationships: [] },
+
+  'GET /api/area': { roles: EVERY_MEMBER, relationships: AREA },
+  'PATCH /api/area/policy': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/area/agencies': { roles: EVERY_MEMBER, relationships: AREA },
+  'POST /api/area/agencies': { roles: COORDINATOR, relationships: AREA },
+  'PATCH /api/area/agencies/:agencyId': {
+    roles: COORDINATOR,
+    scope: { agencyId: 'agency' },
+    relationships: AREA,
+  },
+  'PUT /api/area/agencies/:agencyId/nominations': {
+    roles: COORDINATOR,
+    scope: { agencyId: 'agency' },
+    relationships: AREA,
+  },
+  'GET /api/area/people': { roles: COORDINATOR, relationships: AREA },
+  'POST /api/area/people': { roles: COORDINATOR, relationships: AREA },
+  'PATCH /api/area/people/:personId': {
+    roles: COORDINATOR,
+    scope: { personId: 'person' },
+    relationships: AREA,
+  },
+
+  'GET /api/meetings': {
+    roles: EVERY_MEMBER,
+    relationships: ['same-area', 'invited'],
+    enforcedBy: 'meetings route: closed sessions only for invitees and leads',
+  },
+  'GET /api/meetings/:meetingId': {
+    roles: EVERY_MEMBER,
+    scope: meeting,
+    relationships: ['same-area', 'invited'],
+    enforcedBy: 'meetings route: closed sessions only for invitees and leads',
+  },
+  'POST /api/meetings/series': { roles: COORDINATOR, relationships: AREA },
+  'POST /api/meetings': { roles: COORDINATOR, relationships: AREA },
+  'POST /api/meetings/:meetingId/closed-sessions': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/reschedule': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/cancel': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/retry-setup': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+  },
+
+  'GET /api/meetings/:meetingId/agenda': { roles: LEADS, scope: meeting, relationships: AREA },
+  'POST /api/meetings/:meetingId/agenda': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/agenda/import': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'PATCH /api/meetings/:meetingId/agenda/:itemId': {
+    roles: COORDINATOR,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/agenda/:itemId/move': {
+    roles: CHAIRS,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/agenda/:itemId/move-requests': {
+    roles: AGENCY_VOICE,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: ['same-area', 'invited', 'signatory-agency', 'own-agency'],
+    enforcedBy: 'checkAccess (core/circulation/case-list.ts), requestMove',
+  },
+  'GET /api/meetings/:meetingId/move-requests': {
+    roles: LEADS,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/move-requests/:moveId/decision': {
+    roles: CHAIRS,
+    scope: { meetingId: 'meeting', moveId: 'move' },
+    relationships: AREA,
+    enforcedBy: 'decideMove (core/agenda/reorder.ts)',
+  },
+
+  'GET /api/meetings/:meetingId/declaration': {
+    refusal: NO_CASE_LISTS,
+    roles: CASE_READERS,
+    scope: meeting,
+    relationships: ['same-area', 'invited', 'signatory-agency', 'meeting-in-progress'],
+    enforcedBy: 'checkAccess (core/circulation/case-list.ts)',
+  },
+  'POST /api/meetings/:meetingId/declaration': {
+    refusal: NO_CASE_LISTS,
+    roles: CASE_READERS,
+    scope: meeting,
+    relationships: ['same-area', 'invited', 'signatory-agency', 'meeting-in-progress'],
+    enforcedBy: 'checkAccess (core/circulation/case-list.ts)',
+  },
+  'GET /api/meetings/:meetingId/case-list': {
+    refusal: NO_CASE_LISTS,
+    roles: CASE_READERS,
+    scope: meeting,
+    relationships: [
+      'same-area',
+      'invited',
+      'signatory-agency',
+      'declaration',
+      'closed-session-permitted',
+      'meeting-in-progress',
+    ],
+    enforcedBy: 'viewCaseList (core/circulation/case-list.ts)',
+  },
+  'POST /api/meetings/:meetingId/case-list/export': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+    enforcedBy: 'exportCaseList (core/circulation/export-case-list.ts)',
+  },
+  'GET /api/meetings/:meetingId/circulation': { roles: LEADS, scope: meeting, relationships: AREA },
+  'POST /api/meetings/:meetingId/circulation': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'GET /api/meetings/:meetingId/research': {
+    refusal: NO_CASE_LISTS,
+    roles: CASE_READERS,
+    scope: meeting,
+    relationships: ['same-area', 'invited', 'signatory-agency', 'closed-session-permitted'],
+    enforcedBy: 'checkAccess (core/circulation/case-list.ts)',
+  },
+
+  'GET /api/meetings/:meetingId/attendance': { roles: LEADS, scope: meeting, relationships: AREA },
+  'POST /api/meetings/:meetingId/attendance/attest': {
+    roles: CHAIRS,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/apologies': { roles: LEADS, scope: meeting, relationships: AREA },
+
+  'GET /api/meetings/:meetingId/run': { roles: LEADS, scope: meeting, relationships: AREA },
+  'POST /api/meetings/:meetingId/run/checklist': {
+    roles: CHAIRS,
+    scope: meeting,
+    leadOf: 'meetingId',
+    relationships: ['same-area', 'meeting-lead'],
+  },
+  'POST /api/meetings/:meetingId/run/start-case': {
+    roles: CHAIRS,
+    scope: meeting,
+    leadOf: 'meetingId',
+    relationships: ['same-area', 'meeting-lead'],
+  },
+  'POST /api/meetings/:meetingId/run/close-case': {
+    roles: CHAIRS,
+    scope: meeting,
+    leadOf: 'meetingId',
+    relationships: ['same-area', 'meeting-lead'],
+  },
+  'POST /api/meetings/:meetingId/run/actions/:actionId/:verb': {
+    roles: CHAIRS,
+    scope: { meetingId: 'meeting', actionId: 'action' },
+    leadOf: 'meetingId',
+    relationships: ['same-area', 'meeting-lead'],
+  },
+
+  'GET /api/meetings/:id/minutes': {
+    roles: MINUTES_READERS,
+    scope: { id: 'meeting' },
+    relationships: [
+      'same-area',
+      'invited',
+      'signatory-agency',
+      'declaration',
+      'closed-session-permitted',
+    ],
+    enforcedBy: 'checkMinutesAccess (core/minutes/minutes-access.ts)',
+  },
+  'GET /api/meetings/:id/minutes.docx': {
+    roles: MINUTES_READERS,
+    scope: { id: 'meeting' },
+    relationships: [
+      'same-area',
+      'invited',
+      'signatory-agency',
+      'declaration',
+      'closed-session-permitted',
+    ],
+    enforcedBy: 'checkMinutesAccess, and the area policy allows download',
+  },
+  'GET /api/agencies/:id/extract': {
+    roles: ACTION_READERS,
+    scope: { id: 'agency' },
+    relationships: ['same-area', 'own-agency'],
+    enforcedBy: 'extract route: the agency’s own people and the leads',
+  },
+
+  'GET /api/actions': {
+    roles: ACTION_READERS,
+    relationships: ['same-area', 'own-agency', 'invited'],
+    enforcedBy: 'listActionsFor (core/actions/action-service.ts)',
+  },
+  'POST /api/actions/chase': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/actions/:id': {
+    roles: ACTION_READERS,
+    scope: { id: 'action' },
+    relationships: ['same-area', 'own-agency', 'invited'],
+    enforcedBy: 'getActionFor (core/actions/action-service.ts)',
+  },
+  'POST /api/actions/:id/complete': {
+    roles: [...AGENCY_VOICE, 'referrer'],
+    scope: { id: 'action' },
+    relationships: ['same-area', 'own-agency'],
+    enforcedBy: 'closeAction (core/actions/action-service.ts)',
+  },
+  'POST /api/actions/:id/not-achievable': {
+    roles: [...AGENCY_VOICE, 'referrer'],
+    scope: { id: 'action' },
+    relationships: ['same-area', 'own-agency'],
+    enforcedBy: 'closeAction (core/actions/action-service.ts)',
+  },
+  'POST /api/actions/:id/record-confirmation': {
+    roles: COORDINATOR,
+    scope: { id: 'action' },
+    relationships: AREA,
+  },
+
+  'GET /api/reports/attendance': { roles: REPORT_READERS, relationships: AREA },
+  'GET /api/reports/governance': { roles: REPORT_READERS, relationships: AREA },
+  'GET /api/audit': { roles: COORDINATOR, relationships: AREA },
+} as const satisfies Record<string, RoutePolicy>;
+
+export type PolicyKey = keyof typeof ACCESS_POLICY;
+
+/**
+ * Routes outside the tab API authenticate differently; the route test checks every other
+ * registered route falls under one of these, so a new entry point cannot appear unnoticed.
+ */
+export const OTHER_ENTRY_POINTS: readonly { prefix: string; policy: string }[] = [
+  { prefix: '/api/messages', policy: 'Bot Framework token (bot/messages-route.ts)' },
+  { prefix: '/api/calling', policy: 'Bot Framework token on calling notifications' },
+  { prefix: '/api/demo', policy: 'demo mode only: sign in as a seeded fictional person' },
+  { prefix: '/api/client-config', policy: 'public: sign-in settings, no secret or case data' },
+  { prefix: '/sim', policy: 'demo mode only: the simulated Microsoft 365 tenant' },
+  { prefix: '/healthz', policy: 'public: liveness, no data' },
+  { prefix: '/readyz', policy: 'public: readiness, no data' },
+];
