@@ -25,10 +25,10 @@ export const PAGES: { path: string; title: string; page: Page }[] = [
   {
     path: '/coordinator/meetings/:meetingId',
     title: 'Meeting',
-    page: lazy(() => import('./meeting-workspace.js')),
+    page: lazy(() => import('./meeting-workspace/meeting-workspace.js')),
   },
   { path: '/coordinator/actions', title: 'Actions', page: lazy(() => import('./actions.js')) },
-  { path: '/coordinator/area', title: 'Area set-up', page: lazy(() => import('./area.js')) },
+  { path: '/coordinator/area', title: 'Area set-up', page: lazy(() => import('./area/area.js')) },
   { path: '/coordinator/audit', title: 'Audit log', page: lazy(() => import('./audit.js')) },
 ];
 

@@ -20,10 +20,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { api, apiBlob, ApiError, type ProblemDetail } from '../../api/client.js';
-import type { AgendaView, CirculationView, MeetingDetail } from '../../api/types.js';
-import { RISK_LABEL } from '../../api/types.js';
-import { useApi } from '../../api/use-api.js';
+import { api, apiBlob, ApiError, type ProblemDetail } from '../../../api/client.js';
+import type { AgendaView, CirculationView, MeetingDetail } from '../../../api/types.js';
+import { RISK_LABEL } from '../../../api/types.js';
+import { useApi } from '../../../api/use-api.js';
 import {
   EmptyState,
   ErrorBanner,
@@ -35,11 +35,11 @@ import {
   Notice,
   Progress,
   Section,
-} from '../../shell/components.js';
-import { RouteLink } from '../../shell/router.js';
-import { useMe } from '../../shell/session.js';
-import { StatusBadge } from './schedule.js';
-import { CoordinatorPage } from './workspace.js';
+} from '../../../shell/components.js';
+import { RouteLink } from '../../../shell/router.js';
+import { useMe } from '../../../shell/session.js';
+import { StatusBadge } from '../schedule.js';
+import { CoordinatorPage } from '../workspace.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },

@@ -22,12 +22,12 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api } from '../../api/client.js';
-import type { Agency, Person } from '../../api/types.js';
-import { useApi } from '../../api/use-api.js';
-import { EmptyState, Loaded, Notice, Progress, Section } from '../../shell/components.js';
-import { FieldErrors } from './schedule.js';
-import { CoordinatorPage } from './workspace.js';
+import { api } from '../../../api/client.js';
+import type { Agency, Person } from '../../../api/types.js';
+import { useApi } from '../../../api/use-api.js';
+import { EmptyState, Loaded, Notice, Progress, Section } from '../../../shell/components.js';
+import { FieldErrors } from '../schedule.js';
+import { CoordinatorPage } from '../workspace.js';
 
 const useStyles = makeStyles({
   form: {
