@@ -18,7 +18,7 @@ import type { AuditEntry } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { EmptyState, formatDateTime, Loaded, Section } from '../../shell/components.js';
 import { useMe } from '../../shell/session.js';
-import { CoordinatorPage } from './workspace.js';
+import { CoordinatorPage } from './coordinator-page.js';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },

@@ -3,29 +3,14 @@
  * schedule a series or a single extraordinary/emergency meeting (each is set up in Teams as it
  * is created, so this shows progress while it runs).
  */
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { MeetingSummary } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import {
   EmptyState,
-  ErrorBanner,
   formatDateTime,
   formatDay,
   Loaded,
@@ -35,7 +20,11 @@ import {
 } from '../../shell/components.js';
 import { RouteLink } from '../../shell/router.js';
 import { useMe } from '../../shell/session.js';
-import { CoordinatorPage } from './workspace.js';
+import { useSubmit } from '../../shell/use-submit.js';
+import { DataTable } from '../common/data-table.js';
+import { FieldErrors } from '../common/field-errors.js';
+import { StatusBadge } from '../common/status-badge.js';
+import { CoordinatorPage } from './coordinator-page.js';
 
 const useStyles = makeStyles({
   form: {
@@ -46,32 +35,6 @@ const useStyles = makeStyles({
   },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
-
-export const STATUS_LABEL: Record<string, string> = {
-  draft: 'Draft',
-  scheduling: 'Setting up in Teams',
-  scheduled: 'Scheduled in Teams',
-  'needs-attention': 'Needs attention',
-  'in-progress': 'In progress',
-  ended: 'Ended',
-  cancelled: 'Cancelled',
-};
-
-export function StatusBadge({ status }: { status: string }) {
-  const color =
-    status === 'needs-attention'
-      ? 'danger'
-      : status === 'scheduled'
-        ? 'success'
-        : status === 'cancelled'
-          ? 'subtle'
-          : 'informative';
-  return (
-    <Badge appearance="tint" color={color}>
-      {STATUS_LABEL[status] ?? status}
-    </Badge>
-  );
-}
 
 interface ScheduleResult {
   meetings: MeetingSummary[];
@@ -131,39 +94,37 @@ export default function Schedule() {
 
 function MeetingTable(props: { meetings: MeetingSummary[]; timeZone: string }) {
   return (
-    <Table aria-label="Meetings" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Meeting</TableHeaderCell>
-          <TableHeaderCell>Starts</TableHeaderCell>
-          <TableHeaderCell>Kind</TableHeaderCell>
-          <TableHeaderCell>Status</TableHeaderCell>
-          <TableHeaderCell>Case list</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {props.meetings.map((m) => (
-          <TableRow key={m.id}>
-            <TableCell>
-              <RouteLink to={`/coordinator/meetings/${m.id}`}>{m.title}</RouteLink>
-            </TableCell>
-            <TableCell>{formatDateTime(m.scheduledStart, props.timeZone)}</TableCell>
-            <TableCell>{m.kind}</TableCell>
-            <TableCell>
+    <DataTable
+      label="Meetings"
+      rows={props.meetings}
+      rowKey={(m) => m.id}
+      columns={[
+        {
+          header: 'Meeting',
+          cell: (m) => <RouteLink to={`/coordinator/meetings/${m.id}`}>{m.title}</RouteLink>,
+        },
+        { header: 'Starts', cell: (m) => formatDateTime(m.scheduledStart, props.timeZone) },
+        { header: 'Kind', cell: (m) => m.kind },
+        {
+          header: 'Status',
+          cell: (m) => (
+            <>
               <StatusBadge status={m.status} />
               {m.statusReason ? ` ${m.statusReason}` : ''}
-            </TableCell>
-            <TableCell>
-              {m.circulatedAt
-                ? `Circulated ${formatDateTime(m.circulatedAt, props.timeZone)}`
-                : m.circulationDueOn
-                  ? `Due ${formatDay(m.circulationDueOn)}`
-                  : '—'}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+            </>
+          ),
+        },
+        {
+          header: 'Case list',
+          cell: (m) =>
+            m.circulatedAt
+              ? `Circulated ${formatDateTime(m.circulatedAt, props.timeZone)}`
+              : m.circulationDueOn
+                ? `Due ${formatDay(m.circulationDueOn)}`
+                : '—',
+        },
+      ]}
+    />
   );
 }
 
@@ -171,46 +132,19 @@ function today(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-function useSubmit(onDone: (r: ScheduleResult) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+/** Schedules through `path`, then hands the new meetings to `onDone`. */
+function useSchedule(onDone: (r: ScheduleResult) => void) {
+  const { busy, error, run } = useSubmit();
   const submit = async (path: string, body: Record<string, unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api<ScheduleResult>(path, { method: 'POST', body }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const result = await run(() => api<ScheduleResult>(path, { method: 'POST', body }));
+    if (result !== undefined) onDone(result);
   };
   return { busy, error, submit };
 }
 
-export function FieldErrors({ error }: { error: unknown }) {
-  if (!error) return null;
-  const details = error instanceof ApiError ? error.problems : [];
-  return (
-    <>
-      <ErrorBanner error={error} />
-      {details.length > 0 && (
-        <ul>
-          {details.map((d, i) => (
-            <li key={i}>
-              {d.path ? `${d.path}: ` : ''}
-              {d.message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-}
-
 function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
   const styles = useStyles();
-  const { busy, error, submit } = useSubmit(props.onDone);
+  const { busy, error, submit } = useSchedule(props.onDone);
   const [form, setForm] = useState({
     title: 'Northfield MARAC',
     frequency: 'fortnightly',
@@ -282,7 +216,7 @@ function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
 
 function SingleMeetingForm(props: { onDone: (r: ScheduleResult) => void }) {
   const styles = useStyles();
-  const { busy, error, submit } = useSubmit(props.onDone);
+  const { busy, error, submit } = useSchedule(props.onDone);
   const [form, setForm] = useState({
     kind: 'extraordinary',
     title: 'Extraordinary MARAC',
