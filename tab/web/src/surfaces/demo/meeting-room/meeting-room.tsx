@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/client.js';
+import { ApiError } from '../../../api/client.js';
 import {
   EmptyState,
   ErrorBanner,
@@ -29,8 +29,8 @@ import {
   PageLayout,
   Progress,
   Section,
-} from '../../shell/components.js';
-import { RouteLink } from '../../shell/router.js';
+} from '../../../shell/components.js';
+import { RouteLink } from '../../../shell/router.js';
 import { AdaptiveCardView, type CardAction } from './adaptive-card.js';
 import {
   sim,
