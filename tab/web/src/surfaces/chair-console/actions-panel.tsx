@@ -1,16 +1,8 @@
 /** Volunteered actions waiting for the chair, and the ones agreed so far. */
-import {
-  Badge,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Badge, Subtitle2 } from '@fluentui/react-components';
 import { EmptyState, formatDay, Section } from '../../shell/components.js';
 import type { LiveAttendance, RunAction, RunView } from './types.js';
+import { DataTable } from '../common/data-table.js';
 import { useStyles } from './styles.js';
 import { VolunteeredAction, type Verb } from './volunteered-action.js';
 
@@ -66,31 +58,24 @@ export function Actions(props: {
       {agreed.length > 0 && (
         <>
           <Subtitle2 as="h3">Agreed in this meeting</Subtitle2>
-          <Table aria-label="Agreed actions" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Action</TableHeaderCell>
-                <TableHeaderCell>Case</TableHeaderCell>
-                <TableHeaderCell>Owner</TableHeaderCell>
-                <TableHeaderCell>Due</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {agreed.map((a) => (
-                <TableRow key={a.id}>
-                  <TableCell>
-                    {a.reference}: {a.description}
-                  </TableCell>
-                  <TableCell>{cases.get(a.agendaItemId ?? '')?.caseReference ?? '—'}</TableCell>
-                  <TableCell>
-                    {a.ownerAgency.name}
-                    {a.ownerPerson ? ` (${a.ownerPerson.displayName})` : ''}
-                  </TableCell>
-                  <TableCell>{formatDay(a.dueOn)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            label="Agreed actions"
+            rows={agreed}
+            rowKey={(a) => a.id}
+            columns={[
+              { header: 'Action', cell: (a) => `${a.reference}: ${a.description}` },
+              {
+                header: 'Case',
+                cell: (a) => cases.get(a.agendaItemId ?? '')?.caseReference ?? '—',
+              },
+              {
+                header: 'Owner',
+                cell: (a) =>
+                  `${a.ownerAgency.name}${a.ownerPerson ? ` (${a.ownerPerson.displayName})` : ''}`,
+              },
+              { header: 'Due', cell: (a) => formatDay(a.dueOn) },
+            ]}
+          />
         </>
       )}
     </Section>
