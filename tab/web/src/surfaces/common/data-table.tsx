@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 export interface Column<T> {
   header: ReactNode;
   cell: (row: T) => ReactNode;
+  className?: string;
 }
 
 export function DataTable<T>(props: {
@@ -38,7 +39,9 @@ export function DataTable<T>(props: {
         {props.rows.map((row, index) => (
           <TableRow key={props.rowKey(row, index)} {...props.rowProps?.(row)}>
             {props.columns.map((c, i) => (
-              <TableCell key={i}>{c.cell(row)}</TableCell>
+              <TableCell key={i} className={c.className}>
+                {c.cell(row)}
+              </TableCell>
             ))}
           </TableRow>
         ))}

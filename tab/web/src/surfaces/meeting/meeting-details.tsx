@@ -11,12 +11,6 @@ import {
   Card,
   Link,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -39,6 +33,7 @@ import {
 } from '../../shell/components.js';
 import { RouteLink, useLocation } from '../../shell/router.js';
 import { useMe, WhoAmI, type Me } from '../../shell/session.js';
+import { DataTable } from '../common/data-table.js';
 
 const useStyles = makeStyles({
   statement: {
@@ -338,26 +333,17 @@ function ResearchStatus({ meetingId }: { meetingId: string }) {
             d.agencies.length === 0 ? (
               <EmptyState title="No agencies invited yet" />
             ) : (
-              <Table aria-label="Research status by agency" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Agency</TableHeaderCell>
-                    <TableHeaderCell>Submitted</TableHeaderCell>
-                    <TableHeaderCell>Nil returns</TableHeaderCell>
-                    <TableHeaderCell>Missing (of {d.cases})</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {d.agencies.map((a) => (
-                    <TableRow key={a.agencyId}>
-                      <TableCell>{a.name}</TableCell>
-                      <TableCell>{a.submitted}</TableCell>
-                      <TableCell>{a.nilReturns}</TableCell>
-                      <TableCell>{a.missing}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <DataTable
+                label="Research status by agency"
+                rows={d.agencies}
+                rowKey={(a) => a.agencyId}
+                columns={[
+                  { header: 'Agency', cell: (a) => a.name },
+                  { header: 'Submitted', cell: (a) => a.submitted },
+                  { header: 'Nil returns', cell: (a) => a.nilReturns },
+                  { header: <>Missing (of {d.cases})</>, cell: (a) => a.missing },
+                ]}
+              />
             )
           }
         </Loaded>
