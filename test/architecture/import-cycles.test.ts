@@ -17,7 +17,10 @@ const KNOWN_CYCLES: string[][] = [
 ];
 
 function repositorySources(): Map<string, string> {
-  const listed = execFileSync('git', ['ls-files', '*.ts', '*.tsx'], { cwd: ROOT, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '*.ts', '*.tsx'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   const files = new Map<string, string>();
   for (const file of listed.split('\n').filter(Boolean)) {
     files.set(file, readFileSync(`${ROOT}/${file}`, 'utf8'));

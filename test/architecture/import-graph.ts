@@ -26,12 +26,7 @@ export function importsOf(file: string, files: SourceFiles): string[] {
 
 function resolve(spec: string, files: SourceFiles): string | null {
   const bare = spec.replace(/\.(js|jsx|ts|tsx|mjs)$/, '');
-  for (const candidate of [
-    `${bare}.ts`,
-    `${bare}.tsx`,
-    `${bare}/index.ts`,
-    `${bare}/index.tsx`,
-  ]) {
+  for (const candidate of [`${bare}.ts`, `${bare}.tsx`, `${bare}/index.ts`, `${bare}/index.tsx`]) {
     if (files.has(candidate)) return candidate;
   }
   return null;
