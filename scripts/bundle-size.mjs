@@ -20,13 +20,13 @@ export const SURFACES = {
   'Meeting details': 'src/surfaces/meeting/meeting-details.tsx',
   'Coordinator workspace': 'src/surfaces/coordinator/workspace.tsx',
   'Tab configuration': 'src/surfaces/config/tab-config.tsx',
-  'Sign-in (demo)': 'src/surfaces/sign-in/sign-in.tsx',
+  'Sign-in (demo)': 'src/surfaces/demo/sign-in/sign-in.tsx',
   Landing: 'src/surfaces/landing/landing.tsx',
 };
 // Surfaces added later (chair console, demo meeting room, reports) are picked up when present.
 const OPTIONAL = {
-  'Chair console': 'src/surfaces/chair/chair-console.tsx',
-  'Demo meeting room': 'src/surfaces/meeting-room/meeting-room.tsx',
+  'Chair console': 'src/surfaces/chair-console/chair-console.tsx',
+  'Demo meeting room': 'src/surfaces/demo/meeting-room/meeting-room.tsx',
 };
 
 if (!process.argv.includes('--no-build')) {

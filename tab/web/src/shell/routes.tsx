@@ -20,7 +20,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/', component: lazy(() => import('../surfaces/landing/landing.js')), public: true },
   {
     path: '/sign-in',
-    component: lazy(() => import('../surfaces/sign-in/sign-in.js')),
+    component: lazy(() => import('../surfaces/demo/sign-in/sign-in.js')),
     public: true,
   },
   { path: '/tab/my-marac', component: lazy(() => import('../surfaces/my-marac/my-marac.js')) },
@@ -41,12 +41,12 @@ export const ROUTES: RouteDef[] = [
   // Demo mode only: plays the Teams meeting client (no sign-in: it acts as the simulated people).
   {
     path: '/demo/meeting-room',
-    component: lazy(() => import('../surfaces/meeting-room/meeting-room.js')),
+    component: lazy(() => import('../surfaces/demo/meeting-room/meeting-room.js')),
     public: true,
   },
   {
     path: '/demo/meeting-room/:meetingId',
-    component: lazy(() => import('../surfaces/meeting-room/meeting-room.js')),
+    component: lazy(() => import('../surfaces/demo/meeting-room/meeting-room.js')),
     public: true,
   },
   { path: '/coordinator/*', component: lazy(() => import('../surfaces/coordinator/workspace.js')) },

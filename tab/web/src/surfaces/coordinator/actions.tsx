@@ -17,7 +17,7 @@ import {
 } from '../../shell/components.js';
 import { useLocation } from '../../shell/router.js';
 import { ActionTable } from '../common/action-table.js';
-import { CoordinatorPage } from './workspace.js';
+import { CoordinatorPage } from './coordinator-page.js';
 
 const useStyles = makeStyles({
   filters: {

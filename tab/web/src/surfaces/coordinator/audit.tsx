@@ -1,24 +1,13 @@
 /** The audit log viewer (FR-104): who viewed, exported, changed or purged what, and when. */
-import {
-  Button,
-  Field,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AuditEntry } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { EmptyState, formatDateTime, Loaded, Section } from '../../shell/components.js';
 import { useMe } from '../../shell/session.js';
-import { CoordinatorPage } from './workspace.js';
+import { CoordinatorPage } from './coordinator-page.js';
+import { DataTable } from '../common/data-table.js';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
@@ -73,35 +62,32 @@ export default function Audit() {
               </EmptyState>
             ) : (
               <>
-                <Table aria-label="Audit entries" size="small">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>When</TableHeaderCell>
-                      <TableHeaderCell>Who</TableHeaderCell>
-                      <TableHeaderCell>What</TableHeaderCell>
-                      <TableHeaderCell>Record</TableHeaderCell>
-                      <TableHeaderCell>Detail</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {d.entries.map((e) => (
-                      <TableRow key={e.id}>
-                        <TableCell>{formatDateTime(e.at, me.area.timeZone)}</TableCell>
-                        <TableCell>
-                          {e.actor.kind === 'person'
-                            ? (e.actor.displayName ?? 'Former member')
-                            : `The service (${e.actor.kind})`}
-                        </TableCell>
-                        <TableCell>{e.action}</TableCell>
-                        <TableCell>
-                          {e.recordType}
-                          {e.recordId ? ` ${e.recordId.slice(0, 8)}` : ''}
-                        </TableCell>
-                        <TableCell className={styles.detail}>{describeDetail(e.detail)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <DataTable
+                  label="Audit entries"
+                  rows={d.entries}
+                  rowKey={(e) => e.id}
+                  columns={[
+                    { header: 'When', cell: (e) => formatDateTime(e.at, me.area.timeZone) },
+                    {
+                      header: 'Who',
+                      cell: (e) =>
+                        e.actor.kind === 'person'
+                          ? (e.actor.displayName ?? 'Former member')
+                          : `The service (${e.actor.kind})`,
+                    },
+                    { header: 'What', cell: (e) => e.action },
+                    {
+                      header: 'Record',
+                      cell: (e) =>
+                        `${e.recordType}${e.recordId ? ` ${e.recordId.slice(0, 8)}` : ''}`,
+                    },
+                    {
+                      header: 'Detail',
+                      cell: (e) => describeDetail(e.detail),
+                      className: styles.detail,
+                    },
+                  ]}
+                />
                 <div className={styles.filters}>
                   {pages.length > 0 && (
                     <Button onClick={() => setPages((p) => p.slice(0, -1))}>Newer entries</Button>

@@ -5,18 +5,7 @@
  * case or action references, and this page then shows no list of escalated actions. Every chart
  * is inline SVG with a text alternative and a table of the same numbers.
  */
-import {
-  Body1,
-  Caption1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.js';
 import {
@@ -33,6 +22,7 @@ import { BarChart } from '../reports/charts.js';
 import { addMonths, month, PeriodForm, startOf, usePeriod } from '../reports/period.js';
 // The API's JSON shape is the core use case's result type (type-only: nothing of core is bundled).
 import type { GovernanceReport } from '../../../../../core/reports/governance.js';
+import { DataTable } from '../common/data-table.js';
 
 const useStyles = makeStyles({
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
@@ -101,29 +91,17 @@ function Figure(props: { label: string; value: string; detail?: string }) {
   );
 }
 
-/** A small table: a caption for screen readers, header cells, then rows of cells. */
-function DataTable(props: { label: string; head: string[]; rows: (string | number)[][] }) {
+/** A small table of figures that scrolls sideways on a narrow screen. */
+function FigureTable(props: { label: string; head: string[]; rows: (string | number)[][] }) {
   const styles = useStyles();
   return (
     <div className={styles.scroll}>
-      <Table aria-label={props.label} size="small">
-        <TableHeader>
-          <TableRow>
-            {props.head.map((h) => (
-              <TableHeaderCell key={h}>{h}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {props.rows.map((r, i) => (
-            <TableRow key={i}>
-              {r.map((c, j) => (
-                <TableCell key={j}>{c}</TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        label={props.label}
+        rows={props.rows}
+        rowKey={(_r, i) => i}
+        columns={props.head.map((h, j) => ({ header: h, cell: (r: (string | number)[]) => r[j] }))}
+      />
     </div>
   );
 }
@@ -173,7 +151,7 @@ function Figures({ report }: { report: GovernanceReport }) {
             />
             <details>
               <summary>Show as a table</summary>
-              <DataTable
+              <FigureTable
                 label="Cases by referring agency sector"
                 head={['Sector', 'Cases', 'Share']}
                 rows={v.referralsBySector.map((s) => [s.sector, s.cases, pct(s.share)])}
@@ -212,7 +190,7 @@ function Figures({ report }: { report: GovernanceReport }) {
             />
             <details>
               <summary>Show as a table</summary>
-              <DataTable
+              <FigureTable
                 label="Action completion by agency"
                 head={[
                   'Agency',
@@ -248,14 +226,14 @@ function Figures({ report }: { report: GovernanceReport }) {
         {e.byAgency.length === 0 ? (
           <EmptyState title="No escalations" />
         ) : (
-          <DataTable
+          <FigureTable
             label="Escalations by agency"
             head={['Agency', 'Escalated in the period', 'Still open']}
             rows={e.byAgency.map((g) => [g.name, g.escalated, g.outstanding])}
           />
         )}
         {report.withReferences && e.outstandingActions.length > 0 && (
-          <DataTable
+          <FigureTable
             label="Escalated actions still open"
             head={['Action', 'Case', 'Owner agency', 'Due', 'Working days overdue']}
             rows={e.outstandingActions.map((x) => [
@@ -287,7 +265,7 @@ function Figures({ report }: { report: GovernanceReport }) {
             />
             <details>
               <summary>Show as a table</summary>
-              <DataTable
+              <FigureTable
                 label="Attendance by agency"
                 head={['Agency', 'Attended', 'Expected', 'Camera on']}
                 rows={expected.map((x) => [

@@ -1,7 +1,8 @@
-import { Body1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { PageLayout, Section } from '../../shell/components.js';
 import { RouteLink } from '../../shell/router.js';
+import { DemoModeNote, DemoSignInItem } from '../demo/landing-demo.js';
 
 interface Health {
   version: string;
@@ -36,20 +37,11 @@ export default function Landing() {
             ? `Running version ${health.version} in ${health.mode} mode on ${health.database === 'pg' ? 'PostgreSQL' : 'the embedded database'}.`
             : 'Checking the service…'}
         </Body1>
-        {health?.mode === 'demo' && (
-          <Body1>
-            Demo mode: a simulated Microsoft 365 tenant with the fictional Northfield MARAC.{' '}
-            <Link href="/healthz">Health check</Link>
-          </Body1>
-        )}
+        {health?.mode === 'demo' && <DemoModeNote />}
       </Section>
       <Section title="Where to go">
         <ul className={styles.list}>
-          {health?.mode === 'demo' && (
-            <li>
-              <RouteLink to="/sign-in">Sign in as one of the demo people</RouteLink>
-            </li>
-          )}
+          {health?.mode === 'demo' && <DemoSignInItem />}
           <li>
             <RouteLink to="/tab/my-marac">My MARAC</RouteLink>: your next meetings, your cases&apos;
             join times and your actions.

@@ -4,18 +4,7 @@
  * Coordinator, chair and deputy chair see everything; the steering group sees aggregates only
  * (the API sends it no case references, and this page shows no matrix).
  */
-import {
-  Body1,
-  Caption1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client.js';
 import {
@@ -29,6 +18,7 @@ import {
 import { hasRole, RoleGate, useMe, WhoAmI } from '../../shell/session.js';
 import { BarChart, SmallMultiples } from './charts.js';
 import { addMonths, month, PeriodForm, startOf, usePeriod } from './period.js';
+import { DataTable } from '../common/data-table.js';
 
 export interface AttendanceReport {
   meetings: { id: string; startsAt: string }[];
@@ -191,31 +181,21 @@ function Figures(props: {
         />
         <details>
           <summary>Show as a table</summary>
-          <Table aria-label="Attendance by agency" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Agency</TableHeaderCell>
-                <TableHeaderCell>Attended</TableHeaderCell>
-                <TableHeaderCell>Expected</TableHeaderCell>
-                <TableHeaderCell>Camera on</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {agencies.map((a) => (
-                <TableRow key={a.agencyId}>
-                  <TableCell>
-                    {a.name}
-                    {a.core ? ' (core)' : ''}
-                  </TableCell>
-                  <TableCell>{a.meetingsAttended}</TableCell>
-                  <TableCell>{a.meetingsExpected}</TableCell>
-                  <TableCell>
-                    {a.cameraOnShare === null ? '—' : `${Math.round(a.cameraOnShare * 100)}%`}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            label="Attendance by agency"
+            rows={agencies}
+            rowKey={(a) => a.agencyId}
+            columns={[
+              { header: 'Agency', cell: (a) => `${a.name}${a.core ? ' (core)' : ''}` },
+              { header: 'Attended', cell: (a) => a.meetingsAttended },
+              { header: 'Expected', cell: (a) => a.meetingsExpected },
+              {
+                header: 'Camera on',
+                cell: (a) =>
+                  a.cameraOnShare === null ? '—' : `${Math.round(a.cameraOnShare * 100)}%`,
+              },
+            ]}
+          />
         </details>
       </Section>
       <Section title="Camera-on share">
@@ -272,39 +252,28 @@ function PresenceMatrix({
   const when = new Map(report.meetings.map((m) => [m.id, m.startsAt]));
   return (
     <div className={styles.scroll}>
-      <Table aria-label="Presence per case" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Case</TableHeaderCell>
-            <TableHeaderCell>Meeting</TableHeaderCell>
-            {ids.map((id) => (
-              <TableHeaderCell key={id}>{names.get(id) ?? 'Agency'}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {report.perCase.map((c) => (
-            <TableRow key={c.agendaItemId}>
-              <TableCell>{c.caseReference}</TableCell>
-              <TableCell>{formatDay(when.get(c.meetingId) ?? null)}</TableCell>
-              {ids.map((id) => {
-                const cell = c.agencies.find((a) => a.agencyId === id);
-                return (
-                  <TableCell key={id}>
-                    {!cell ? (
-                      <span aria-label="not expected">·</span>
-                    ) : cell.present ? (
-                      <span className={styles.yes}>Present</span>
-                    ) : (
-                      <span className={styles.no}>Absent</span>
-                    )}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        label="Presence per case"
+        rows={report.perCase}
+        rowKey={(c) => c.agendaItemId}
+        columns={[
+          { header: 'Case', cell: (c) => c.caseReference },
+          { header: 'Meeting', cell: (c) => formatDay(when.get(c.meetingId) ?? null) },
+          ...ids.map((id) => ({
+            header: names.get(id) ?? 'Agency',
+            cell: (c: AttendanceReport['perCase'][number]) => {
+              const cell = c.agencies.find((a) => a.agencyId === id);
+              return !cell ? (
+                <span aria-label="not expected">·</span>
+              ) : cell.present ? (
+                <span className={styles.yes}>Present</span>
+              ) : (
+                <span className={styles.no}>Absent</span>
+              );
+            },
+          })),
+        ]}
+      />
     </div>
   );
 }

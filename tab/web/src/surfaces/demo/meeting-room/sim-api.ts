@@ -5,7 +5,7 @@
  * in the chat, card actions as a participant). No user token: these are the simulated Teams
  * client's own calls, not the tab API's.
  */
-import { ApiError } from '../../api/client.js';
+import { ApiError } from '../../../api/client.js';
 
 export interface RoomState {
   meetingId: string;

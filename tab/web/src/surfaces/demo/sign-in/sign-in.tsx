@@ -4,10 +4,16 @@
  */
 import { Badge, Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { storeDemoToken } from '../../auth/auth.js';
-import { EmptyState, ErrorBanner, PageLayout, Progress, Section } from '../../shell/components.js';
-import { useLocation, useNavigate } from '../../shell/router.js';
-import { ApiError } from '../../api/client.js';
+import { storeDemoToken } from '../../../auth/auth.js';
+import {
+  EmptyState,
+  ErrorBanner,
+  PageLayout,
+  Progress,
+  Section,
+} from '../../../shell/components.js';
+import { useLocation, useNavigate } from '../../../shell/router.js';
+import { ApiError } from '../../../api/client.js';
 
 interface DemoPerson {
   id: string;

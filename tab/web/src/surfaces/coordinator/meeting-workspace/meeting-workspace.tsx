@@ -1,0 +1,51 @@
+/**
+ * One meeting in the coordinator workspace: the agenda (no case content, FR-027..FR-030),
+ * case-list import with row-level errors (FR-027), circulation status per recipient (FR-031),
+ * and the minutes with their DOCX download (FR-084).
+ */
+import { Body1 } from '@fluentui/react-components';
+import type { AgendaView, MeetingDetail } from '../../../api/types.js';
+import { useApi } from '../../../api/use-api.js';
+import { Loaded, Section } from '../../../shell/components.js';
+import { RouteLink } from '../../../shell/router.js';
+import { useMe } from '../../../shell/session.js';
+import { CoordinatorPage } from '../coordinator-page.js';
+import { AgendaTable } from './agenda-table.js';
+import { CirculationSection } from './circulation-panel.js';
+import { ImportSection } from './import-panel.js';
+import { MinutesSection } from './minutes-panel.js';
+import { Summary } from './summary-panel.js';
+
+export default function MeetingWorkspace({ params }: { params: Record<string, string> }) {
+  const meetingId = params.meetingId ?? '';
+  const me = useMe();
+  const detail = useApi<MeetingDetail>(`/meetings/${meetingId}`);
+  const agenda = useApi<AgendaView>(`/meetings/${meetingId}/agenda`);
+  const title = detail.data?.meeting.title ?? 'Meeting';
+  return (
+    <CoordinatorPage title={title}>
+      <Loaded state={detail} label="Loading the meeting…">
+        {(d) => <Summary detail={d} timeZone={me.area.timeZone} onChange={detail.reload} />}
+      </Loaded>
+      <Section title="Agenda">
+        <Loaded state={agenda} label="Loading the agenda…">
+          {(a) => <AgendaTable agenda={a} timeZone={me.area.timeZone} />}
+        </Loaded>
+      </Section>
+      <ImportSection meetingId={meetingId} onImported={agenda.reload} />
+      <CirculationSection
+        meetingId={meetingId}
+        timeZone={me.area.timeZone}
+        onCirculated={detail.reload}
+      />
+      <MinutesSection meetingId={meetingId} />
+      <Section title="Actions from this meeting">
+        <Body1>
+          <RouteLink to={`/coordinator/actions?meetingId=${meetingId}`}>
+            Open the action tracker for this meeting
+          </RouteLink>
+        </Body1>
+      </Section>
+    </CoordinatorPage>
+  );
+}

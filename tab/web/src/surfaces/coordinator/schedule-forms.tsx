@@ -1,0 +1,189 @@
+/**
+ * The two ways to schedule: a series, or one extraordinary / emergency meeting. Each meeting is
+ * set up in Teams as it is created, so the forms show progress while that runs.
+ */
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { api } from '../../api/client.js';
+import type { MeetingSummary } from '../../api/types.js';
+import { Progress, Section } from '../../shell/components.js';
+import { useSubmit } from '../../shell/use-submit.js';
+import { FieldErrors } from '../common/field-errors.js';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+  },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export interface ScheduleResult {
+  meetings: MeetingSummary[];
+  warnings: string[];
+}
+
+function today(offsetDays = 0): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A scheduling form's fields, and posting them to `path` (the reason only when one is given). */
+function useScheduleForm<F extends { reason: string }>(
+  initial: () => F,
+  path: string,
+  onDone: (r: ScheduleResult) => void,
+) {
+  const { busy, error, run } = useSubmit();
+  const [form, setForm] = useState(initial);
+  const set = (key: keyof F) => (_e: unknown, data: { value: string }) =>
+    setForm((f) => ({ ...f, [key]: data.value }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const { reason, ...rest } = form;
+    const body = reason.trim() ? { ...rest, reason } : rest;
+    void run(() => api<ScheduleResult>(path, { method: 'POST', body })).then(
+      (result) => result !== undefined && onDone(result),
+    );
+  };
+  return { form, set, busy, error, onSubmit };
+}
+
+/** What both forms share: the heading, the fields in a grid, the button, progress and refusals. */
+function ScheduleFormFrame(props: {
+  title: string;
+  label: string;
+  submitLabel: string;
+  progressLabel: string;
+  state: { busy: boolean; error: unknown; onSubmit: (event: FormEvent) => void };
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const { busy, error, onSubmit } = props.state;
+  return (
+    <Section title={props.title}>
+      <form onSubmit={onSubmit} aria-label={props.label}>
+        <div className={styles.form}>{props.children}</div>
+        <div className={styles.buttons}>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {props.submitLabel}
+          </Button>
+        </div>
+      </form>
+      {busy && <Progress bar label={props.progressLabel} />}
+      <FieldErrors error={error} />
+    </Section>
+  );
+}
+
+export function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
+  const state = useScheduleForm(
+    () => ({
+      title: 'Northfield MARAC',
+      frequency: 'fortnightly',
+      dayOfWeek: 'wednesday',
+      startTime: '09:30',
+      endTime: '13:00',
+      startsOn: today(14),
+      endsOn: today(120),
+      reason: '',
+    }),
+    '/meetings/series',
+    props.onDone,
+  );
+  const { form, set } = state;
+  return (
+    <ScheduleFormFrame
+      title="Schedule a series"
+      label="Schedule a series"
+      submitLabel="Schedule series"
+      progressLabel="Scheduling the meetings and setting each up in Teams…"
+      state={state}
+    >
+      <Field label="Title" required>
+        <Input value={form.title} onChange={set('title')} />
+      </Field>
+      <Field label="Frequency">
+        <Select value={form.frequency} onChange={set('frequency')}>
+          <option value="weekly">Weekly</option>
+          <option value="fortnightly">Fortnightly</option>
+          <option value="monthly">Monthly</option>
+        </Select>
+      </Field>
+      <Field label="Day of the week">
+        <Select value={form.dayOfWeek} onChange={set('dayOfWeek')}>
+          {['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((d) => (
+            <option key={d} value={d}>
+              {d[0]?.toUpperCase()}
+              {d.slice(1)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Starts at">
+        <Input type="time" value={form.startTime} onChange={set('startTime')} />
+      </Field>
+      <Field label="Ends at">
+        <Input type="time" value={form.endTime} onChange={set('endTime')} />
+      </Field>
+      <Field label="First day">
+        <Input type="date" value={form.startsOn} onChange={set('startsOn')} />
+      </Field>
+      <Field label="Last day">
+        <Input type="date" value={form.endsOn} onChange={set('endsOn')} />
+      </Field>
+      <Field label="Reason (needed inside the notice period)">
+        <Input value={form.reason} onChange={set('reason')} />
+      </Field>
+    </ScheduleFormFrame>
+  );
+}
+
+export function SingleMeetingForm(props: { onDone: (r: ScheduleResult) => void }) {
+  const state = useScheduleForm(
+    () => ({
+      kind: 'extraordinary',
+      title: 'Extraordinary MARAC',
+      day: today(35),
+      startTime: '14:00',
+      endTime: '15:00',
+      reason: '',
+    }),
+    '/meetings',
+    props.onDone,
+  );
+  const { form, set } = state;
+  return (
+    <ScheduleFormFrame
+      title="Add an extraordinary or emergency meeting"
+      label="Add a meeting"
+      submitLabel="Add meeting"
+      progressLabel="Creating the meeting and setting it up in Teams…"
+      state={state}
+    >
+      <Field label="Kind">
+        <Select value={form.kind} onChange={set('kind')}>
+          <option value="extraordinary">Extraordinary</option>
+          <option value="emergency">Emergency</option>
+        </Select>
+      </Field>
+      <Field label="Title" required>
+        <Input value={form.title} onChange={set('title')} />
+      </Field>
+      <Field label="Day">
+        <Input type="date" value={form.day} onChange={set('day')} />
+      </Field>
+      <Field label="Starts at">
+        <Input type="time" value={form.startTime} onChange={set('startTime')} />
+      </Field>
+      <Field label="Ends at">
+        <Input type="time" value={form.endTime} onChange={set('endTime')} />
+      </Field>
+      <Field label="Reason (needed inside the notice period)">
+        <Input value={form.reason} onChange={set('reason')} />
+      </Field>
+    </ScheduleFormFrame>
+  );
+}
