@@ -13,6 +13,8 @@ import type {
   RunPerson,
 } from '../core/meeting-run/ports.js';
 import type { Role } from '../core/roles.js';
+import type { NewAction } from '../core/actions/action-repository.js';
+import { createActionStatement } from './action-store.js';
 import type { Queryable } from './db.js';
 
 /**
@@ -83,6 +85,61 @@ export class PgMeetingRunStore implements MeetingRunRepository {
       [meetingId],
     );
     return rows.map(toAction);
+  }
+
+  async listCaseActions(meetingId: string, agendaItemId: string): Promise<RunAction[]> {
+    const { rows } = await this.db.query<ActionRow>(
+      `${ACTION_SELECT} WHERE a.meeting_id = $1 AND a.agenda_item_id = $2
+        ORDER BY length(a.reference), a.reference`,
+      [meetingId, agendaItemId],
+    );
+    return rows.map(toAction);
+  }
+
+  async volunteerAction(request: {
+    action: NewAction;
+    actorPersonId: string;
+    acknowledged: boolean;
+    claim: { invokeId: string; verb: string } | null;
+    now: Date;
+  }): Promise<{ created: RunAction; caseActions: RunAction[] } | null> {
+    // One statement, so one round trip and no transaction around it: the invoke's claim, the
+    // action with its reference and history (store/action-store.ts), the audit row, and the
+    // case's actions as the card shows them (this statement's snapshot plus the new one).
+    const { action, actorPersonId, claim, now } = request;
+    const claimCte = claim
+      ? `claim AS (INSERT INTO card_invoke (invoke_id, meeting_id, person_id, verb, at)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (invoke_id) DO NOTHING RETURNING invoke_id),`
+      : '';
+    const claimParams = claim
+      ? [claim.invokeId, action.meetingId, actorPersonId, claim.verb, now]
+      : [];
+    const insert = createActionStatement(action, actorPersonId, now, {
+      first: claimParams.length + 1,
+      gate: claim ? 'EXISTS (SELECT 1 FROM claim)' : undefined,
+      acknowledgedBy: request.acknowledged ? actorPersonId : null,
+    });
+    const n = claimParams.length + insert.params.length;
+    const { rows } = await this.db.query<ActionRow & { created: boolean }>(
+      `WITH ${claimCte} ${insert.ctes},
+         audit AS (
+           INSERT INTO audit_log (at, area_id, actor_person_id, actor_kind, action, record_type, record_id, meeting_id)
+           SELECT $${n + 1}, created.area_id, $${n + 2}::uuid, 'person', 'action.volunteer', 'action', created.id::text, created.meeting_id
+             FROM created)
+       ${ACTION_SELECT.replace(FROM_ACTION, `, true AS created${FROM_ACTION.replace('action a', 'created a')}`)}
+       UNION ALL
+       ${ACTION_SELECT.replace(FROM_ACTION, `, false${FROM_ACTION}`)}
+        WHERE a.meeting_id = $${n + 3} AND a.agenda_item_id = $${n + 4}`,
+      [...claimParams, ...insert.params, now, actorPersonId, action.meetingId, action.agendaItemId],
+    );
+    const created = rows.find((r) => r.created);
+    if (!created) return null;
+    const caseActions = rows
+      .map(toAction)
+      .sort(
+        (a, b) => a.reference.length - b.reference.length || (a.reference < b.reference ? -1 : 1),
+      );
+    return { created: toAction(created), caseActions };
   }
 
   async getAction(actionId: string) {
@@ -426,6 +483,7 @@ const ACTION_SELECT = `SELECT a.id, a.reference, a.agenda_item_id, a.case_id, a.
     a.category, a.partner_agency_ids, a.due_on, a.state, a.version,
     a.perpetrator_warning_acknowledged_at IS NOT NULL AS acknowledged
   FROM action a JOIN agency ag ON ag.id = a.owner_agency_id LEFT JOIN person p ON p.id = a.owner_person_id`;
+const FROM_ACTION = '\n  FROM action a';
 
 interface ActionRow {
   id: string;

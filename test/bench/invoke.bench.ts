@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -102,10 +102,15 @@ export const invokeBench: Benchmark = {
 
       await baselineRound(false); // warm up: tokens, JWKS, JIT
       await subjectRound(false);
+      const profiler = await startProfile();
+      const counter = countStatements(bench.db);
       for (let r = 0; r < rounds; r++) {
         await baselineRound(true);
         await subjectRound(true);
       }
+      await profiler.stop();
+      counter.stop();
+      if (process.env.MARAC_BENCH_PROFILE) counter.print();
       await bench.idle();
       const detail = {
         driver: bench.db.driver,
@@ -113,6 +118,7 @@ export const invokeBench: Benchmark = {
         rounds,
         slowestInvokeMs: Math.round(Math.max(...slowest)),
         medianRoundSlowestMs: Math.round(percentile(slowest, 50)),
+        statementsPerInvoke: Number((counter.total / (rounds * VOLUNTEERS)).toFixed(1)),
       };
       return [
         result(
@@ -154,6 +160,76 @@ function volunteer(agendaItemId: string, i: number) {
       },
     },
     trigger: 'manual',
+  };
+}
+
+/** Statements sent during the measured rounds (by SQL text, with the time each took). */
+function countStatements(db: Db) {
+  const target = db as { query: Db['query']; transaction: Db['transaction'] };
+  const query = target.query.bind(db);
+  const transaction = target.transaction.bind(db);
+  const bySql = new Map<string, { n: number; ms: number }>();
+  let total = 0;
+  const timed = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    total++;
+    const t = performance.now();
+    try {
+      return await run();
+    } finally {
+      const flat = sql.replace(/\s+/g, ' ');
+      const key = flat.length > 110 ? `${flat.slice(0, 60)} … ${flat.slice(-50)}` : flat;
+      const e = bySql.get(key) ?? { n: 0, ms: 0 };
+      e.n++;
+      e.ms += performance.now() - t;
+      bySql.set(key, e);
+    }
+  };
+  target.query = (sql, params) => timed(sql, () => query(sql, params));
+  target.transaction = (work) =>
+    timed('(transaction)', () =>
+      transaction((tx) =>
+        work({ ...tx, query: (sql, params) => timed(sql, () => tx.query(sql, params)) }),
+      ),
+    );
+  return {
+    get total() {
+      return total;
+    },
+    stop() {
+      target.query = query;
+      target.transaction = transaction;
+    },
+    print() {
+      for (const [sql, e] of [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+        console.log(
+          `  ${String(e.n).padStart(5)} × ${(e.ms / e.n).toFixed(1).padStart(6)} ms  ${sql}`,
+        );
+    },
+  };
+}
+
+/**
+ * MARAC_BENCH_PROFILE=dir: a CPU profile of the measured rounds only (not the setup), written
+ * to dir as a .cpuprofile for Chrome DevTools or `node --cpu-prof`-style tooling.
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> }> {
+  const dir = process.env.MARAC_BENCH_PROFILE;
+  if (!dir) return { stop: async () => undefined };
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, `invoke-${Date.now()}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`  invoke: CPU profile of the measured rounds in ${file}`);
+      session.disconnect();
+    },
   };
 }
 
