@@ -88,12 +88,14 @@ export class PgMeetingRunStore implements MeetingRunRepository {
   }
 
   async listCaseActions(meetingId: string, agendaItemId: string): Promise<RunAction[]> {
-    const { rows } = await this.db.query<ActionRow>(
-      `${ACTION_SELECT} WHERE a.meeting_id = $1 AND a.agenda_item_id = $2
-        ORDER BY length(a.reference), a.reference`,
+    // One JSON value rather than a row per action: the cards read this on every change, and
+    // PGlite decodes each field of each row in JavaScript.
+    const { rows } = await this.db.query<{ actions: RunAction[] }>(
+      `SELECT coalesce(json_agg(${ACTION_JSON} ORDER BY length(a.reference), a.reference), '[]'::json) AS actions
+         ${ACTION_JOINS} WHERE a.meeting_id = $1 AND a.agenda_item_id = $2`,
       [meetingId, agendaItemId],
     );
-    return rows.map(toAction);
+    return rows[0]?.actions ?? [];
   }
 
   async volunteerAction(request: {
@@ -120,26 +122,25 @@ export class PgMeetingRunStore implements MeetingRunRepository {
       acknowledgedBy: request.acknowledged ? actorPersonId : null,
     });
     const n = claimParams.length + insert.params.length;
-    const { rows } = await this.db.query<ActionRow & { created: boolean }>(
+    const { rows } = await this.db.query<{ created: RunAction | null; others: RunAction[] }>(
       `WITH ${claimCte} ${insert.ctes},
          audit AS (
            INSERT INTO audit_log (at, area_id, actor_person_id, actor_kind, action, record_type, record_id, meeting_id)
            SELECT $${n + 1}, created.area_id, $${n + 2}::uuid, 'person', 'action.volunteer', 'action', created.id::text, created.meeting_id
              FROM created)
-       ${ACTION_SELECT.replace(FROM_ACTION, `, true AS created${FROM_ACTION.replace('action a', 'created a')}`)}
-       UNION ALL
-       ${ACTION_SELECT.replace(FROM_ACTION, `, false${FROM_ACTION}`)}
-        WHERE a.meeting_id = $${n + 3} AND a.agenda_item_id = $${n + 4}`,
+       SELECT (SELECT ${ACTION_JSON} ${ACTION_JOINS.replace('action a', 'created a')}) AS created,
+              (SELECT coalesce(json_agg(${ACTION_JSON} ORDER BY length(a.reference), a.reference), '[]'::json)
+                 ${ACTION_JOINS} WHERE a.meeting_id = $${n + 3} AND a.agenda_item_id = $${n + 4}) AS others`,
       [...claimParams, ...insert.params, now, actorPersonId, action.meetingId, action.agendaItemId],
     );
-    const created = rows.find((r) => r.created);
+    const { created, others } = rows[0] as { created: RunAction | null; others: RunAction[] };
     if (!created) return null;
-    const caseActions = rows
-      .map(toAction)
-      .sort(
-        (a, b) => a.reference.length - b.reference.length || (a.reference < b.reference ? -1 : 1),
-      );
-    return { created: toAction(created), caseActions };
+    const caseActions = [...others, created].sort(
+      (a, b) =>
+        a.reference.length - b.reference.length ||
+        (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
+    );
+    return { created, caseActions };
   }
 
   async getAction(actionId: string) {
@@ -483,7 +484,15 @@ const ACTION_SELECT = `SELECT a.id, a.reference, a.agenda_item_id, a.case_id, a.
     a.category, a.partner_agency_ids, a.due_on, a.state, a.version,
     a.perpetrator_warning_acknowledged_at IS NOT NULL AS acknowledged
   FROM action a JOIN agency ag ON ag.id = a.owner_agency_id LEFT JOIN person p ON p.id = a.owner_person_id`;
-const FROM_ACTION = '\n  FROM action a';
+const ACTION_JOINS = `FROM action a JOIN agency ag ON ag.id = a.owner_agency_id
+  LEFT JOIN person p ON p.id = a.owner_person_id`;
+/** A RunAction as JSON, built by the database (see listCaseActions). */
+const ACTION_JSON = `json_build_object('id', a.id, 'reference', a.reference, 'agendaItemId', a.agenda_item_id,
+    'caseId', a.case_id, 'ownerAgency', json_build_object('id', a.owner_agency_id, 'name', ag.name),
+    'ownerPerson', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'displayName', p.display_name) END,
+    'description', a.description, 'category', a.category, 'partnerAgencyIds', a.partner_agency_ids,
+    'dueOn', a.due_on, 'state', a.state, 'version', a.version,
+    'perpetratorWarningAcknowledged', a.perpetrator_warning_acknowledged_at IS NOT NULL)`;
 
 interface ActionRow {
   id: string;
