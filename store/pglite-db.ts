@@ -35,6 +35,7 @@ const MAX_STATEMENTS = 500;
  */
 class Statements {
   private readonly names = new Map<string, { name: string; types: number[] }>();
+  private created = 0;
 
   constructor(private readonly pglite: PGlite) {}
 
@@ -49,9 +50,24 @@ class Statements {
   }
 
   private async execute<R>(sql: string, params: readonly unknown[]): Promise<QueryResult<R>> {
+    try {
+      return await this.executeOnce<R>(sql, params);
+    } catch (error) {
+      // A table's columns changed under a prepared `SELECT *` (a migration): prepare it anew.
+      if (!/cached plan must not change result type/.test(String((error as Error).message)))
+        throw error;
+      const stale = this.names.get(sql);
+      this.names.delete(sql);
+      if (stale)
+        await this.send([serialize.close({ type: 'S', name: stale.name }), serialize.sync()]);
+      return this.executeOnce<R>(sql, params);
+    }
+  }
+
+  private async executeOnce<R>(sql: string, params: readonly unknown[]): Promise<QueryResult<R>> {
     let statement = this.names.get(sql);
     if (!statement) {
-      const name = this.names.size < MAX_STATEMENTS ? `marac_${this.names.size + 1}` : '';
+      const name = this.names.size < MAX_STATEMENTS ? `marac_${++this.created}` : '';
       const described = await this.send([
         serialize.parse({ name, text: sql }),
         serialize.describe({ type: 'S', name }),
