@@ -67,7 +67,10 @@ function setUp() {
   } as unknown as MeetingRunRepository;
   const deps = {
     runs,
-    uow: { run: (work) => work({ runs, audit: { record: async () => undefined } }) },
+    uow: {
+      run: (work: (repos: unknown) => Promise<unknown>) =>
+        work({ runs, audit: { record: async () => undefined } }),
+    },
     chat: {},
     cards: { caseCard: (model: CaseCardModel) => ({ actions: model.actions.length }) },
     clock: { now: () => new Date('2026-12-07T10:00:00Z') },
