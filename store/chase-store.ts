@@ -182,7 +182,8 @@ const CANDIDATE_SELECT = `
 /**
  * The daily chase scan for one area ($1) up to a day ($2), in one round trip; exported for the
  * bench's EXPLAIN. `due` reads only the columns the chase needs, through the partial index
- * action_open_area_due_idx; `people` looks up each distinct case, agency and owner once.
+ * action_open_area_due_idx; `people` looks up each distinct case, agency and owner once, by
+ * primary key (= ANY of an array: an IN over the CTE was planned as a scan of every case).
  */
 export const CHASE_SCAN_SQL = `WITH due AS (
     SELECT a.id, a.reference, a.case_id, a.due_on, a.owner_agency_id, a.owner_person_id
@@ -191,7 +192,7 @@ export const CHASE_SCAN_SQL = `WITH due AS (
   SELECT (SELECT json_agg(due ORDER BY due.due_on, due.reference) FROM due) AS due,
     json_build_object(
       'cases', (SELECT coalesce(json_object_agg(c.id, c.case_number), '{}') FROM marac_case c
-                 WHERE c.id IN (SELECT case_id FROM due)),
+                 WHERE c.id = ANY (ARRAY(SELECT DISTINCT case_id FROM due))),
       'agencies', (SELECT coalesce(json_object_agg(g.id, json_build_object('name', g.name,
             'escalationEmail', coalesce(g.escalation_contact_email, g.strategic_lead_email),
             'escalationName', coalesce(g.escalation_contact_name, g.strategic_lead_name),
@@ -202,14 +203,14 @@ export const CHASE_SCAN_SQL = `WITH due AS (
                   FROM person r JOIN person_role pr ON pr.person_id = r.id AND pr.role = 'representative'
                  WHERE r.agency_id = g.id AND r.is_active), '[]'::json)
               ELSE '[]'::json END)), '{}')
-            FROM agency g WHERE g.id IN (SELECT owner_agency_id FROM due)),
+            FROM agency g WHERE g.id = ANY (ARRAY(SELECT DISTINCT owner_agency_id FROM due))),
       'owners', (SELECT coalesce(json_object_agg(p.id, json_build_object('email', p.email, 'name', p.display_name,
             'active', p.is_active,
             'deputies', coalesce((
               SELECT json_agg(json_build_object('id', d.id, 'email', d.email, 'name', d.display_name) ORDER BY d.email)
                 FROM deputy_link dl JOIN person d ON d.id = dl.deputy_person_id
                WHERE dl.representative_person_id = p.id AND d.is_active), '[]'::json))), '{}')
-            FROM person p WHERE p.id IN (SELECT owner_person_id FROM due))) AS people`;
+            FROM person p WHERE p.id = ANY (ARRAY(SELECT DISTINCT owner_person_id FROM due)))) AS people`;
 
 interface DueRow {
   id: string;
