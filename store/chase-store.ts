@@ -19,13 +19,12 @@ export class PgChaseStore implements ChaseRepository {
    * distinct case, agency and owner, not once per action: most due actions share them.
    */
   async openActionsDue(areaId: string, dueOnOrBefore: string): Promise<ChaseCandidate[]> {
-    const { rows: result } = await this.db.query<{ due: DueRow[] | null; people: PeopleLookup }>(
-      CHASE_SCAN_SQL,
-      [areaId, dueOnOrBefore],
-    );
-    const rows = result[0]?.due ?? [];
+    const { rows } = await this.db.query<DueRow & { people: PeopleLookup | null }>(CHASE_SCAN_SQL, [
+      areaId,
+      dueOnOrBefore,
+    ]);
     if (rows.length === 0) return [];
-    const people = (result[0] as { people: PeopleLookup }).people;
+    const people = rows[0]?.people as PeopleLookup;
     return rows.map((r) => {
       const agency = people.agencies[r.owner_agency_id];
       const owner = r.owner_person_id ? people.owners[r.owner_person_id] : undefined;
@@ -189,8 +188,9 @@ export const CHASE_SCAN_SQL = `WITH due AS (
     SELECT a.id, a.reference, a.case_id, a.due_on, a.owner_agency_id, a.owner_person_id
       FROM action a
      WHERE a.state = 'open' AND a.area_id = $1 AND a.due_on <= $2::date)
-  SELECT (SELECT json_agg(due ORDER BY due.due_on, due.reference) FROM due) AS due,
-    json_build_object(
+  SELECT due.*,
+    -- Once, on the first row: each distinct case, agency and owner.
+    CASE WHEN row_number() OVER (ORDER BY due.due_on, due.reference) = 1 THEN json_build_object(
       'cases', (SELECT coalesce(json_object_agg(c.id, c.case_number), '{}') FROM marac_case c
                  WHERE c.id = ANY (ARRAY(SELECT DISTINCT case_id FROM due))),
       'agencies', (SELECT coalesce(json_object_agg(g.id, json_build_object('name', g.name,
@@ -210,7 +210,8 @@ export const CHASE_SCAN_SQL = `WITH due AS (
               SELECT json_agg(json_build_object('id', d.id, 'email', d.email, 'name', d.display_name) ORDER BY d.email)
                 FROM deputy_link dl JOIN person d ON d.id = dl.deputy_person_id
                WHERE dl.representative_person_id = p.id AND d.is_active), '[]'::json))), '{}')
-            FROM person p WHERE p.id = ANY (ARRAY(SELECT DISTINCT owner_person_id FROM due)))) AS people`;
+            FROM person p WHERE p.id = ANY (ARRAY(SELECT DISTINCT owner_person_id FROM due)))) END AS people
+    FROM due ORDER BY due.due_on, due.reference`;
 
 interface DueRow {
   id: string;
