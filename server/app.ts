@@ -4,6 +4,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Db } from '../store/db.js';
 import type { Config } from './config.js';
+import { demoHostGuard } from './http/demo-host-guard.js';
 import { errorMiddleware, notFound } from './http/error-middleware.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import type { Logger } from './logger.js';
@@ -42,6 +43,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.mode === 'production' ? 1 : false);
+  // Demo mode is for this computer only (DNS rebinding, proxies): see demoHostGuard.
+  if (deps.config.mode === 'demo') app.use(demoHostGuard());
   app.use(
     helmet({
       // Teams and Outlook embed the tabs in iframes: frame-ancestors instead of X-Frame-Options.
