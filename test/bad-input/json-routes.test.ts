@@ -99,12 +99,6 @@ describe('bad input on every JSON route', () => {
   }, 300_000);
 });
 
-function nest(depth: number): unknown {
-  let value: unknown = 'x';
-  for (let i = 0; i < depth; i++) value = { a: value, b: [value] };
-  return value;
-}
-
 /** Plausible field names with values of the wrong type. */
 function wrongTypes(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
