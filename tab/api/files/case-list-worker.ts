@@ -34,11 +34,34 @@ export type ReadOutcome = { ok: true; sheet: Sheet } | { ok: false; message: str
 
 const require = createRequire(import.meta.url);
 
+/**
+ * At most this many readers at once per process (each may use `heapMb`); later uploads wait
+ * their turn, so a burst of uploads cannot multiply the memory a hostile file may take.
+ */
+const MAX_CONCURRENT_READERS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
 /** Parses in a fresh worker; resolves with the sheet or a plain-English refusal. */
-export function readInWorker(
+export async function readInWorker(
   kind: 'xlsx' | 'csv',
   content: Uint8Array,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<ReadOutcome> {
+  if (running >= MAX_CONCURRENT_READERS) await new Promise<void>((go) => waiting.push(go));
+  running += 1;
+  try {
+    return await runWorker(kind, content, limits);
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
+function runWorker(
+  kind: 'xlsx' | 'csv',
+  content: Uint8Array,
+  limits: ReadLimits,
 ): Promise<ReadOutcome> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {

@@ -8,6 +8,7 @@ import type { ComponentType, LazyExoticComponent } from 'react';
 import { PageLayout, Progress, type NavItem } from '../../shell/components.js';
 import { matchPath } from '../../shell/router.js';
 import { RoleGate, WhoAmI } from '../../shell/session.js';
+import { UndeliveredMail } from './undelivered-mail.js';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 
@@ -61,6 +62,7 @@ export function CoordinatorPage(props: {
 }) {
   return (
     <PageLayout title={props.title} subtitle={props.subtitle} nav={NAV} actions={<WhoAmI />}>
+      <UndeliveredMail />
       {props.children}
     </PageLayout>
   );
