@@ -37,7 +37,10 @@ for (const auth of ['off', 'on'] as const) {
       for (const activity of [
         hello({ ...channel.ctx, tenantId: OTHER_TENANT }),
         // channelData says ours, the conversation says another: refused too.
-        { ...hello(), conversation: { ...hello().conversation, tenantId: OTHER_TENANT } },
+        {
+          ...hello(),
+          conversation: { ...(hello().conversation as object), tenantId: OTHER_TENANT },
+        },
       ]) {
         const res = await channel.send(activity);
         expect(res.status).toBe(403);

@@ -49,7 +49,7 @@ describe('demo mode answers this computer only', () => {
   });
 
   it('refuses forwarded requests (a proxy in front of the demo)', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { 'x-forwarded-for': '203.0.113.9' },
       { 'x-forwarded-host': 'marac.example' },
       { forwarded: 'for=203.0.113.9;host=marac.example' },

@@ -55,7 +55,7 @@ async function upload(file: Buffer) {
         headers: {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         },
-        body: file,
+        body: new Uint8Array(file),
       },
     );
     const body = (await res.json()) as {
