@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { demoHostGuard } from './http/demo-host-guard.js';
 import { errorMiddleware, notFound } from './http/error-middleware.js';
 import { healthRoutes, type Readiness } from './http/health.js';
+import { verifyJsonDepth } from './http/json-depth.js';
 import type { Logger } from './logger.js';
 
 /** A piece of the HTTP surface contributed by a feature (bot, tab API, simulator, ...). */
@@ -74,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   // JSON bodies everywhere under /api, with a limit; features that take files parse their own.
-  app.use('/api', express.json({ limit: deps.config.http.bodyLimit }));
+  app.use('/api', express.json({ limit: deps.config.http.bodyLimit, verify: verifyJsonDepth }));
   for (const feature of deps.features) app.use(feature.path, feature.handler);
   app.use('/api', notFound);
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(tabClient(deps.staticDir));

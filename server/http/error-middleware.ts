@@ -86,6 +86,11 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
         code: 'PAYLOAD_TOO_LARGE',
         message: 'The request body is larger than this endpoint accepts.',
       });
+    if (httpError.type === 'entity.too.deep')
+      return send(400, {
+        code: 'MALFORMED_JSON',
+        message: 'The request body is nested too deeply to be a request for this service.',
+      });
     if (httpError.type === 'entity.parse.failed')
       return send(400, { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' });
     if (status && status >= 400 && status < 500 && httpError.expose)

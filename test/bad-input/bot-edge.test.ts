@@ -49,6 +49,16 @@ for (const auth of ['off', 'on'] as const) {
       expect(logs.errors()).toEqual([]);
     });
 
+    it('refuses an activity nested thousands deep with 400 before any handler runs', async () => {
+      const before = channel.posted(meeting.chatThreadId).length;
+      const deep = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+      const body = JSON.stringify({ ...hello(), value: '@@' }).replace('"@@"', deep);
+      const res = await channel.send(body);
+      expect(res.status).toBe(400);
+      expect(channel.posted(meeting.chatThreadId)).toHaveLength(before);
+      expect(logs.errors()).toEqual([]);
+    });
+
     it('answers an invoke it does not know with a 4xx, not 501', async () => {
       const activity = invoke(
         channel.ctx,
