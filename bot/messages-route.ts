@@ -103,8 +103,8 @@ export function botMessagesRoute(deps: {
 
 /** The activity's Entra tenant ids: Teams sends channelData.tenant.id and conversation.tenantId. */
 function tenantsOf(activity: {
-  channelData?: Record<string, unknown>;
-  conversation?: Record<string, unknown>;
+  channelData?: Record<string, unknown> | null;
+  conversation?: Record<string, unknown> | null;
 }): string[] {
   const fromChannel = (activity.channelData?.tenant as { id?: unknown } | undefined)?.id;
   return [fromChannel, activity.conversation?.tenantId].filter(
