@@ -180,6 +180,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     mailer: microsoft.adapters.mailer,
     mailbox: config.mailbox,
     publicUrl: config.http.publicUrl,
+    log: runtime.log.child({ component: 'outbox' }),
   });
   tabFeatures.push(...actions.tabFeatures);
 

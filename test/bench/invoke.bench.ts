@@ -358,7 +358,13 @@ async function startService() {
     features: [
       {
         path: '/api/messages',
-        handler: botMessagesRoute({ adapter, bot: new BareInvokeBot(), log }),
+        handler: botMessagesRoute({
+          adapter,
+          bot: new BareInvokeBot(),
+          log,
+          allowedTenants: config.microsoft.allowedTenants,
+          tenantOptional: config.mode === 'demo' && !config.bot.authEnabled,
+        }),
       },
     ],
   });
