@@ -159,6 +159,22 @@ export class PgAreaSetupStore implements AreaSetupRepository {
     return rows.length > 0;
   }
 
+  async personActive(personId: string): Promise<boolean | null> {
+    const { rows } = await this.db.query<{ is_active: boolean }>(
+      'SELECT is_active FROM person WHERE id = $1',
+      [personId],
+    );
+    return rows[0]?.is_active ?? null;
+  }
+
+  async entraTaken(tenantId: string, objectId: string, exceptPersonId?: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `SELECT 1 FROM person WHERE entra_tenant_id = $1 AND entra_object_id = $2 AND ($3::uuid IS NULL OR id <> $3)`,
+      [tenantId, objectId, exceptPersonId ?? null],
+    );
+    return rows.length > 0;
+  }
+
   async agencyNameTaken(areaId: string, name: string, exceptAgencyId?: string): Promise<boolean> {
     const { rows } = await this.db.query(
       `SELECT 1 FROM agency WHERE area_id = $1 AND lower(name) = lower($2) AND ($3::uuid IS NULL OR id <> $3)`,

@@ -47,5 +47,9 @@ export interface AreaSetupRepository {
   ): Promise<{ representativeId: string | null; deputyIds: string[] }>;
   updatePolicy(areaId: string, policy: AreaPolicy, now: Date): Promise<void>;
   emailTaken(areaId: string, email: string, exceptPersonId?: string): Promise<boolean>;
+  /** Whether the person may sign in (null when there is no such person). */
+  personActive(personId: string): Promise<boolean | null>;
+  /** Someone (in any area, active or not) already has this Entra identity. */
+  entraTaken(tenantId: string, objectId: string, exceptPersonId?: string): Promise<boolean>;
   agencyNameTaken(areaId: string, name: string, exceptAgencyId?: string): Promise<boolean>;
 }

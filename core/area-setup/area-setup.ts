@@ -106,18 +106,6 @@ export async function nominate(
   await deps.onDirectoryChanged(actor.areaId);
 }
 
-export async function createPerson(deps: AreaSetupDeps, actor: Actor, input: PersonInput) {
-  const now = deps.clock.now();
-  const id = await deps.uow.run(async (r) => {
-    await checkPerson(r, actor, input);
-    const personId = await r.setup.insertPerson(actor.areaId, input, now);
-    await audit(r, actor, now, 'person.create', 'person', personId, ['roles', ...input.roles]);
-    return personId;
-  });
-  await deps.onDirectoryChanged(actor.areaId);
-  return id;
-}
-
 export async function updatePerson(
   deps: AreaSetupDeps,
   actor: Actor,
@@ -137,7 +125,10 @@ export async function updatePerson(
       invalid('roles', 'You cannot remove your own coordinator role; ask another coordinator.');
     await checkPerson(r, actor, merged, personId);
     await r.setup.updatePerson(personId, input, now);
-    await audit(r, actor, now, 'person.update', 'person', personId, Object.keys(input));
+    await audit(r, actor, now, 'person.update', 'person', personId, Object.keys(input), {
+      before: { roles: existing.roles, agencyId: existing.agencyId },
+      after: { roles: merged.roles, agencyId: merged.agencyId },
+    });
   });
   await deps.onDirectoryChanged(actor.areaId);
 }
@@ -170,7 +161,12 @@ export async function updatePolicy(
   return policy;
 }
 
-async function checkPerson(r: AreaSetupRepos, actor: Actor, input: PersonInput, personId?: string) {
+export async function checkPerson(
+  r: AreaSetupRepos,
+  actor: Actor,
+  input: PersonInput,
+  personId?: string,
+) {
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email))
     invalid('email', 'Enter a valid e-mail address.');
   if (await r.setup.emailTaken(actor.areaId, input.email, personId))
@@ -183,13 +179,17 @@ async function checkPerson(r: AreaSetupRepos, actor: Actor, input: PersonInput, 
     invalid('agencyId', `The ${needsAgency.join(' and ')} role needs the person's agency.`);
 }
 
-async function agencyOfArea(r: AreaSetupRepos, actor: Actor, agencyId: string): Promise<Agency> {
+export async function agencyOfArea(
+  r: AreaSetupRepos,
+  actor: Actor,
+  agencyId: string,
+): Promise<Agency> {
   const agency = (await r.directory.listAgencies(actor.areaId)).find((a) => a.id === agencyId);
   if (!agency) invalid('agencyId', 'No agency with this id in your area.');
   return agency;
 }
 
-async function audit(
+export async function audit(
   r: AreaSetupRepos,
   actor: Actor,
   at: Date,
@@ -197,6 +197,7 @@ async function audit(
   recordType: string,
   recordId: string,
   fields: string[],
+  change?: { before: Record<string, unknown>; after: Record<string, unknown> },
 ) {
   await r.audit.record({
     at,
@@ -205,10 +206,31 @@ async function audit(
     action,
     recordType,
     recordId,
-    detail: { fields },
+    detail: change
+      ? { fields, ...flatten('before', change.before), ...flatten('after', change.after) }
+      : { fields },
   });
 }
 
-function invalid(field: string, message: string): never {
+type AuditValue = string | number | boolean | string[] | null;
+
+/**
+ * Before/after values as the audit log's flat detail (`before.capacity.maxCases`): ids, role
+ * names and policy values only, never a name or address. A list of records is kept as JSON.
+ */
+export function flatten(prefix: string, value: unknown): Record<string, AuditValue> {
+  if (value === undefined) return {};
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+    return { [prefix]: value as AuditValue };
+  if (Array.isArray(value))
+    return { [prefix]: value.every((v) => typeof v === 'string') ? value : JSON.stringify(value) };
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      Object.entries(flatten(`${prefix}.${k}`, v)),
+    ),
+  );
+}
+
+export function invalid(field: string, message: string): never {
   throw new DomainError('VALIDATION_FAILED', message, [{ path: field, message }]);
 }

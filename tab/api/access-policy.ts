@@ -303,6 +303,9 @@ export const ACCESS_POLICY = {
   'GET /api/reports/attendance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/reports/governance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/audit': { roles: COORDINATOR, relationships: AREA },
+
+  'GET /api/area/directory': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/area/sign-in-refusals': { roles: COORDINATOR, relationships: AREA },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

@@ -14,7 +14,8 @@ import { badRequest, type SimRoute, SimGraphError } from '../sim-route.js';
  */
 const PERMISSIONS = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'];
 const FILTER = /^(mail|userPrincipalName|id) eq '((?:[^']|'')*)'$/i;
-const STARTS = /^startswith\((displayName|givenName|surname|mail|userPrincipalName),\s*'((?:[^']|'')*)'\)$/i;
+const STARTS =
+  /^startswith\((displayName|givenName|surname|mail|userPrincipalName),\s*'((?:[^']|'')*)'\)$/i;
 
 type Test = (u: SimUser) => boolean;
 
@@ -86,7 +87,9 @@ export function userRoutes(ctx: SimContext): SimRoute[] {
         const top = req.query.get('$top');
         const limit = top === null ? 100 : Number(top);
         if (!Number.isInteger(limit) || limit < 1 || limit > 999)
-          throw badRequest(`Invalid page size specified: '${top}'. Must be between 1 and 999 inclusive.`);
+          throw badRequest(
+            `Invalid page size specified: '${top}'. Must be between 1 and 999 inclusive.`,
+          );
         const users = (await ctx.directory.all()).filter(test).slice(0, limit);
         return {
           status: 200,
