@@ -8,7 +8,9 @@ import { Loaded, Section } from '../../../shell/components.js';
 import { CoordinatorPage } from '../coordinator-page.js';
 import { AgencyForm, AgencyTable } from './agencies-panel.js';
 import { AreaPolicy, type AreaResponse } from './area-policy.js';
-import { PeopleTable, PersonForm } from './people-panel.js';
+import { PeopleTable } from './people-panel.js';
+import { PersonAdd } from './person-add.js';
+import { SignInRefusals } from './sign-in-refusals.js';
 
 export default function Area() {
   const area = useApi<AreaResponse>('/area');
@@ -27,9 +29,20 @@ export default function Area() {
       </Section>
       <Section title="People">
         <Loaded state={people} label="Loading people…">
-          {(d) => <PeopleTable people={d.people} agencies={agencies.data?.agencies ?? []} />}
+          {(d) => (
+            <PeopleTable
+              people={d.people}
+              agencies={agencies.data?.agencies ?? []}
+              onSaved={people.reload}
+            />
+          )}
         </Loaded>
-        <PersonForm agencies={agencies.data?.agencies ?? []} onSaved={people.reload} />
+        <Section level={3} title="Add a person">
+          <PersonAdd agencies={agencies.data?.agencies ?? []} onSaved={people.reload} />
+        </Section>
+        <Section level={3} title="Turned away at sign-in">
+          <SignInRefusals />
+        </Section>
       </Section>
     </CoordinatorPage>
   );
