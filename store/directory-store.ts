@@ -125,6 +125,28 @@ export class PgDirectoryStore {
     }));
   }
 
+  /** The coordinator's view of each agency: the whole signatory record, contacts, withdrawal. */
+  async listAgenciesForAdmin(areaId: string): Promise<AdminAgency[]> {
+    const { rows } = await this.db.query<AgencyRow & AdminAgencyRow>(
+      `SELECT ${AGENCY_COLUMNS}, short_name, signatory_review_due_on, ico_registration,
+              escalation_contact_name, membership_changed_on, withdrawal_data_outcome,
+              withdrawal_data_confirmed_on, nominations_changed_on
+         FROM agency WHERE area_id = $1 ORDER BY name`,
+      [areaId],
+    );
+    return rows.map((row) => ({
+      ...toAgency(row),
+      shortName: row.short_name,
+      signatoryReviewDueOn: day(row.signatory_review_due_on),
+      icoRegistration: row.ico_registration,
+      escalationContactName: row.escalation_contact_name,
+      membershipChangedOn: day(row.membership_changed_on),
+      withdrawalDataOutcome: row.withdrawal_data_outcome,
+      withdrawalDataConfirmedOn: day(row.withdrawal_data_confirmed_on),
+      nominationsChangedOn: day(row.nominations_changed_on),
+    }));
+  }
+
   async listAgencies(areaId: string): Promise<Agency[]> {
     const { rows } = await this.db.query<AgencyRow>(
       `SELECT ${AGENCY_COLUMNS} FROM agency WHERE area_id = $1 ORDER BY name`,
@@ -145,6 +167,34 @@ export class PgDirectoryStore {
 export interface AdminPerson extends Person {
   isActive: boolean;
   jobTitle: string | null;
+}
+
+interface AdminAgencyRow {
+  short_name: string | null;
+  signatory_review_due_on: string | Date | null;
+  ico_registration: string | null;
+  escalation_contact_name: string | null;
+  membership_changed_on: string | Date | null;
+  withdrawal_data_outcome: 'destroyed' | 'returned' | null;
+  withdrawal_data_confirmed_on: string | Date | null;
+  nominations_changed_on: string | Date | null;
+}
+
+export interface AdminAgency extends Agency {
+  shortName: string | null;
+  signatoryReviewDueOn: string | null;
+  icoRegistration: string | null;
+  escalationContactName: string | null;
+  membershipChangedOn: string | null;
+  withdrawalDataOutcome: 'destroyed' | 'returned' | null;
+  withdrawalDataConfirmedOn: string | null;
+  nominationsChangedOn: string | null;
+}
+
+/** A date column as YYYY-MM-DD whichever driver read it. */
+function day(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
 export interface RefusedSignIn {

@@ -41,6 +41,14 @@ export interface AreaSetupRepository {
     agencyId: string,
     representativeId: string,
     deputyId: string | null,
+    now: Date,
+  ): Promise<void>;
+  /** Withdraws the agency, recording whether its MARAC information was destroyed or returned. */
+  withdrawAgency(
+    agencyId: string,
+    outcome: 'destroyed' | 'returned',
+    confirmedOn: string,
+    now: Date,
   ): Promise<void>;
   nominationsOf(
     agencyId: string,

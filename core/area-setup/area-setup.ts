@@ -51,6 +51,7 @@ export function agencyView(agency: Agency) {
 
 export async function createAgency(deps: AreaSetupDeps, actor: Actor, input: AgencyInput) {
   const now = deps.clock.now();
+  checkAgencyInput(input);
   const id = await deps.uow.run(async (r) => {
     if (await r.setup.agencyNameTaken(actor.areaId, input.name))
       invalid('name', 'An agency with this name already exists in the area.');
@@ -69,14 +70,32 @@ export async function updateAgency(
   input: Partial<AgencyInput>,
 ): Promise<void> {
   const now = deps.clock.now();
+  checkAgencyInput(input);
   await deps.uow.run(async (r) => {
-    await agencyOfArea(r, actor, agencyId);
+    const existing = await agencyOfArea(r, actor, agencyId);
+    if (input.signatorySignedOn === undefined && input.signatoryReviewDueOn)
+      checkAgencyInput({ ...input, signatorySignedOn: existing.signatory.signedOn });
     if (input.name && (await r.setup.agencyNameTaken(actor.areaId, input.name, agencyId)))
       invalid('name', 'An agency with this name already exists in the area.');
     await r.setup.updateAgency(agencyId, input, now);
     await audit(r, actor, now, 'agency.update', 'agency', agencyId, Object.keys(input));
   });
   await deps.onDirectoryChanged(actor.areaId);
+}
+
+/** Withdrawal has its own step (it records what happened to the information); dates in order. */
+function checkAgencyInput(input: Partial<AgencyInput>): void {
+  if (input.membershipStatus === 'withdrawn')
+    invalid(
+      'membershipStatus',
+      'Use “Withdraw” to withdraw an agency: it records whether its MARAC information was destroyed or returned.',
+    );
+  if (
+    input.signatorySignedOn &&
+    input.signatoryReviewDueOn &&
+    input.signatoryReviewDueOn <= input.signatorySignedOn
+  )
+    invalid('signatoryReviewDueOn', 'The review date must be after the date it was signed.');
 }
 
 /** one nominated representative and at most one deputy per agency, both its own staff. */
@@ -100,8 +119,24 @@ export async function nominate(
     }
     if (input.deputyId === input.representativeId)
       invalid('deputyId', 'The deputy must be a different person from the representative.');
-    await r.setup.setNominations(agencyId, input.representativeId, input.deputyId);
-    await audit(r, actor, now, 'agency.nominate', 'agency', agencyId, ['representative', 'deputy']);
+    const before = await r.setup.nominationsOf(agencyId);
+    await r.setup.setNominations(agencyId, input.representativeId, input.deputyId, now);
+    await audit(
+      r,
+      actor,
+      now,
+      'agency.nominate',
+      'agency',
+      agencyId,
+      ['representative', 'deputy'],
+      {
+        before: { representativeId: before.representativeId, deputyIds: before.deputyIds },
+        after: {
+          representativeId: input.representativeId,
+          deputyIds: input.deputyId ? [input.deputyId] : [],
+        },
+      },
+    );
   });
   await deps.onDirectoryChanged(actor.areaId);
 }

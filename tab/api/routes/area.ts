@@ -9,6 +9,7 @@ import {
   updatePolicy,
 } from '../../../core/area-setup/area-setup.js';
 import type { AreaSetupDeps } from '../../../core/area-setup/area-setup.js';
+import { withdrawAgency } from '../../../core/area-setup/agencies.js';
 import {
   addPersonFromDirectory,
   type PeopleDeps,
@@ -24,23 +25,35 @@ import type { PreMeetingRepos } from '../../../store/repositories.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const day = z.iso.date('Enter a date.');
+const text = (max: number, what: string) =>
+  z.string().trim().max(max, `Keep the ${what} under ${max} characters.`);
+const email = z.email('Enter a valid e-mail address.');
 const AgencyBody = z
   .object({
-    name: z.string().trim().min(2).max(200),
-    shortName: z.string().trim().max(40).nullish(),
-    sector: z.enum(AGENCY_SECTORS),
+    name: text(200, 'name').min(2, 'Enter the agency’s name.'),
+    shortName: text(40, 'short name').nullish(),
+    sector: z.enum(AGENCY_SECTORS, 'Choose a sector from the list.'),
     isCore: z.boolean(),
-    membershipStatus: z.enum(['applied', 'approved', 'withdrawn']),
-    signatoryName: z.string().trim().max(200).nullish(),
+    membershipStatus: z.enum(['applied', 'approved', 'withdrawn'], 'Choose a membership.'),
+    signatoryName: text(200, 'signatory’s name').nullish(),
     signatoryAuthorityConfirmed: z.boolean().optional(),
     signatorySignedOn: day.nullish(),
     signatoryReviewDueOn: day.nullish(),
-    dpoName: z.string().trim().max(200).nullish(),
-    dpoEmail: z.email().nullish(),
-    icoRegistration: z.string().trim().max(40).nullish(),
-    escalationContactName: z.string().trim().max(200).nullish(),
-    escalationContactEmail: z.email().nullish(),
+    dpoName: text(200, 'name').nullish(),
+    dpoEmail: email.nullish(),
+    icoRegistration: text(40, 'registration number').nullish(),
+    escalationContactName: text(200, 'name').nullish(),
+    escalationContactEmail: email.nullish(),
+  })
+  .strict();
+const WithdrawBody = z
+  .object({
+    outcome: z.enum(
+      ['destroyed', 'returned'],
+      'Say whether the agency destroyed or returned the MARAC information it held.',
+    ),
+    confirmedOn: day,
   })
   .strict();
 const roles = z.array(z.enum(ROLES, 'Choose roles from the list.')).max(ROLES.length);
@@ -68,7 +81,10 @@ const PersonChangeBody = z
 export function areaRoutes(deps: {
   setup: AreaSetupDeps;
   repos: PreMeetingRepos;
-  directory: Pick<PgDirectoryStore, 'listPeopleForAdmin' | 'listRefusedSignIns'>;
+  directory: Pick<
+    PgDirectoryStore,
+    'listPeopleForAdmin' | 'listRefusedSignIns' | 'listAgenciesForAdmin'
+  >;
   entra: EntraPeopleSearch;
   /** The tenant people sign in from (recorded with each object id). */
   tenantId: string;
@@ -103,8 +119,8 @@ export function areaRoutes(deps: {
 
   get('/agencies', async (_req, res) => {
     const actor = actorOf(res);
-    const agencies = (await deps.repos.directory.listAgencies(actor.areaId)).map(agencyView);
     if (!actor.roles.includes('coordinator')) {
+      const agencies = (await deps.repos.directory.listAgencies(actor.areaId)).map(agencyView);
       res.json({
         agencies: agencies.map((a) => ({
           id: a.id,
@@ -116,9 +132,10 @@ export function areaRoutes(deps: {
       });
       return;
     }
+    const full = await deps.directory.listAgenciesForAdmin(actor.areaId);
     const withNominations = await Promise.all(
-      agencies.map(async (a) => ({
-        ...a,
+      full.map(async (a) => ({
+        ...agencyView(a),
         nominations: await deps.repos.setup.nominationsOf(a.id),
       })),
     );
@@ -138,10 +155,19 @@ export function areaRoutes(deps: {
     res.json({ agency: agencyView((await deps.repos.directory.getAgency(id)) as never) });
   });
 
+  post('/agencies/:agencyId/withdraw', async (req, res) => {
+    const id = param(req, 'agencyId');
+    await withdrawAgency(deps.setup, actorOf(res), id, WithdrawBody.parse(req.body));
+    res.json({ agency: agencyView((await deps.repos.directory.getAgency(id)) as never) });
+  });
+
   put('/agencies/:agencyId/nominations', async (req, res) => {
     const id = param(req, 'agencyId');
     const body = z
-      .object({ representativeId: z.uuid(), deputyId: z.uuid().nullable() })
+      .object({
+        representativeId: z.uuid('Choose the representative from the agency’s people.'),
+        deputyId: z.uuid('Choose the deputy from the agency’s people.').nullable(),
+      })
       .strict()
       .parse(req.body);
     await nominate(deps.setup, actorOf(res), id, body);
