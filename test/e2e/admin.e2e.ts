@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('area administration', () => {
-  it('adds a person from the directory, and they can then sign in', async () => {
+  it('adds an agency and people, nominates, edits the policy; the new person signs in', async () => {
     const page = await browser.newPage();
     const errors = pageErrors(page);
     await signInAs(page, service.url, 'Morgan Exampleton', '/coordinator/area');
@@ -32,29 +32,70 @@ describe('area administration', () => {
     expect(await people.getByText('Deactivated').count()).toBe(0);
     expect(await people.getByText('Active', { exact: true }).count()).toBeGreaterThan(3);
 
-    // Find a guest from the refuge in the directory and add them.
-    const find = page.getByRole('search', { name: 'Find someone in the directory' });
-    await find.getByRole('searchbox').fill('whit');
-    await find.getByRole('button', { name: 'Search the directory' }).click();
-    const results = page.getByRole('list', { name: 'Directory results' });
-    await results.getByText('Jo Whitlock').waitFor();
-    await results.getByRole('button', { name: 'Choose Jo Whitlock' }).click();
-    const add = page.getByRole('form', { name: 'Add Jo Whitlock' });
-    await add.getByRole('checkbox', { name: 'Observer' }).check();
-    await add.getByRole('button', { name: 'Add Jo Whitlock' }).click();
-    await people.getByText('jo.whitlock@harbour-refuge.example').waitFor();
+    // An agency with its information-sharing signatory record: eligible at once.
+    const addAgency = page.getByRole('form', { name: 'Add an agency' });
+    await addAgency.getByLabel('Agency name').fill('Northfield Fire and Rescue');
+    await addAgency.getByLabel('Membership').selectOption('approved');
+    await addAgency.getByLabel('Signed by').fill('A. Director');
+    await addAgency.getByLabel('Date signed').fill('2026-11-02');
+    await addAgency.getByLabel('Review date').fill('2027-11-02');
+    await addAgency
+      .getByLabel('Data protection officer', { exact: true })
+      .fill('Data Protection Officer');
+    await addAgency
+      .getByLabel('Data protection officer’s e-mail')
+      .fill('dpo@northfield-fire.example');
+    await addAgency.getByRole('checkbox', { name: /authority to sign/ }).check();
+    await addAgency.getByRole('button', { name: 'Add agency' }).click();
+    await addAgency.getByText('Agency added.').waitFor();
+    const agencies = page.getByRole('table', { name: 'Agencies' });
+    const fireRow = agencies.getByRole('row').filter({ hasText: 'Northfield Fire and Rescue' });
+    await fireRow.getByText('Signed: may receive').waitFor();
 
-    // Adding again is refused in plain words, nothing saved twice.
+    // Two people found in the directory (one a guest from another organisation), in that agency.
+    const find = page.getByRole('search', { name: 'Find someone in the directory' });
+    const results = page.getByRole('list', { name: 'Directory results' });
+    for (const [query, name] of [
+      ['whit', 'Jo Whitlock'],
+      ['fairw', 'Tom Fairweather'],
+    ] as const) {
+      await find.getByRole('searchbox').fill(query);
+      await find.getByRole('button', { name: 'Search the directory' }).click();
+      await results.getByRole('button', { name: `Choose ${name}` }).click();
+      const add = page.getByRole('form', { name: `Add ${name}` });
+      await add
+        .getByRole('combobox', { name: 'Agency' })
+        .selectOption({ label: 'Northfield Fire and Rescue' });
+      await add.getByRole('button', { name: `Add ${name}` }).click();
+      await people.getByText(name).waitFor();
+    }
+    // Adding again is not offered.
     await find.getByRole('searchbox').fill('jo.whit');
     await find.getByRole('button', { name: 'Search the directory' }).click();
     await results.getByText('Already added').waitFor();
 
-    // Search the table.
+    // Nominate the representative and deputy.
+    await fireRow.getByRole('button', { name: 'Change Northfield Fire and Rescue' }).click();
+    const nominations = page.getByRole('form', {
+      name: 'Representative and deputy of Northfield Fire and Rescue',
+    });
+    await nominations
+      .getByRole('combobox', { name: 'Representative' })
+      .selectOption({ label: 'Jo Whitlock' });
+    await nominations
+      .getByRole('combobox', { name: 'Deputy' })
+      .selectOption({ label: 'Tom Fairweather' });
+    await nominations.getByRole('button', { name: 'Save nominations' }).click();
+    await fireRow.getByText('Deputy: Tom Fairweather').waitFor();
+    await screenshot(page, 'admin-agency-1280');
+
+    // Search the people table.
     await page.getByRole('searchbox', { name: 'Search people' }).fill('whitlock');
     await expect.poll(() => people.getByRole('row').count()).toBe(2);
+    await people.getByText('Agency representative').waitFor();
     await screenshot(page, 'admin-people-1280');
     await page.setViewportSize({ width: 320, height: 800 });
-    await screenshot(page, 'admin-people-320');
+    await screenshot(page, 'admin-area-320');
     await page.setViewportSize({ width: 1280, height: 800 });
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);

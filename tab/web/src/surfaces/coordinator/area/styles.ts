@@ -18,6 +18,13 @@ export const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     marginTop: tokens.spacingVerticalM,
   },
+  group: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    marginTop: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
   statement: { whiteSpace: 'pre-wrap' },
   buttons: {
     marginTop: tokens.spacingVerticalM,
