@@ -171,6 +171,17 @@ export class PgAreaSetupStore implements AreaSetupRepository {
     ]);
   }
 
+  async updateConfidentialityStatement(
+    areaId: string,
+    statement: string,
+    now: Date,
+  ): Promise<void> {
+    await this.db.query(
+      'UPDATE area SET confidentiality_statement = $2, updated_at = $3 WHERE id = $1',
+      [areaId, statement, now],
+    );
+  }
+
   async emailTaken(areaId: string, email: string, exceptPersonId?: string): Promise<boolean> {
     const { rows } = await this.db.query(
       `SELECT 1 FROM person WHERE area_id = $1 AND lower(email) = lower($2) AND ($3::uuid IS NULL OR id <> $3)`,

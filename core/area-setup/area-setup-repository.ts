@@ -54,6 +54,7 @@ export interface AreaSetupRepository {
     agencyId: string,
   ): Promise<{ representativeId: string | null; deputyIds: string[] }>;
   updatePolicy(areaId: string, policy: AreaPolicy, now: Date): Promise<void>;
+  updateConfidentialityStatement(areaId: string, statement: string, now: Date): Promise<void>;
   emailTaken(areaId: string, email: string, exceptPersonId?: string): Promise<boolean>;
   /** Whether the person may sign in (null when there is no such person). */
   personActive(personId: string): Promise<boolean | null>;

@@ -1,4 +1,4 @@
-import { AreaPolicySchema, type AreaPolicy } from '../area-policy.js';
+import { AreaPolicySchema, type AreaPolicy, policyProblems, policyRule } from '../area-policy.js';
 import { DomainError } from '../errors.js';
 import { inArea } from '../same-area.js';
 import { canReceiveMaracInformation, type Agency } from '../model.js';
@@ -182,18 +182,71 @@ export async function updatePolicy(
     const area = await r.directory.getArea(actor.areaId);
     if (!area) throw new DomainError('NOT_A_MEMBER');
     const parsed = AreaPolicySchema.strict().safeParse({ ...area.policy, ...changes });
-    if (!parsed.success)
+    const problems = parsed.success
+      ? policyProblems(parsed.data)
+      : parsed.error.issues.map((i) => {
+          const path = i.path.join('.');
+          const unknown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : null;
+          return {
+            path,
+            message: unknown
+              ? `The area has no setting called ${unknown}.`
+              : (policyRule(path) ?? 'Check this value.'),
+          };
+        });
+    if (!parsed.success || problems.length > 0)
       throw new DomainError(
         'VALIDATION_FAILED',
-        'The policy was not changed: fix the listed values.',
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        'The policy was not changed: fix the values marked.',
+        problems,
       );
+    const changed = Object.keys(changes).filter(
+      (k) =>
+        JSON.stringify(area.policy[k as keyof AreaPolicy]) !==
+        JSON.stringify(parsed.data[k as keyof AreaPolicy]),
+    );
     await r.setup.updatePolicy(actor.areaId, parsed.data, now);
-    await audit(r, actor, now, 'area.policy-update', 'area', actor.areaId, Object.keys(changes));
+    await audit(r, actor, now, 'area.policy-update', 'area', actor.areaId, changed, {
+      before: Object.fromEntries(changed.map((k) => [k, area.policy[k as keyof AreaPolicy]])),
+      after: Object.fromEntries(changed.map((k) => [k, parsed.data[k as keyof AreaPolicy]])),
+    });
     return parsed.data;
   });
   await deps.onPolicyChanged(actor.areaId);
   return policy;
+}
+
+/** The statement read out at the start of every meeting and shown with the declaration. */
+export async function updateConfidentialityStatement(
+  deps: AreaSetupDeps,
+  actor: Actor,
+  text: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  const statement = text.trim();
+  if (statement.length < 40)
+    invalid('confidentialityStatement', 'Write the full statement (at least a sentence or two).');
+  if (statement.length > 4000)
+    invalid('confidentialityStatement', 'Keep the statement under 4,000 characters.');
+  await deps.uow.run(async (r) => {
+    const area = await r.directory.getArea(actor.areaId);
+    if (!area) throw new DomainError('NOT_A_MEMBER');
+    await r.setup.updateConfidentialityStatement(actor.areaId, statement, now);
+    // Lengths only: the audit log keeps ids and values, not free text.
+    await audit(
+      r,
+      actor,
+      now,
+      'area.statement-update',
+      'area',
+      actor.areaId,
+      ['confidentialityStatement'],
+      {
+        before: { characters: area.confidentialityStatement.length },
+        after: { characters: statement.length },
+      },
+    );
+  });
 }
 
 export async function checkPerson(

@@ -6,6 +6,7 @@ import {
   nominate,
   updateAgency,
   updatePerson,
+  updateConfidentialityStatement,
   updatePolicy,
 } from '../../../core/area-setup/area-setup.js';
 import type { AreaSetupDeps } from '../../../core/area-setup/area-setup.js';
@@ -115,6 +116,15 @@ export function areaRoutes(deps: {
   patch('/policy', async (req, res) => {
     const changes = z.record(z.string(), z.unknown()).parse(req.body ?? {});
     res.json({ policy: await updatePolicy(deps.setup, actorOf(res), changes) });
+  });
+
+  put('/confidentiality-statement', async (req, res) => {
+    const { text } = z
+      .object({ text: z.string('Write the statement.') })
+      .strict()
+      .parse(req.body);
+    await updateConfidentialityStatement(deps.setup, actorOf(res), text);
+    res.json({ confidentialityStatement: text.trim() });
   });
 
   get('/agencies', async (_req, res) => {
