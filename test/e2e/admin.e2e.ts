@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { launchBrowser, SCREENSHOT_DIR, screenshot } from './support/browser.js';
 import { type RunningService, startService } from './support/service.js';
 import { expectNoAxeViolations, pageErrors, signInAs } from './support/tab.js';
 
@@ -19,6 +21,11 @@ afterAll(async () => {
   await browser?.close();
   await service?.stop();
 });
+
+/** A screenshot of one part of the page (the whole page is too long to read). */
+async function shot(locator: Locator, name: string) {
+  await locator.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
 
 describe('area administration', () => {
   it('adds an agency and people, nominates, edits the policy; the new person signs in', async () => {
@@ -87,7 +94,26 @@ describe('area administration', () => {
       .selectOption({ label: 'Tom Fairweather' });
     await nominations.getByRole('button', { name: 'Save nominations' }).click();
     await fireRow.getByText('Deputy: Tom Fairweather').waitFor();
-    await screenshot(page, 'admin-agency-1280');
+    await shot(
+      page.getByRole('region', { name: 'Change Northfield Fire and Rescue' }),
+      'admin-agency-1280',
+    );
+
+    // A policy group: a bad value is refused in plain words next to its field, then saved.
+    const meetings = page.getByRole('form', { name: 'Meetings settings' });
+    await meetings.getByLabel('Minutes per case').fill('0');
+    await meetings.getByRole('button', { name: 'Save meetings settings' }).click();
+    await meetings.getByText('Enter a whole number of minutes from 1 to 120.').waitFor();
+    await shot(meetings, 'admin-policy-error-1280');
+    await meetings.getByLabel('Minutes per case').fill('12');
+    await meetings.getByLabel('How often the MARAC meets').selectOption('monthly');
+    await meetings.getByRole('button', { name: 'Save meetings settings' }).click();
+    await meetings.getByText('Meetings settings saved.').waitFor();
+    expect(await meetings.getByText('Enter a whole number').count()).toBe(0);
+    await shot(
+      page.getByRole('form', { name: 'Actions and chasing settings' }),
+      'admin-policy-actions-1280',
+    );
 
     // Search the people table.
     await page.getByRole('searchbox', { name: 'Search people' }).fill('whitlock');
@@ -96,6 +122,12 @@ describe('area administration', () => {
     await screenshot(page, 'admin-people-1280');
     await page.setViewportSize({ width: 320, height: 800 });
     await screenshot(page, 'admin-area-320');
+    await shot(page.getByRole('form', { name: 'Meetings settings' }), 'admin-policy-320');
+    await shot(page.getByRole('table', { name: 'People' }), 'admin-people-table-320');
+    await shot(
+      page.getByRole('region', { name: 'Change Northfield Fire and Rescue' }),
+      'admin-agency-320',
+    );
     await page.setViewportSize({ width: 1280, height: 800 });
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);

@@ -36,7 +36,7 @@ export function AgencyEditor(props: {
   return (
     <section aria-label={`Change ${a.name}`} className={styles.panel}>
       <form onSubmit={submit} aria-label={`Details of ${a.name}`}>
-        <Text weight="semibold">{a.name}</Text>
+        <Text block weight="semibold">{a.name}</Text>
         <AgencyFields
           values={form}
           onChange={setForm}
@@ -59,7 +59,7 @@ export function AgencyEditor(props: {
         <Nominations agency={a} people={props.people} onSaved={props.onSaved} />
       )}
       {a.membershipStatus === 'withdrawn' ? (
-        <Text>
+        <Text block>
           Withdrawn. The agency confirmed on {formatDay(a.withdrawalDataConfirmedOn)} that the MARAC
           information it held was{' '}
           {a.withdrawalDataOutcome === 'returned' ? 'returned' : 'destroyed'}.
@@ -76,7 +76,7 @@ function Approve(props: { agency: AdminAgency; onSaved: () => void }) {
   const approve = useSubmit();
   return (
     <div className={styles.group}>
-      <Text>
+      <Text block>
         This agency is applying to join. Approve it once the steering group has agreed.
         {props.agency.signatoryGaps.length > 1 &&
           ' It still receives nothing until its signatory record is complete.'}
@@ -128,7 +128,7 @@ function Nominations(props: { agency: AdminAgency; people: Person[]; onSaved: ()
       aria-label={`Representative and deputy of ${props.agency.name}`}
       className={styles.group}
     >
-      <Text weight="semibold">Representative and deputy</Text>
+      <Text block weight="semibold">Representative and deputy</Text>
       {props.people.length === 0 ? (
         <Text>Add the agency’s people under People first (with this agency).</Text>
       ) : (
@@ -184,8 +184,8 @@ function Withdraw(props: { agency: AdminAgency; onSaved: () => void }) {
   };
   return (
     <form onSubmit={submit} aria-label={`Withdraw ${props.agency.name}`} className={styles.group}>
-      <Text weight="semibold">Withdraw from the MARAC</Text>
-      <Text size={200}>
+      <Text block weight="semibold">Withdraw from the MARAC</Text>
+      <Text block size={200}>
         A withdrawing agency must destroy or return the MARAC information it holds. Record what it
         confirmed; it will then be sent nothing.
       </Text>

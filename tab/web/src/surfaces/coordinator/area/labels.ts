@@ -30,3 +30,11 @@ export function fieldState(error: unknown, path: string) {
   const message = fieldMessage(error, path);
   return message ? { validationState: 'error' as const, validationMessage: message } : {};
 }
+
+/** The service's messages for a field (and anything under it, such as one line of a list). */
+export function messagesFor(error: unknown, path: string): string[] {
+  if (!(error instanceof ApiError)) return [];
+  return error.problems
+    .filter((p) => p.path === path || (p.path ?? '').startsWith(`${path}.`))
+    .map((p) => p.message);
+}

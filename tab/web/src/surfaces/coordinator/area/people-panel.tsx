@@ -183,7 +183,7 @@ function PersonEditor(props: {
       aria-label={`Change ${props.person.displayName}`}
       className={styles.panel}
     >
-      <Text weight="semibold">
+      <Text block weight="semibold">
         {props.person.displayName} ({props.person.email})
       </Text>
       <div className={styles.form}>
@@ -229,7 +229,7 @@ function PersonEditor(props: {
           Close
         </Button>
       </div>
-      <Text size={200}>
+      <Text block size={200}>
         Deactivating ends their access at once; their history stays. You can reactivate them later.
       </Text>
       {save.done && <Notice intent="success">Changes saved.</Notice>}

@@ -24,6 +24,24 @@ export const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
+    '& > *': { minWidth: 0 },
+  },
+  policyGrid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(260px, 100%), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+    '& > *': { minWidth: 0 },
+  },
+  wide: { gridColumn: '1 / -1' },
+  unit: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  ladderRow: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(160px, 100%), 1fr))',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    marginTop: tokens.spacingVerticalS,
+    '& > *': { minWidth: 0 },
   },
   statement: { whiteSpace: 'pre-wrap' },
   buttons: {
@@ -40,6 +58,8 @@ export const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    '& > *': { minWidth: 0 },
   },
   results: { listStyleType: 'none', padding: 0, margin: 0 },
   result: {
@@ -50,7 +70,8 @@ export const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  // On a narrow screen a table keeps readable columns and scrolls sideways inside its box.
+  scroll: { overflowX: 'auto', maxWidth: '100%', '& table': { minWidth: '560px' } },
   error: { color: tokens.colorPaletteRedForeground1, flexBasis: '100%' },
   hint: { color: tokens.colorNeutralForeground3 },
   visuallyHidden: {
