@@ -136,6 +136,30 @@ describe('area administration', () => {
     const theirs = await browser.newPage();
     await signInAs(theirs, service.url, 'Jo Whitlock');
     await theirs.getByText('Jo Whitlock').first().waitFor();
+
+    // Deactivated: their access ends at once, and they are told whom to ask.
+    await people.getByRole('button', { name: 'Change Jo Whitlock' }).click();
+    await page
+      .getByRole('form', { name: 'Change Jo Whitlock' })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
+    await page.getByRole('searchbox', { name: 'Search people' }).fill('');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('inactive');
+    await people.getByText('Deactivated').waitFor();
+    await theirs.reload();
+    await theirs
+      .getByRole('heading', { name: 'You have not been given access to this MARAC' })
+      .waitFor();
+    await theirs.getByText('Ask your MARAC coordinator to add you.').waitFor();
+    await theirs.setViewportSize({ width: 320, height: 700 });
+    await screenshot(theirs, 'admin-not-a-member-320');
     await theirs.close();
+    // The coordinator sees the refused attempt.
+    await page.reload();
+    const refusals = page.getByRole('table', { name: 'Refused sign-ins' });
+    await refusals.getByText('Jo Whitlock').waitFor();
+    await refusals.getByText(/Deactivated: reactivate them/).waitFor();
+    await shot(refusals, 'admin-refusals-1280');
+    expect(errors).toEqual([]);
   });
 });

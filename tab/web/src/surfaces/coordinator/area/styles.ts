@@ -9,6 +9,7 @@ export const useStyles = makeStyles({
     alignItems: 'end',
     // Long agency names in a select must not push the grid past a narrow screen.
     '& > *': { minWidth: 0 },
+    '& .fui-Input, & .fui-Select, & select, & input': { minWidth: 0, maxWidth: '100%' },
   },
   roles: {
     display: 'flex',
@@ -24,6 +25,8 @@ export const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
     '& > *': { minWidth: 0 },
   },
   policyGrid: {
