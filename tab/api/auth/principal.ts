@@ -39,7 +39,8 @@ export function requireUser(
       const user = await verify(match[1] as string);
       const person = await directory.findPersonByEntraId(user.tenantId, user.objectId);
       if (!person) {
-        await onRefused(user.tenantId, user.objectId);
+        // Recording is best effort: the refusal itself must stand even if the write fails.
+        await onRefused(user.tenantId, user.objectId).catch(() => undefined);
         throw new DomainError('NOT_A_MEMBER');
       }
       res.locals.principal = {
