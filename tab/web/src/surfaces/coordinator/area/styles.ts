@@ -35,6 +35,10 @@ export const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
     '& > *': { minWidth: 0 },
+    '& .fui-Input, & .fui-Select, & .fui-Textarea, & select, & input': {
+      minWidth: 0,
+      maxWidth: '100%',
+    },
   },
   wide: { gridColumn: '1 / -1' },
   unit: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
@@ -45,6 +49,7 @@ export const useStyles = makeStyles({
     alignItems: 'center',
     marginTop: tokens.spacingVerticalS,
     '& > *': { minWidth: 0 },
+    '& .fui-Input, & input': { minWidth: 0, maxWidth: '100%' },
   },
   statement: { whiteSpace: 'pre-wrap' },
   buttons: {
