@@ -79,7 +79,12 @@ export const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   // On a narrow screen a table keeps readable columns and scrolls sideways inside its box.
-  scroll: { overflowX: 'auto', maxWidth: '100%', '& table': { minWidth: '560px' } },
+  scroll: {
+    overflowX: 'auto',
+    maxWidth: '100%',
+    '& table': { minWidth: '560px' },
+    '& td': { overflowWrap: 'anywhere' },
+  },
   error: { color: tokens.colorPaletteRedForeground1, flexBasis: '100%' },
   hint: { color: tokens.colorNeutralForeground3 },
   visuallyHidden: {
