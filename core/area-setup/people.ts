@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import type { Role } from '../roles.js';
 import type { EntraPeopleSearch, EntraUser } from '../ports/entra-directory.js';
 import { inArea } from '../same-area.js';
@@ -24,7 +25,7 @@ export interface DirectoryMatch extends EntraUser {
 export async function searchDirectory(deps: PeopleDeps, text: string): Promise<DirectoryMatch[]> {
   if (text.trim().length < 2)
     invalid('q', 'Type at least two letters of the name or e-mail address.');
-  const users = await deps.entra.searchUsers(text.trim(), 15);
+  const users = await directoryCall(() => deps.entra.searchUsers(text.trim(), 15));
   const found = await Promise.all(
     users.map(async (u) => ({
       ...u,
@@ -50,7 +51,7 @@ export async function addPersonFromDirectory(
   actor: Actor,
   input: AddPersonInput,
 ): Promise<string> {
-  const user = await deps.entra.findUser(input.entraObjectId);
+  const user = await directoryCall(() => deps.entra.findUser(input.entraObjectId));
   if (!user)
     invalid(
       'entraObjectId',
@@ -115,6 +116,18 @@ export async function setPersonActive(
     );
   });
   await deps.onDirectoryChanged(actor.areaId);
+}
+
+/** A directory failure (Microsoft 365 down, permission missing) is a plain 502, not a crash. */
+async function directoryCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch {
+    throw new DomainError(
+      'UPSTREAM_FAILED',
+      'Your organisation’s directory could not be reached just now. Try again in a few minutes; if it keeps failing, ask IT to check the app’s permission to read users.',
+    );
+  }
 }
 
 function surnameKey(name: string | null): string {

@@ -127,6 +127,29 @@ describe('adding people found in the directory', () => {
   });
 });
 
+describe('when the directory cannot be reached', () => {
+  it('says so in plain words with a 502, and adds nobody', async () => {
+    const faults = app.composition.microsoft.simulator!.faults;
+    faults.add({ call: 'GET /users', kind: 'unavailable', retryAfterSeconds: 0 });
+    faults.add({ call: 'GET /users/{id}', kind: 'unavailable', retryAfterSeconds: 0 });
+    try {
+      const search = await call('GET', '/api/area/directory?q=robin');
+      expect([search.status, search.body.error.code]).toEqual([502, 'UPSTREAM_FAILED']);
+      expect(search.body.error.message).toMatch(/directory could not be reached/);
+      const add = await call('POST', '/api/area/people', {
+        entraObjectId: robin.id,
+        agencyId: null,
+        roles: [],
+      });
+      expect(add.status).toBe(502);
+    } finally {
+      faults.clear();
+    }
+    const added = await app.db.query('SELECT 1 FROM person WHERE entra_object_id = $1', [robin.id]);
+    expect(added.rows).toEqual([]);
+  });
+});
+
 describe('the People table, editing, deactivating and reactivating', () => {
   it('lists everyone with whether they are active, sorted by surname', async () => {
     const { body } = await call('GET', '/api/area/people');
