@@ -36,7 +36,9 @@ export function AgencyEditor(props: {
   return (
     <section aria-label={`Change ${a.name}`} className={styles.panel}>
       <form onSubmit={submit} aria-label={`Details of ${a.name}`}>
-        <Text block weight="semibold">{a.name}</Text>
+        <Text block weight="semibold">
+          {a.name}
+        </Text>
         <AgencyFields
           values={form}
           onChange={setForm}
@@ -128,7 +130,9 @@ function Nominations(props: { agency: AdminAgency; people: Person[]; onSaved: ()
       aria-label={`Representative and deputy of ${props.agency.name}`}
       className={styles.group}
     >
-      <Text block weight="semibold">Representative and deputy</Text>
+      <Text block weight="semibold">
+        Representative and deputy
+      </Text>
       {props.people.length === 0 ? (
         <Text>Add the agency’s people under People first (with this agency).</Text>
       ) : (
@@ -184,7 +188,9 @@ function Withdraw(props: { agency: AdminAgency; onSaved: () => void }) {
   };
   return (
     <form onSubmit={submit} aria-label={`Withdraw ${props.agency.name}`} className={styles.group}>
-      <Text block weight="semibold">Withdraw from the MARAC</Text>
+      <Text block weight="semibold">
+        Withdraw from the MARAC
+      </Text>
       <Text block size={200}>
         A withdrawing agency must destroy or return the MARAC information it holds. Record what it
         confirmed; it will then be sent nothing.

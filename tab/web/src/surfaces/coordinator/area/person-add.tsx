@@ -129,7 +129,9 @@ function AddChosen(props: { user: DirectoryUser; agencies: Agency[]; onSaved: ()
   };
   return (
     <form onSubmit={submit} aria-label={`Add ${name}`}>
-      <Text block weight="semibold">Add {name}</Text>
+      <Text block weight="semibold">
+        Add {name}
+      </Text>
       <div className={styles.form}>
         <Field label="Agency" {...fieldState(add.error, 'agencyId')}>
           <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
