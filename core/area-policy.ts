@@ -109,3 +109,82 @@ export function parseAreaPolicy(input: unknown): AreaPolicy {
 }
 
 export const DEFAULT_AREA_POLICY: AreaPolicy = parseAreaPolicy({});
+
+/**
+ * What each policy setting accepts, in plain words, for the message shown under its field
+ * (a schema message such as "Too small: expected number to be >=1" is never shown). Paths use
+ * `N` for a position in a list.
+ */
+const POLICY_RULES: Record<string, string> = {
+  caseListLeadWorkingDays: 'Enter a whole number of working days from 1 to 30.',
+  writtenSubmissionDaysBefore: 'Enter a whole number of days from 0 to 14.',
+  meetingFrequency: 'Choose how often the MARAC meets from the list.',
+  minutesPerCase: 'Enter a whole number of minutes from 1 to 120.',
+  agendaOpeningMinutes: 'Enter a whole number of minutes from 0 to 60.',
+  maxReordersPerAgencyPerDay: 'Enter a whole number from 0 to 10.',
+  'capacity.maxCases': 'Enter a whole number of cases, 1 or more.',
+  'capacity.maxSessionMinutes': 'Enter a whole number of minutes, 30 or more.',
+  noticePeriodWorkingDays: 'Enter a whole number of working days from 0 to 30.',
+  actionDueRule: 'Choose one of the options.',
+  completionEvidence: 'Choose one of the options.',
+  chaseLadder: 'Keep at least one reminder step.',
+  'chaseLadder.N.step':
+    'Name the step with lower-case letters, digits and hyphens, for example “overdue”.',
+  'chaseLadder.N.offsetWorkingDays':
+    'Enter whole working days from -30 (before the due date) to 60 (after it).',
+  'chaseLadder.N.recipients': 'Choose who receives this reminder.',
+  'workingHours.start': 'Enter a time as HH:MM, for example 09:00.',
+  'workingHours.end': 'Enter a time as HH:MM, for example 17:00.',
+  attendancePolicy: 'Choose one of the options.',
+  'cameraEvidence.callingBot': 'Choose on or off.',
+  'cameraEvidence.callRecords': 'Choose on or off.',
+  'retention.researchHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
+  'retention.caseListExportHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
+  'retention.caseReviewMonths':
+    'Enter whole numbers of months, each 1 or more, separated by commas (for example 6, 12).',
+  minutesDownload: 'Choose one of the options.',
+  'caseListExport.uploadToSharePoint': 'Choose on or off.',
+  'caseListExport.linkType': 'Choose one of the options.',
+  victimFeedbackAction: 'Choose on or off.',
+  breakPromptMinutes: 'Enter a whole number of minutes, 15 or more.',
+  repeatWindowMonths: 'Enter a whole number of months, 1 or more.',
+  allowedRecipientDomains: 'Enter one domain per line, for example northfield-police.example.',
+};
+
+/** The plain-words rule for a policy path such as `chaseLadder.2.step` (or null if unknown). */
+export function policyRule(path: string): string | null {
+  const general = path.replace(/\.\d+(?=\.|$)/g, '.N');
+  for (let p = general; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+    const rule = POLICY_RULES[p] ?? POLICY_RULES[p.replace(/\.N$/, '')];
+    if (rule) return rule;
+  }
+  return null;
+}
+
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+
+/** Rules across fields that the schema alone does not state: each problem with its path. */
+export function policyProblems(policy: AreaPolicy): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (policy.workingHours.start >= policy.workingHours.end)
+    problems.push({
+      path: 'workingHours.end',
+      message: 'The working day must end after it starts.',
+    });
+  policy.allowedRecipientDomains.forEach((d, i) => {
+    if (!DOMAIN.test(d))
+      problems.push({
+        path: `allowedRecipientDomains.${i}`,
+        message: POLICY_RULES.allowedRecipientDomains as string,
+      });
+  });
+  const steps = policy.chaseLadder.map((s) => s.step);
+  steps.forEach((s, i) => {
+    if (steps.indexOf(s) !== i)
+      problems.push({
+        path: `chaseLadder.${i}.step`,
+        message: 'Each reminder step needs its own name.',
+      });
+  });
+  return problems;
+}

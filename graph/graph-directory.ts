@@ -1,5 +1,5 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
-import type { EntraDirectory, EntraUser } from '../core/ports/entra-directory.js';
+import type { EntraPeopleSearch, EntraUser } from '../core/ports/entra-directory.js';
 import type { GraphClient } from './graph-client.js';
 import { GraphRequestError } from './graph-error.js';
 import type { CallsOf, GraphPermissionNeed } from './graph-permission.js';
@@ -8,7 +8,7 @@ export const DIRECTORY_NEEDS = [
   {
     permission: 'User.Read.All',
     type: 'Application',
-    why: 'The set-up command looks the first coordinator up by sign-in name to record the Entra object id that sign-in matches on. Online meetings and attendance reports are addressed by the organiser’s Entra object id, not the mailbox address; meeting options name guests by their object id in this tenant, because a guest’s user principal name is not their e-mail address.',
+    why: 'The set-up command looks the first coordinator up by sign-in name, and the coordinator finds people to add by the start of their name or address, to record the Entra object id that sign-in matches on. Online meetings and attendance reports are addressed by the organiser’s Entra object id, not the mailbox address; meeting options name guests by their object id in this tenant, because a guest’s user principal name is not their e-mail address.',
     calls: ['GET /users/{id}', 'GET /users'],
   },
 ] as const satisfies readonly GraphPermissionNeed[];
@@ -27,7 +27,7 @@ export interface DirectoryUser {
  * People are found by `mail`, which for a B2B guest is their own address while their UPN is
  * `name_domain#EXT#@tenant`.
  */
-export class GraphDirectory implements EntraDirectory {
+export class GraphDirectory implements EntraPeopleSearch {
   private readonly ids = new Map<string, Promise<string>>();
   private readonly people = new Map<string, Promise<DirectoryUser | null>>();
 
@@ -109,16 +109,9 @@ export class GraphDirectory implements EntraDirectory {
       const { body } = await this.deps.graph.send<Graph.User>({
         call: 'GET /users/{id}' satisfies DirectoryCall,
         params: { id: userPrincipalNameOrId },
-        query: { $select: 'id,displayName,mail,userPrincipalName' },
+        query: { $select: USER_FIELDS },
       });
-      if (!body.id || !body.userPrincipalName)
-        throw new Error('Graph returned a user without an id');
-      return {
-        objectId: body.id,
-        displayName: body.displayName ?? null,
-        mail: body.mail ?? null,
-        userPrincipalName: body.userPrincipalName,
-      };
+      return toEntraUser(body);
     } catch (error) {
       // 404 Request_ResourceNotFound is "nobody"; anything else (no permission, throttling
       // beyond retries) is a failure to report.
@@ -126,4 +119,38 @@ export class GraphDirectory implements EntraDirectory {
       throw error;
     }
   }
+
+  /**
+   * Members and guests whose display name, given name, surname, mail or sign-in name starts with
+   * `text` (Graph "List users" with `startswith` clauses joined by `or`: a default query, so no
+   * `ConsistencyLevel: eventual` header or `$count` is needed, unlike `$search`). Graph matches
+   * case-insensitively; the order is Graph's, so the caller sorts.
+   */
+  async searchUsers(text: string, max = 10): Promise<EntraUser[]> {
+    const value = text.trim().replace(/'/g, "''");
+    if (!value) return [];
+    const props = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
+    const { body } = await this.deps.graph.send<{ value: Graph.User[] }>({
+      call: 'GET /users' satisfies DirectoryCall,
+      query: {
+        $filter: props.map((p) => `startswith(${p},'${value}')`).join(' or '),
+        $select: USER_FIELDS,
+        $top: String(max),
+      },
+    });
+    return (body.value ?? []).map(toEntraUser);
+  }
+}
+
+const USER_FIELDS = 'id,displayName,mail,userPrincipalName,userType';
+
+function toEntraUser(body: Graph.User): EntraUser {
+  if (!body.id || !body.userPrincipalName) throw new Error('Graph returned a user without an id');
+  return {
+    objectId: body.id,
+    displayName: body.displayName ?? null,
+    mail: body.mail ?? null,
+    userPrincipalName: body.userPrincipalName,
+    userType: body.userType === 'Guest' ? 'Guest' : 'Member',
+  };
 }

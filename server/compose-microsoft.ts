@@ -26,6 +26,7 @@ import { SimulatedEntraIssuer } from '../graph/simulator/entra-issuer.js';
 import { SimulatedTenant } from '../graph/simulator/simulated-tenant.js';
 import type { Db } from '../store/db.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
+import { DEMO_TENANT_USERS } from '../store/seed/demo-tenant-users.js';
 import type { HttpFeature } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -43,6 +44,8 @@ export interface MicrosoftAdapters {
   callingBot: CallingBot;
   /** The simulated tenant in demo mode (tests drive meetings and read the outbox through it). */
   simulator: SimulatedTenant | null;
+  /** The tenant's directory: object ids, and finding people to add. */
+  directory: GraphDirectory;
 }
 
 export interface MicrosoftComposition {
@@ -183,6 +186,7 @@ export async function composeMicrosoft(runtime: {
       callRecords: new GraphCallRecords({ graph }),
       callingBot: new GraphCallingBot({ graph, callbackUri: config.callingWebhookUrl }),
       simulator,
+      directory,
     },
     stop: async () => {
       await simulator?.close();
@@ -212,15 +216,23 @@ export async function productionCredential(config: Config): Promise<AppCredentia
   return { kind: 'secret', secret: ms.clientSecret as string };
 }
 
-/** The simulated directory: every active person of every area, and the organiser mailbox. */
+/**
+ * The simulated directory: every person of every area (deactivating someone in the MARAC does
+ * not delete their account), the organiser mailbox, and tenant staff not yet added.
+ */
 async function directoryUsers(db: Db, mailbox: string): Promise<SimUser[]> {
   const directory = new PgDirectoryStore(db);
   const areas = await db.query<{ id: string }>('SELECT id FROM area');
-  const people = (await Promise.all(areas.rows.map((a) => directory.listPeople(a.id)))).flat();
+  const people = (
+    await Promise.all(areas.rows.map((a) => directory.listPeopleForAdmin(a.id)))
+  ).flat();
+  // Tenant staff keep their own directory entry once added (a guest's #EXT# sign-in name).
+  const tenantStaff = new Set(DEMO_TENANT_USERS.map((u) => u.id));
   return [
     sharedMailboxUser(mailbox),
+    ...DEMO_TENANT_USERS,
     ...people
-      .filter((p) => p.entraObjectId)
+      .filter((p) => p.entraObjectId && !tenantStaff.has(p.entraObjectId))
       .map((p) => ({
         id: p.entraObjectId as string,
         userPrincipalName: p.email,

@@ -140,7 +140,16 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   if (room) features.push(room);
 
   tabFeatures.push(
-    { path: '/area', router: areaRoutes({ setup: pre.areaSetup, repos: preMeetingRepos(db) }) },
+    {
+      path: '/area',
+      router: areaRoutes({
+        setup: pre.areaSetup,
+        repos: preMeetingRepos(db),
+        directory,
+        entra: microsoft.adapters.directory,
+        tenantId: config.microsoft.tenantId as string,
+      }),
+    },
     { path: '/meetings', router: meetingRoutes({ scheduling: pre.scheduling }) },
     {
       path: '/meetings',
@@ -214,7 +223,18 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   });
   features.push({
     path: '/api',
-    handler: createTabApi({ verify, directory, features: tabFeatures, scope: new PgAreaScope(db) }),
+    handler: createTabApi({
+      verify,
+      directory,
+      features: tabFeatures,
+      scope: new PgAreaScope(db),
+      onRefusedSignIn: (tenantId, objectId) =>
+        directory.recordRefusedSignIn(
+          tenantId,
+          objectId,
+          (runtime.adapters?.clock ?? { now: () => new Date() }).now(),
+        ),
+    }),
   });
 
   const startJobs = async (jobs: PgBossJobs) => {

@@ -101,7 +101,12 @@ export class PgAreaSetupStore implements AreaSetupRepository {
     agencyId: string,
     representativeId: string,
     deputyId: string | null,
+    now: Date,
   ): Promise<void> {
+    await this.db.query(
+      'UPDATE agency SET nominations_changed_on = ($2::timestamptz)::date, updated_at = $2 WHERE id = $1',
+      [agencyId, now],
+    );
     await this.db.query(
       `DELETE FROM person_role WHERE role IN ('representative', 'deputy')
           AND person_id IN (SELECT id FROM person WHERE agency_id = $1)`,
@@ -122,10 +127,25 @@ export class PgAreaSetupStore implements AreaSetupRepository {
         [deputyId],
       );
       await this.db.query(
-        'INSERT INTO deputy_link (deputy_person_id, representative_person_id) VALUES ($1, $2)',
-        [deputyId, representativeId],
+        `INSERT INTO deputy_link (deputy_person_id, representative_person_id, valid_from)
+         VALUES ($1, $2, ($3::timestamptz)::date)`,
+        [deputyId, representativeId, now],
       );
     }
+  }
+
+  async withdrawAgency(
+    agencyId: string,
+    outcome: 'destroyed' | 'returned',
+    confirmedOn: string,
+    now: Date,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE agency SET membership_status = 'withdrawn', membership_changed_on = ($4::timestamptz)::date,
+              withdrawal_data_outcome = $2, withdrawal_data_confirmed_on = $3, updated_at = $4
+        WHERE id = $1`,
+      [agencyId, outcome, confirmedOn, now],
+    );
   }
 
   async nominationsOf(
@@ -151,10 +171,37 @@ export class PgAreaSetupStore implements AreaSetupRepository {
     ]);
   }
 
+  async updateConfidentialityStatement(
+    areaId: string,
+    statement: string,
+    now: Date,
+  ): Promise<void> {
+    await this.db.query(
+      'UPDATE area SET confidentiality_statement = $2, updated_at = $3 WHERE id = $1',
+      [areaId, statement, now],
+    );
+  }
+
   async emailTaken(areaId: string, email: string, exceptPersonId?: string): Promise<boolean> {
     const { rows } = await this.db.query(
       `SELECT 1 FROM person WHERE area_id = $1 AND lower(email) = lower($2) AND ($3::uuid IS NULL OR id <> $3)`,
       [areaId, email, exceptPersonId ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  async personActive(personId: string): Promise<boolean | null> {
+    const { rows } = await this.db.query<{ is_active: boolean }>(
+      'SELECT is_active FROM person WHERE id = $1',
+      [personId],
+    );
+    return rows[0]?.is_active ?? null;
+  }
+
+  async entraTaken(tenantId: string, objectId: string, exceptPersonId?: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `SELECT 1 FROM person WHERE entra_tenant_id = $1 AND entra_object_id = $2 AND ($3::uuid IS NULL OR id <> $3)`,
+      [tenantId, objectId, exceptPersonId ?? null],
     );
     return rows.length > 0;
   }

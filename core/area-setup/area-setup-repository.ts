@@ -41,11 +41,24 @@ export interface AreaSetupRepository {
     agencyId: string,
     representativeId: string,
     deputyId: string | null,
+    now: Date,
+  ): Promise<void>;
+  /** Withdraws the agency, recording whether its MARAC information was destroyed or returned. */
+  withdrawAgency(
+    agencyId: string,
+    outcome: 'destroyed' | 'returned',
+    confirmedOn: string,
+    now: Date,
   ): Promise<void>;
   nominationsOf(
     agencyId: string,
   ): Promise<{ representativeId: string | null; deputyIds: string[] }>;
   updatePolicy(areaId: string, policy: AreaPolicy, now: Date): Promise<void>;
+  updateConfidentialityStatement(areaId: string, statement: string, now: Date): Promise<void>;
   emailTaken(areaId: string, email: string, exceptPersonId?: string): Promise<boolean>;
+  /** Whether the person may sign in (null when there is no such person). */
+  personActive(personId: string): Promise<boolean | null>;
+  /** Someone (in any area, active or not) already has this Entra identity. */
+  entraTaken(tenantId: string, objectId: string, exceptPersonId?: string): Promise<boolean>;
   agencyNameTaken(areaId: string, name: string, exceptAgencyId?: string): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import { AreaPolicySchema, type AreaPolicy } from '../area-policy.js';
+import { AreaPolicySchema, type AreaPolicy, policyProblems, policyRule } from '../area-policy.js';
 import { DomainError } from '../errors.js';
 import { inArea } from '../same-area.js';
 import { canReceiveMaracInformation, type Agency } from '../model.js';
@@ -51,6 +51,7 @@ export function agencyView(agency: Agency) {
 
 export async function createAgency(deps: AreaSetupDeps, actor: Actor, input: AgencyInput) {
   const now = deps.clock.now();
+  checkAgencyInput(input);
   const id = await deps.uow.run(async (r) => {
     if (await r.setup.agencyNameTaken(actor.areaId, input.name))
       invalid('name', 'An agency with this name already exists in the area.');
@@ -69,14 +70,32 @@ export async function updateAgency(
   input: Partial<AgencyInput>,
 ): Promise<void> {
   const now = deps.clock.now();
+  checkAgencyInput(input);
   await deps.uow.run(async (r) => {
-    await agencyOfArea(r, actor, agencyId);
+    const existing = await agencyOfArea(r, actor, agencyId);
+    if (input.signatorySignedOn === undefined && input.signatoryReviewDueOn)
+      checkAgencyInput({ ...input, signatorySignedOn: existing.signatory.signedOn });
     if (input.name && (await r.setup.agencyNameTaken(actor.areaId, input.name, agencyId)))
       invalid('name', 'An agency with this name already exists in the area.');
     await r.setup.updateAgency(agencyId, input, now);
     await audit(r, actor, now, 'agency.update', 'agency', agencyId, Object.keys(input));
   });
   await deps.onDirectoryChanged(actor.areaId);
+}
+
+/** Withdrawal has its own step (it records what happened to the information); dates in order. */
+function checkAgencyInput(input: Partial<AgencyInput>): void {
+  if (input.membershipStatus === 'withdrawn')
+    invalid(
+      'membershipStatus',
+      'Use “Withdraw” to withdraw an agency: it records whether its MARAC information was destroyed or returned.',
+    );
+  if (
+    input.signatorySignedOn &&
+    input.signatoryReviewDueOn &&
+    input.signatoryReviewDueOn <= input.signatorySignedOn
+  )
+    invalid('signatoryReviewDueOn', 'The review date must be after the date it was signed.');
 }
 
 /** A-06: one nominated representative and at most one deputy per agency, both its own staff. */
@@ -100,22 +119,26 @@ export async function nominate(
     }
     if (input.deputyId === input.representativeId)
       invalid('deputyId', 'The deputy must be a different person from the representative.');
-    await r.setup.setNominations(agencyId, input.representativeId, input.deputyId);
-    await audit(r, actor, now, 'agency.nominate', 'agency', agencyId, ['representative', 'deputy']);
+    const before = await r.setup.nominationsOf(agencyId);
+    await r.setup.setNominations(agencyId, input.representativeId, input.deputyId, now);
+    await audit(
+      r,
+      actor,
+      now,
+      'agency.nominate',
+      'agency',
+      agencyId,
+      ['representative', 'deputy'],
+      {
+        before: { representativeId: before.representativeId, deputyIds: before.deputyIds },
+        after: {
+          representativeId: input.representativeId,
+          deputyIds: input.deputyId ? [input.deputyId] : [],
+        },
+      },
+    );
   });
   await deps.onDirectoryChanged(actor.areaId);
-}
-
-export async function createPerson(deps: AreaSetupDeps, actor: Actor, input: PersonInput) {
-  const now = deps.clock.now();
-  const id = await deps.uow.run(async (r) => {
-    await checkPerson(r, actor, input);
-    const personId = await r.setup.insertPerson(actor.areaId, input, now);
-    await audit(r, actor, now, 'person.create', 'person', personId, ['roles', ...input.roles]);
-    return personId;
-  });
-  await deps.onDirectoryChanged(actor.areaId);
-  return id;
 }
 
 export async function updatePerson(
@@ -137,7 +160,10 @@ export async function updatePerson(
       invalid('roles', 'You cannot remove your own coordinator role; ask another coordinator.');
     await checkPerson(r, actor, merged, personId);
     await r.setup.updatePerson(personId, input, now);
-    await audit(r, actor, now, 'person.update', 'person', personId, Object.keys(input));
+    await audit(r, actor, now, 'person.update', 'person', personId, Object.keys(input), {
+      before: { roles: existing.roles, agencyId: existing.agencyId },
+      after: { roles: merged.roles, agencyId: merged.agencyId },
+    });
   });
   await deps.onDirectoryChanged(actor.areaId);
 }
@@ -156,21 +182,79 @@ export async function updatePolicy(
     const area = await r.directory.getArea(actor.areaId);
     if (!area) throw new DomainError('NOT_A_MEMBER');
     const parsed = AreaPolicySchema.strict().safeParse({ ...area.policy, ...changes });
-    if (!parsed.success)
+    const problems = parsed.success
+      ? policyProblems(parsed.data)
+      : parsed.error.issues.map((i) => {
+          const path = i.path.join('.');
+          const unknown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : null;
+          return {
+            path,
+            message: unknown
+              ? `The area has no setting called ${unknown}.`
+              : (policyRule(path) ?? 'Check this value.'),
+          };
+        });
+    if (!parsed.success || problems.length > 0)
       throw new DomainError(
         'VALIDATION_FAILED',
-        'The policy was not changed: fix the listed values.',
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        'The policy was not changed: fix the values marked.',
+        problems,
       );
+    const changed = Object.keys(changes).filter(
+      (k) =>
+        JSON.stringify(area.policy[k as keyof AreaPolicy]) !==
+        JSON.stringify(parsed.data[k as keyof AreaPolicy]),
+    );
     await r.setup.updatePolicy(actor.areaId, parsed.data, now);
-    await audit(r, actor, now, 'area.policy-update', 'area', actor.areaId, Object.keys(changes));
+    await audit(r, actor, now, 'area.policy-update', 'area', actor.areaId, changed, {
+      before: Object.fromEntries(changed.map((k) => [k, area.policy[k as keyof AreaPolicy]])),
+      after: Object.fromEntries(changed.map((k) => [k, parsed.data[k as keyof AreaPolicy]])),
+    });
     return parsed.data;
   });
   await deps.onPolicyChanged(actor.areaId);
   return policy;
 }
 
-async function checkPerson(r: AreaSetupRepos, actor: Actor, input: PersonInput, personId?: string) {
+/** The statement read out at the start of every meeting and shown with the declaration. */
+export async function updateConfidentialityStatement(
+  deps: AreaSetupDeps,
+  actor: Actor,
+  text: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  const statement = text.trim();
+  if (statement.length < 40)
+    invalid('confidentialityStatement', 'Write the full statement (at least a sentence or two).');
+  if (statement.length > 4000)
+    invalid('confidentialityStatement', 'Keep the statement under 4,000 characters.');
+  await deps.uow.run(async (r) => {
+    const area = await r.directory.getArea(actor.areaId);
+    if (!area) throw new DomainError('NOT_A_MEMBER');
+    await r.setup.updateConfidentialityStatement(actor.areaId, statement, now);
+    // Lengths only: the audit log keeps ids and values, not free text.
+    await audit(
+      r,
+      actor,
+      now,
+      'area.statement-update',
+      'area',
+      actor.areaId,
+      ['confidentialityStatement'],
+      {
+        before: { characters: area.confidentialityStatement.length },
+        after: { characters: statement.length },
+      },
+    );
+  });
+}
+
+export async function checkPerson(
+  r: AreaSetupRepos,
+  actor: Actor,
+  input: PersonInput,
+  personId?: string,
+) {
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email))
     invalid('email', 'Enter a valid e-mail address.');
   if (await r.setup.emailTaken(actor.areaId, input.email, personId))
@@ -183,13 +267,17 @@ async function checkPerson(r: AreaSetupRepos, actor: Actor, input: PersonInput, 
     invalid('agencyId', `The ${needsAgency.join(' and ')} role needs the person's agency.`);
 }
 
-async function agencyOfArea(r: AreaSetupRepos, actor: Actor, agencyId: string): Promise<Agency> {
+export async function agencyOfArea(
+  r: AreaSetupRepos,
+  actor: Actor,
+  agencyId: string,
+): Promise<Agency> {
   const agency = (await r.directory.listAgencies(actor.areaId)).find((a) => a.id === agencyId);
   if (!agency) invalid('agencyId', 'No agency with this id in your area.');
   return agency;
 }
 
-async function audit(
+export async function audit(
   r: AreaSetupRepos,
   actor: Actor,
   at: Date,
@@ -197,6 +285,7 @@ async function audit(
   recordType: string,
   recordId: string,
   fields: string[],
+  change?: { before: Record<string, unknown>; after: Record<string, unknown> },
 ) {
   await r.audit.record({
     at,
@@ -205,10 +294,31 @@ async function audit(
     action,
     recordType,
     recordId,
-    detail: { fields },
+    detail: change
+      ? { fields, ...flatten('before', change.before), ...flatten('after', change.after) }
+      : { fields },
   });
 }
 
-function invalid(field: string, message: string): never {
+type AuditValue = string | number | boolean | string[] | null;
+
+/**
+ * Before/after values as the audit log's flat detail (`before.capacity.maxCases`): ids, role
+ * names and policy values only, never a name or address. A list of records is kept as JSON.
+ */
+export function flatten(prefix: string, value: unknown): Record<string, AuditValue> {
+  if (value === undefined) return {};
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+    return { [prefix]: value as AuditValue };
+  if (Array.isArray(value))
+    return { [prefix]: value.every((v) => typeof v === 'string') ? value : JSON.stringify(value) };
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      Object.entries(flatten(`${prefix}.${k}`, v)),
+    ),
+  );
+}
+
+export function invalid(field: string, message: string): never {
   throw new DomainError('VALIDATION_FAILED', message, [{ path: field, message }]);
 }

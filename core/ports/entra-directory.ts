@@ -5,10 +5,17 @@ export interface EntraUser {
   displayName: string | null;
   mail: string | null;
   userPrincipalName: string;
+  /** `Guest` for a B2B guest (another organisation's staff invited into this tenant). */
+  userType?: 'Member' | 'Guest' | null;
 }
 
 /** Looks people up in the tenant's directory (graph/graph-directory.ts). */
 export interface EntraDirectory {
   /** The user with this sign-in name (user principal name) or object id; null when none. */
   findUser(userPrincipalNameOrId: string): Promise<EntraUser | null>;
+}
+
+/** Finding people to add: members and guests whose name or address starts with the text. */
+export interface EntraPeopleSearch extends EntraDirectory {
+  searchUsers(text: string, max?: number): Promise<EntraUser[]>;
 }

@@ -310,6 +310,14 @@ export const ACCESS_POLICY = {
     relationships: AREA,
     enforcedBy: 'resendMail',
   },
+  'GET /api/area/directory': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/area/sign-in-refusals': { roles: COORDINATOR, relationships: AREA },
+  'PUT /api/area/confidentiality-statement': { roles: COORDINATOR, relationships: AREA },
+  'POST /api/area/agencies/:agencyId/withdraw': {
+    roles: COORDINATOR,
+    scope: { agencyId: 'agency' },
+    relationships: AREA,
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

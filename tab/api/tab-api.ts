@@ -24,9 +24,10 @@ export function createTabApi(deps: {
   directory: Pick<PgDirectoryStore, 'findPersonByEntraId' | 'getArea' | 'getAgency' | 'getPerson'>;
   features: TabApiFeature[];
   scope: AreaScope;
+  onRefusedSignIn?: (tenantId: string, objectId: string) => Promise<void>;
 }): Router {
   const api = Router();
-  api.use(requireUser(deps.verify, deps.directory));
+  api.use(requireUser(deps.verify, deps.directory, deps.onRefusedSignIn));
   api.use(provideAreaScope(deps.scope));
   const me = policyRouter('');
   me.get('/me', async (_req, res) => {

@@ -102,6 +102,10 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:meetingId/retry-setup',                   'ok   403   403    403  403  403  403  403   403    403  404'],
   // Last: a coordinator's cancel would change what every row above sees.
   ['POST /api/meetings/:meetingId/cancel',                        'in   403   403    403  403  403  403  403   403    403  404'],
+  ['GET /api/area/directory',                                     'in   403   403    403  403  403  403  403   403    403  in'],
+  ['GET /api/area/sign-in-refusals',                              'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['PUT /api/area/confidentiality-statement',                     'in   403   403    403  403  403  403  403   403    403  in'],
+  ['POST /api/area/agencies/:agencyId/withdraw',                  'in   403   403    403  403  403  403  403   403    403  404'],
 ];
 
 let app: PreMeetingApp;

@@ -18,6 +18,7 @@ beforeAll(async () => {
     userPrincipalName: 'sam.okafor_harbour-refuge.example#EXT#@northfield-council.example',
     mail: 'sam.okafor@harbour-refuge.example',
     displayName: 'Sam Okafor',
+    userType: 'Guest',
   });
 });
 beforeEach(() => t.reset());
@@ -37,6 +38,7 @@ describe('GraphDirectory over GET /users/{id} (contract)', () => {
       displayName: expect.any(String),
       mail: emailOf('coordinator'),
       userPrincipalName: emailOf('coordinator'),
+      userType: 'Member',
     });
     expect(await directory.findUser(userId('coordinator'))).toEqual(found);
     expect(t.tenant.requests.map((r) => [r.call, r.status])).toEqual([
@@ -107,5 +109,47 @@ describe('simulated GET /users/{id} follows Microsoft Graph "Get user"', () => {
       })
       .catch((e: unknown) => e as GraphRequestError);
     expect(bad).toMatchObject({ status: 400, graphCode: 'Request_BadRequest' });
+  });
+});
+
+describe('GraphDirectory.searchUsers over GET /users with startswith (contract)', () => {
+  it('finds members and guests by the start of a name or address, in any case', async () => {
+    const directory = new GraphDirectory({ graph: t.graph });
+    const bySurname = await directory.searchUsers('OKA');
+    expect(bySurname).toEqual([
+      {
+        objectId: '5c4b3a29-1807-4f6e-9d5c-4b3a2918f7e6',
+        displayName: 'Sam Okafor',
+        mail: 'sam.okafor@harbour-refuge.example',
+        userPrincipalName: 'sam.okafor_harbour-refuge.example#EXT#@northfield-council.example',
+        userType: 'Guest',
+      },
+    ]);
+    expect((await directory.searchUsers('sam.okafor@')).map((u) => u.objectId)).toEqual([
+      '5c4b3a29-1807-4f6e-9d5c-4b3a2918f7e6',
+    ]);
+    expect(await directory.searchUsers('zzz-nobody')).toEqual([]);
+    const [request] = t.tenant.requests;
+    expect(request?.call).toBe('GET /users');
+  });
+
+  it('escapes a quote in the text rather than breaking the filter', async () => {
+    const directory = new GraphDirectory({ graph: t.graph });
+    t.tenant.directory.add({
+      id: '6d5c4b3a-2918-4f6e-8d5c-4b3a2918f7e7',
+      userPrincipalName: 'niamh.oneill@northfield-council.example',
+      mail: 'niamh.oneill@northfield-council.example',
+      displayName: "Niamh O'Neill",
+    });
+    expect((await directory.searchUsers("niamh o'")).map((u) => u.displayName)).toEqual([
+      "Niamh O'Neill",
+    ]);
+  });
+
+  it('answers 400 for a filter Graph does not support without advanced query headers', async () => {
+    const res = await t.graph
+      .send({ call: 'GET /users', query: { $filter: "contains(displayName,'a')" } })
+      .catch((e: GraphRequestError) => e);
+    expect((res as GraphRequestError).status).toBe(400);
   });
 });

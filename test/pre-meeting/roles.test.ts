@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimUser } from '../../graph/simulator/directory.js';
+import { DEMO_TENANT_USERS } from '../../store/seed/demo-tenant-users.js';
 import {
   agencyId,
   personId,
@@ -15,20 +17,22 @@ import {
  */
 let app: PreMeetingApp;
 const CLOSED_CASE = 'NF-2611-015';
+const TENANT_STAFF = {
+  referrer: DEMO_TENANT_USERS[0] as SimUser,
+  keyworker: DEMO_TENANT_USERS[1] as SimUser,
+};
 
 beforeAll(async () => {
   app = await startPreMeetingApp();
+  // People are added from the tenant's directory (staff not yet in the MARAC).
   for (const [key, roles, agency] of [
     ['referrer', ['referrer'], 'housing'],
     ['keyworker', ['keyworker'], 'mental'],
   ] as const) {
     const res = await app.call('coordinator', 'POST', '/api/area/people', {
-      displayName: `Test ${key}`,
-      email: `${key}@northfield-council.example`,
+      entraObjectId: TENANT_STAFF[key].id,
       agencyId: agencyId(agency),
       roles,
-      entraObjectId: `entra-${key}`,
-      entraTenantId: app.config.microsoft.tenantId,
     });
     expect(res.status).toBe(201);
   }
@@ -274,8 +278,8 @@ async function issue(key: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       personId: (
-        await app.db.query<{ id: string }>('SELECT id FROM person WHERE email = $1', [
-          `${key}@northfield-council.example`,
+        await app.db.query<{ id: string }>('SELECT id FROM person WHERE entra_object_id = $1', [
+          TENANT_STAFF[key as keyof typeof TENANT_STAFF].id,
         ])
       ).rows[0]?.id,
     }),

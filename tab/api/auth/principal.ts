@@ -22,7 +22,12 @@ export interface PrincipalDirectory {
  * person of the area by Entra tenant + object id (403 when not registered). Roles come from the
  * directory at each request, never from the token, so a removed role takes effect at once.
  */
-export function requireUser(verify: TokenVerifier, directory: PrincipalDirectory): RequestHandler {
+export function requireUser(
+  verify: TokenVerifier,
+  directory: PrincipalDirectory,
+  /** A valid token of nobody here: recorded so the coordinator sees who tried (ids only). */
+  onRefused: (tenantId: string, objectId: string) => Promise<void> = async () => {},
+): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
@@ -33,7 +38,11 @@ export function requireUser(verify: TokenVerifier, directory: PrincipalDirectory
     try {
       const user = await verify(match[1] as string);
       const person = await directory.findPersonByEntraId(user.tenantId, user.objectId);
-      if (!person) throw new DomainError('NOT_A_MEMBER');
+      if (!person) {
+        // Recording is best effort: the refusal itself must stand even if the write fails.
+        await onRefused(user.tenantId, user.objectId).catch(() => undefined);
+        throw new DomainError('NOT_A_MEMBER');
+      }
       res.locals.principal = {
         personId: person.id,
         areaId: person.areaId,

@@ -3,50 +3,75 @@ import { z } from 'zod';
 import {
   agencyView,
   createAgency,
-  createPerson,
   nominate,
   updateAgency,
   updatePerson,
+  updateConfidentialityStatement,
   updatePolicy,
 } from '../../../core/area-setup/area-setup.js';
 import type { AreaSetupDeps } from '../../../core/area-setup/area-setup.js';
+import { withdrawAgency } from '../../../core/area-setup/agencies.js';
+import {
+  addPersonFromDirectory,
+  type PeopleDeps,
+  searchDirectory,
+  setPersonActive,
+} from '../../../core/area-setup/people.js';
 import { DomainError } from '../../../core/errors.js';
+import type { EntraPeopleSearch } from '../../../core/ports/entra-directory.js';
 import { AGENCY_SECTORS } from '../../../core/model.js';
 import { ROLES } from '../../../core/roles.js';
+import type { PgDirectoryStore } from '../../../store/directory-store.js';
 import type { PreMeetingRepos } from '../../../store/repositories.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const day = z.iso.date('Enter a date.');
+const text = (max: number, what: string) =>
+  z.string().trim().max(max, `Keep the ${what} under ${max} characters.`);
+const email = z.email('Enter a valid e-mail address.');
 const AgencyBody = z
   .object({
-    name: z.string().trim().min(2).max(200),
-    shortName: z.string().trim().max(40).nullish(),
-    sector: z.enum(AGENCY_SECTORS),
+    name: text(200, 'name').min(2, 'Enter the agency’s name.'),
+    shortName: text(40, 'short name').nullish(),
+    sector: z.enum(AGENCY_SECTORS, 'Choose a sector from the list.'),
     isCore: z.boolean(),
-    membershipStatus: z.enum(['applied', 'approved', 'withdrawn']),
-    signatoryName: z.string().trim().max(200).nullish(),
+    membershipStatus: z.enum(['applied', 'approved', 'withdrawn'], 'Choose a membership.'),
+    signatoryName: text(200, 'signatory’s name').nullish(),
     signatoryAuthorityConfirmed: z.boolean().optional(),
     signatorySignedOn: day.nullish(),
     signatoryReviewDueOn: day.nullish(),
-    dpoName: z.string().trim().max(200).nullish(),
-    dpoEmail: z.email().nullish(),
-    icoRegistration: z.string().trim().max(40).nullish(),
-    escalationContactName: z.string().trim().max(200).nullish(),
-    escalationContactEmail: z.email().nullish(),
+    dpoName: text(200, 'name').nullish(),
+    dpoEmail: email.nullish(),
+    icoRegistration: text(40, 'registration number').nullish(),
+    escalationContactName: text(200, 'name').nullish(),
+    escalationContactEmail: email.nullish(),
   })
   .strict();
-const PersonBody = z
+const WithdrawBody = z
   .object({
-    displayName: z.string().trim().min(2).max(200),
-    email: z.email(),
-    agencyId: z.uuid().nullable(),
-    jobTitle: z.string().trim().max(200).nullish(),
-    roles: z.array(z.enum(ROLES)).max(ROLES.length),
-    entraObjectId: z.string().trim().max(64).nullish(),
-    entraTenantId: z.string().trim().max(64).nullish(),
-    isActive: z.boolean().optional(),
+    outcome: z.enum(
+      ['destroyed', 'returned'],
+      'Say whether the agency destroyed or returned the MARAC information it held.',
+    ),
+    confirmedOn: day,
   })
+  .strict();
+const roles = z.array(z.enum(ROLES, 'Choose roles from the list.')).max(ROLES.length);
+const agencyId = z.uuid('Choose an agency from the list.').nullable();
+const jobTitle = z.string().trim().max(200, 'Keep the job title under 200 characters.').nullish();
+/** A person comes from the directory: only their Entra object id, never a typed name or address. */
+const NewPersonBody = z
+  .object({
+    entraObjectId: z.uuid('Search the directory and pick the person from the list.'),
+    agencyId,
+    jobTitle,
+    roles,
+  })
+  .strict();
+const PersonChangeBody = z
+  .object({ agencyId, jobTitle, roles, isActive: z.boolean() })
+  .partial()
   .strict();
 
 /**
@@ -54,8 +79,24 @@ const PersonBody = z
  * agency list (names and whether each may receive MARAC information, FR-127); only the
  * coordinator sees signatory details and people, and changes anything (§1.2 R1).
  */
-export function areaRoutes(deps: { setup: AreaSetupDeps; repos: PreMeetingRepos }): Router {
+export function areaRoutes(deps: {
+  setup: AreaSetupDeps;
+  repos: PreMeetingRepos;
+  directory: Pick<
+    PgDirectoryStore,
+    'listPeopleForAdmin' | 'listRefusedSignIns' | 'listAgenciesForAdmin'
+  >;
+  entra: EntraPeopleSearch;
+  /** The tenant people sign in from (recorded with each object id). */
+  tenantId: string;
+}): Router {
   const { router, get, patch, post, put } = policyRouter('/area');
+  const people: PeopleDeps = {
+    ...deps.setup,
+    entra: deps.entra,
+    tenantId: deps.tenantId,
+    alreadyAdded: (tenantId, objectId) => deps.repos.setup.entraTaken(tenantId, objectId),
+  };
 
   get('/', async (_req, res) => {
     const area = await deps.repos.directory.getArea(actorOf(res).areaId);
@@ -77,10 +118,19 @@ export function areaRoutes(deps: { setup: AreaSetupDeps; repos: PreMeetingRepos 
     res.json({ policy: await updatePolicy(deps.setup, actorOf(res), changes) });
   });
 
+  put('/confidentiality-statement', async (req, res) => {
+    const { text } = z
+      .object({ text: z.string('Write the statement.') })
+      .strict()
+      .parse(req.body);
+    await updateConfidentialityStatement(deps.setup, actorOf(res), text);
+    res.json({ confidentialityStatement: text.trim() });
+  });
+
   get('/agencies', async (_req, res) => {
     const actor = actorOf(res);
-    const agencies = (await deps.repos.directory.listAgencies(actor.areaId)).map(agencyView);
     if (!actor.roles.includes('coordinator')) {
+      const agencies = (await deps.repos.directory.listAgencies(actor.areaId)).map(agencyView);
       res.json({
         agencies: agencies.map((a) => ({
           id: a.id,
@@ -92,9 +142,10 @@ export function areaRoutes(deps: { setup: AreaSetupDeps; repos: PreMeetingRepos 
       });
       return;
     }
+    const full = await deps.directory.listAgenciesForAdmin(actor.areaId);
     const withNominations = await Promise.all(
-      agencies.map(async (a) => ({
-        ...a,
+      full.map(async (a) => ({
+        ...agencyView(a),
         nominations: await deps.repos.setup.nominationsOf(a.id),
       })),
     );
@@ -114,29 +165,68 @@ export function areaRoutes(deps: { setup: AreaSetupDeps; repos: PreMeetingRepos 
     res.json({ agency: agencyView((await deps.repos.directory.getAgency(id)) as never) });
   });
 
+  post('/agencies/:agencyId/withdraw', async (req, res) => {
+    const id = param(req, 'agencyId');
+    await withdrawAgency(deps.setup, actorOf(res), id, WithdrawBody.parse(req.body));
+    res.json({ agency: agencyView((await deps.repos.directory.getAgency(id)) as never) });
+  });
+
   put('/agencies/:agencyId/nominations', async (req, res) => {
     const id = param(req, 'agencyId');
     const body = z
-      .object({ representativeId: z.uuid(), deputyId: z.uuid().nullable() })
+      .object({
+        representativeId: z.uuid('Choose the representative from the agency’s people.'),
+        deputyId: z.uuid('Choose the deputy from the agency’s people.').nullable(),
+      })
       .strict()
       .parse(req.body);
     await nominate(deps.setup, actorOf(res), id, body);
     res.json({ nominations: await deps.repos.setup.nominationsOf(id) });
   });
 
+  // Every person, active or not, sorted by surname; the screen searches and filters.
   get('/people', async (_req, res) => {
-    res.json({ people: await deps.repos.directory.listPeople(actorOf(res).areaId) });
+    res.json({ people: await deps.directory.listPeopleForAdmin(actorOf(res).areaId) });
   });
 
+  const personView = async (areaId: string, id: string) =>
+    (await deps.directory.listPeopleForAdmin(areaId)).find((p) => p.id === id);
+
   post('/people', async (req, res) => {
-    const id = await createPerson(deps.setup, actorOf(res), PersonBody.parse(req.body));
-    res.status(201).json({ person: await deps.repos.directory.getPerson(id) });
+    const actor = actorOf(res);
+    const id = await addPersonFromDirectory(people, actor, NewPersonBody.parse(req.body));
+    res.status(201).json({ person: await personView(actor.areaId, id) });
   });
 
   patch('/people/:personId', async (req, res) => {
+    const actor = actorOf(res);
     const id = param(req, 'personId');
-    await updatePerson(deps.setup, actorOf(res), id, PersonBody.partial().parse(req.body));
-    res.json({ person: await deps.repos.directory.getPerson(id) });
+    const { isActive, ...changes } = PersonChangeBody.parse(req.body);
+    if (Object.keys(changes).length > 0) await updatePerson(deps.setup, actor, id, changes);
+    if (isActive !== undefined) await setPersonActive(deps.setup, actor, id, isActive);
+    res.json({ person: await personView(actor.areaId, id) });
+  });
+
+  // Tenant users whose name or address starts with `q` (members and guests), to add.
+  get('/directory', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    res.json({ users: await searchDirectory(people, q) });
+  });
+
+  // Sign-ins refused because the user is nobody here (or deactivated), with their directory name.
+  get('/sign-in-refusals', async (_req, res) => {
+    const refusals = await deps.directory.listRefusedSignIns(actorOf(res).areaId);
+    const named = await Promise.all(
+      refusals.map(async (r) => {
+        const user = await people.entra.findUser(r.objectId).catch(() => null);
+        return {
+          ...r,
+          displayName: user?.displayName ?? null,
+          email: user?.mail ?? user?.userPrincipalName ?? null,
+        };
+      }),
+    );
+    res.json({ refusals: named });
   });
 
   return router;

@@ -71,6 +71,12 @@ export function Session({ children }: { children: ReactNode }) {
 
   if (state.status === 'loading') return <Progress label="Checking who you are…" />;
   if (state.status === 'signed-out') return <SignedOut />;
+  if (
+    state.status === 'error' &&
+    state.error instanceof ApiError &&
+    state.error.code === 'NOT_A_MEMBER'
+  )
+    return <NotAMember onRetry={reload} />;
   if (state.status === 'error')
     return (
       <PageLayout title="Virtual MARAC">
@@ -79,6 +85,29 @@ export function Session({ children }: { children: ReactNode }) {
     );
   return (
     <SessionContext.Provider value={{ me: state.me, reload }}>{children}</SessionContext.Provider>
+  );
+}
+
+/**
+ * A valid sign-in of someone this MARAC does not have (never added, or deactivated). The
+ * service has recorded the attempt, so the coordinator sees it on the area set-up screen.
+ */
+function NotAMember(props: { onRetry: () => void }) {
+  return (
+    <PageLayout title="You have not been given access to this MARAC">
+      <Body1>
+        You signed in, but your account is not on this MARAC’s list of people, or your access has
+        ended.
+      </Body1>
+      <Body1>
+        Ask your MARAC coordinator to add you. They can see that you tried to sign in. If you work
+        for a partner agency, your agency’s MARAC representative can tell you who the coordinator
+        is.
+      </Body1>
+      <div>
+        <Button onClick={props.onRetry}>Try again</Button>
+      </div>
+    </PageLayout>
   );
 }
 
