@@ -303,6 +303,20 @@ export const ACCESS_POLICY = {
   'GET /api/reports/attendance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/reports/governance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/audit': { roles: COORDINATOR, relationships: AREA },
+
+  // The SafeLives data return (FR-118): per-case data on the agenda, coordinator only.
+  'GET /api/meetings/:meetingId/case-return': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+    enforcedBy: 'listCaseReturns (core/reports/case-return-service.ts)',
+  },
+  'PUT /api/meetings/:meetingId/case-return/:itemId': {
+    roles: COORDINATOR,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: AREA,
+    enforcedBy: 'saveCaseReturn (core/reports/case-return-service.ts)',
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

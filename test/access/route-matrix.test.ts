@@ -100,6 +100,9 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:meetingId/retry-setup',                   'ok   403   403    403  403  403  403  403   403    403  404'],
   // Last: a coordinator's cancel would change what every row above sees.
   ['POST /api/meetings/:meetingId/cancel',                        'in   403   403    403  403  403  403  403   403    403  404'],
+  // The SafeLives data return (coordinator only; unaffected by the cancel above).
+  ['GET /api/meetings/:meetingId/case-return',                    'ok   403   403    403  403  403  403  403   403    403  404'],
+  ['PUT /api/meetings/:meetingId/case-return/:itemId',            'in   403   403    403  403  403  403  403   403    403  404'],
 ];
 
 let app: PreMeetingApp;
