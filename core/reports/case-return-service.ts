@@ -20,7 +20,7 @@ export interface CaseReturnRow {
 }
 
 export interface CaseReturnRepository {
-  meeting(meetingId: string): Promise<{ id: string; areaId: string } | null>;
+  meeting(meetingId: string): Promise<{ id: string; areaId: string; ended: boolean } | null>;
   forMeetings(meetingIds: string[]): Promise<(CaseReturnRow & { meetingId: string })[]>;
   save(
     agendaItemId: string,

@@ -317,6 +317,16 @@ export const ACCESS_POLICY = {
     relationships: AREA,
     enforcedBy: 'saveCaseReturn (core/reports/case-return-service.ts)',
   },
+  'GET /api/reports/safelives-return': {
+    roles: COORDINATOR,
+    relationships: AREA,
+    enforcedBy: 'safeLivesReturn (core/reports/safelives-return.ts)',
+  },
+  'GET /api/reports/safelives-return.xlsx': {
+    roles: COORDINATOR,
+    relationships: AREA,
+    enforcedBy: 'safeLivesReturn (core/reports/safelives-return.ts)',
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AgencySector } from '../../core/model.js';
+import { type CaseReturnData, EMPTY_RETURN_DATA } from '../../core/reports/case-return.js';
+import { PgCaseReturnStore } from '../../store/case-return-store.js';
 import type { Queryable } from '../../store/db.js';
 
 /**
@@ -233,4 +235,20 @@ export async function anAction(
     ],
   );
   return reference;
+}
+
+/** A case's return data, saved through the store the coordinator's form uses. */
+export async function aCaseReturn(
+  w: World,
+  agendaItemId: string,
+  data: Partial<CaseReturnData>,
+  repeat = false,
+): Promise<void> {
+  await new PgCaseReturnStore(w.db).save(
+    agendaItemId,
+    { ...EMPTY_RETURN_DATA, ...data },
+    repeat,
+    null,
+    new Date('2025-01-15T12:00:00Z'),
+  );
 }
