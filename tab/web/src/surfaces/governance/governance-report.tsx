@@ -18,12 +18,13 @@ import {
   Section,
 } from '../../shell/components.js';
 import { RouteLink } from '../../shell/router.js';
-import { RoleGate, WhoAmI } from '../../shell/session.js';
+import { hasRole, RoleGate, useMe, WhoAmI } from '../../shell/session.js';
 import { BarChart, ChartFigure } from '../reports/charts.js';
 import { addMonths, month, PeriodForm, startOf, usePeriod } from '../reports/period.js';
 // The API's JSON shape is the core use case's result type (type-only: nothing of core is bundled).
 import type { GovernanceReport } from '../../../../../core/reports/governance.js';
 import { DataTable } from '../common/data-table.js';
+import { SafeLivesReturnSection } from './safelives-return-panel.js';
 
 const useStyles = makeStyles({
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
@@ -46,6 +47,7 @@ export default function GovernanceReportPage() {
 }
 
 function Report() {
+  const isCoordinator = hasRole(useMe(), 'coordinator');
   const now = month(new Date());
   const period = usePeriod({ from: addMonths(now, -2), to: now });
   const { asked, setAsked } = period;
@@ -77,6 +79,9 @@ function Report() {
       {error !== null && <ErrorBanner error={error} onRetry={() => setAsked({ ...asked })} />}
       {data === null && error === null && <Progress label="Loading the governance figures…" />}
       {data && <Figures report={data} />}
+      {isCoordinator && (
+        <SafeLivesReturnSection from={startOf(asked.from)} to={startOf(addMonths(asked.to, 1))} />
+      )}
     </PageLayout>
   );
 }
