@@ -7,6 +7,7 @@ import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import { hasAnyRole, type Role } from '../roles.js';
 import { sectorLabel } from './labels.js';
+import { type Count, forSteering } from './steering-view.js';
 
 /**
  * The steering/governance report (R9, FR-115, FR-075, AC-15, AC-16): volumes, action
@@ -86,16 +87,16 @@ export interface AgencyActionFigures {
   agencyId: string;
   name: string;
   sector: string;
-  created: number;
-  doneOnTime: number;
-  doneLate: number;
-  notAchievable: number;
-  open: number;
-  overdue: number;
+  created: Count;
+  doneOnTime: Count;
+  doneLate: Count;
+  notAchievable: Count;
+  open: Count;
+  overdue: Count;
   /** KPI-6: done by the due date ÷ actions due by today or closed; null when none. */
   completionRate: number | null;
-  escalated: number;
-  outstandingEscalated: number;
+  escalated: Count;
+  outstandingEscalated: Count;
 }
 
 export interface GovernanceReport {
@@ -104,38 +105,45 @@ export interface GovernanceReport {
   withReferences: boolean;
   volumes: {
     meetings: number;
-    casesOnAgenda: number;
-    casesHeard: number;
-    casesNotHeard: number;
+    casesOnAgenda: Count;
+    casesHeard: Count;
+    casesNotHeard: Count;
     /** KPI-13: cases heard per meeting. */
     casesPerMeeting: number | null;
-    repeatCases: number;
+    repeatCases: Count;
     /** KPI-1: repeats ÷ all cases heard. */
     repeatRate: number | null;
     /** KPI-12. */
-    childrenInHouseholds: number;
+    childrenInHouseholds: Count;
     /** KPI-3: by the referring agency's sector ('unknown' when not recorded). */
-    referralsBySector: { sector: string; label: string; cases: number; share: number }[];
+    referralsBySector: {
+      sector: string;
+      label: string;
+      cases: Count;
+      share: number;
+      /** Steering view: the share is withheld because a count is under 5. */
+      suppressed?: boolean;
+    }[];
     policeShare: number | null;
     distinctReferringAgencies: number;
   };
   /** KPI-6 (and FR-115 "action completion"). */
   actions: {
-    created: number;
-    doneOnTime: number;
-    doneLate: number;
-    notAchievable: number;
-    open: number;
-    overdue: number;
+    created: Count;
+    doneOnTime: Count;
+    doneLate: Count;
+    notAchievable: Count;
+    open: Count;
+    overdue: Count;
     completionRate: number | null;
     medianDaysToCompletion: number | null;
     byAgency: AgencyActionFigures[];
   };
   /** FR-075, AC-15: escalated actions per agency; the list only for coordinator and chair. */
   escalations: {
-    escalatedInPeriod: number;
-    outstanding: number;
-    byAgency: { agencyId: string; name: string; escalated: number; outstanding: number }[];
+    escalatedInPeriod: Count;
+    outstanding: Count;
+    byAgency: { agencyId: string; name: string; escalated: Count; outstanding: Count }[];
     outstandingActions: {
       reference: string;
       caseReference: string;
@@ -298,7 +306,7 @@ export async function governanceReport(
     .filter((a) => a.state === 'done' && a.completedOn !== null)
     .map((a) => daysBetween(localDay(a.createdAt, area.timeZone), a.completedOn as string));
   const isEscalated = (a: GovernanceActionRow) => a.escalationLevel >= ESCALATED_LEVEL;
-  const byAgency: AgencyActionFigures[] = agencies
+  const byAgency = agencies
     .map((g) => {
       const mine = actions.filter((a) => a.ownerAgencyId === g.agencyId);
       const t = tally(mine, today);
@@ -401,5 +409,6 @@ export async function governanceReport(
       escalationsListed: escalations.outstandingActions.length,
     },
   });
-  return report;
+  // R9: the steering group gets aggregates with small counts suppressed (core/reports/steering-view.ts).
+  return withReferences ? report : forSteering(report);
 }

@@ -13,6 +13,7 @@ import {
   EmptyState,
   ErrorBanner,
   formatDay,
+  Notice,
   PageLayout,
   Progress,
   Section,
@@ -125,6 +126,12 @@ function Figures({ report }: { report: GovernanceReport }) {
   const expected = at.byAgency.filter((x) => x.meetingsExpected > 0);
   return (
     <>
+      {!report.withReferences && (
+        <Notice intent="info">
+          Counts of cases, children and actions from 1 to 4 are shown as “fewer than 5”, and a share
+          built on them is not shown, so that no one can be identified.
+        </Notice>
+      )}
       <Section title="Volumes">
         <div className={styles.figures}>
           <Figure label="Meetings" value={String(v.meetings)} />
@@ -159,7 +166,7 @@ function Figures({ report }: { report: GovernanceReport }) {
                 title="Where the cases heard were referred from"
                 bars={v.referralsBySector.map((s) => ({
                   label: s.label,
-                  value: s.share,
+                  value: s.suppressed ? null : s.share,
                   detail: `${s.cases} cases`,
                 }))}
               />
@@ -168,7 +175,11 @@ function Figures({ report }: { report: GovernanceReport }) {
               <FigureTable
                 label="Where the cases heard were referred from"
                 head={['Referred by', 'Cases heard', 'Share']}
-                rows={v.referralsBySector.map((s) => [s.label, s.cases, pct(s.share)])}
+                rows={v.referralsBySector.map((s) => [
+                  s.label,
+                  s.cases,
+                  s.suppressed ? '—' : pct(s.share),
+                ])}
               />
             }
           />
