@@ -17,7 +17,8 @@ import { type Count, forSteering } from './steering-view.js';
  *
  * Period semantics (half-open [from, to)):
  * - meetings: ended meetings (not closed sessions) whose actual (else scheduled) start is in it;
- *   cases on the agenda: the agenda items of those meetings and of their closed sessions;
+ *   cases on the agenda: the agenda items of those meetings and of their ended closed
+ *   sessions (a closed session still to be held is not yet counted);
  *   cases heard: those the chair started and closed in the meeting run (an item left
  *   unheard at the end of the meeting is not heard, however long the agenda); the case
  *   figures (repeats, children, referrers) count heard cases only;

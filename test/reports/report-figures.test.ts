@@ -67,6 +67,12 @@ describe('cases heard', () => {
       childrenInHouseholds: 3,
     });
     expect((await attendance()).cases).toEqual({ onAgenda: 16, heard: 2, notHeard: 14 });
+    // A closed session still to be held adds nothing yet; once held, its cases count.
+    const closed = await aMeeting(w, { kind: 'closed', parentMeetingId: m, status: 'scheduled' });
+    await aCase(w, closed, { heard: false });
+    expect((await governance()).volumes).toMatchObject({ casesOnAgenda: 16, casesNotHeard: 14 });
+    await db.query(`UPDATE meeting SET status = 'ended' WHERE id = $1`, [closed]);
+    expect((await governance()).volumes).toMatchObject({ casesOnAgenda: 17, casesNotHeard: 15 });
   });
 
   it('shows referral sources in words, from heard cases only', async () => {
