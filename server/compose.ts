@@ -18,6 +18,8 @@ import { attendanceRoutes } from '../tab/api/routes/attendance.js';
 import { reportRoutes } from '../tab/api/routes/reports.js';
 import { governanceRoutes } from '../tab/api/routes/governance.js';
 import { PgGovernanceStore } from '../store/governance-store.js';
+import { PgCaseReturnStore } from '../store/case-return-store.js';
+import { dataReturnFeatures } from '../tab/api/routes/data-return.js';
 import { PgAuditLog } from '../store/audit-log-store.js';
 import { demoMeetingChat } from './demo-meeting-chat.js';
 import { setUpTeamsMeeting } from '../core/scheduling/teams-setup.js';
@@ -134,6 +136,15 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       clock: runtime.adapters?.clock ?? { now: () => new Date() },
     }),
   });
+
+  // The SafeLives data return: per-case data on the agenda, the per-meeting return.
+  tabFeatures.push(
+    ...dataReturnFeatures({
+      repos: new PgCaseReturnStore(db),
+      audit: new PgAuditLog(db),
+      clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    }),
+  );
 
   // Demo mode: the meeting room plays meetings into the bot and the calling webhook (issue 5).
   const room = attendance.meetingRoom((meetingId) => setUpTeamsMeeting(pre.scheduling, meetingId));

@@ -6,6 +6,7 @@ import type {
   NewAgendaItem,
   SubjectInput,
 } from '../core/agenda/agenda-repository.js';
+import { PgCaseReturnStore } from './case-return-store.js';
 import type { Queryable } from './db.js';
 
 /** Cases, their subjects (personal data), agenda items and moves (REQUIREMENTS.md §3.5). */
@@ -81,7 +82,11 @@ export class PgAgendaStore implements AgendaRepository {
         now,
       ],
     );
-    return (rows[0] as { id: string }).id;
+    const id = (rows[0] as { id: string }).id;
+    // The return data the import carried (FR-118); only fields it had, the rest not collected.
+    if (i.returnData && Object.values(i.returnData).some((v) => v !== null))
+      await new PgCaseReturnStore(this.db).save(id, i.returnData, i.isRepeat, null, now);
+    return id;
   }
 
   async setPermittedPeople(itemId: string, personIds: string[]): Promise<void> {

@@ -414,9 +414,17 @@ export class PgAttendanceStore implements AttendanceRepository {
       [ids],
     );
     const cases = await this.db.query<AttendanceReportData['cases'][number]>(
-      `SELECT ai.meeting_id AS "meetingId", ai.id AS "agendaItemId", c.case_number AS "caseReference", ai.position
+      `SELECT ai.meeting_id AS "meetingId", ai.id AS "agendaItemId", c.case_number AS "caseReference", ai.position,
+              (ai.actual_start IS NOT NULL AND ai.actual_end IS NOT NULL) AS heard,
+              ai.agencies_involved::text[] AS "agenciesInvolved", ai.referring_agency_id AS "referringAgencyId"
          FROM agenda_item ai JOIN marac_case c ON c.id = ai.case_id
         WHERE ai.meeting_id = ANY($1::uuid[]) ORDER BY ai.meeting_id, ai.position`,
+      [ids],
+    );
+    const apologies = await this.db.query<AttendanceReportData['apologies'][number]>(
+      `SELECT meeting_id AS "meetingId", agency_id AS "agencyId",
+              (written_submission_at IS NOT NULL) AS "writtenSubmission"
+         FROM apology WHERE meeting_id = ANY($1::uuid[])`,
       [ids],
     );
     return {
@@ -424,6 +432,7 @@ export class PgAttendanceStore implements AttendanceRepository {
       summary: summary.rows,
       expected: expected.rows,
       cases: cases.rows,
+      apologies: apologies.rows,
       agencies: await this.agencies(areaId),
     };
   }

@@ -50,12 +50,15 @@ export class PgGovernanceStore implements GovernanceRepository {
     return rows;
   }
 
-  async casesHeard(areaId: string, from: Date, to: Date): Promise<GovernanceCaseRow[]> {
+  /** A closed session counts once it has been held (ended); until then its cases are pending. */
+  async cases(areaId: string, from: Date, to: Date): Promise<GovernanceCaseRow[]> {
     const { rows } = await this.db.query<GovernanceCaseRow>(
-      `SELECT coalesce(m.parent_meeting_id, m.id) AS "meetingId", ai.is_repeat AS "isRepeat",
+      `SELECT coalesce(m.parent_meeting_id, m.id) AS "meetingId",
+              (ai.actual_start IS NOT NULL AND ai.actual_end IS NOT NULL) AS heard, ai.is_repeat AS "isRepeat",
               ai.children_count AS "childrenCount", ai.referring_agency_id AS "referringAgencyId"
          FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
-        WHERE m.id IN (${PERIOD_MEETINGS}) OR m.parent_meeting_id IN (${PERIOD_MEETINGS})
+        WHERE m.id IN (${PERIOD_MEETINGS})
+           OR (m.parent_meeting_id IN (${PERIOD_MEETINGS}) AND m.status = 'ended')
         ORDER BY 1, ai.position`,
       [areaId, from, to],
     );

@@ -1,3 +1,4 @@
+import type { CaseReturnData } from '../reports/case-return.js';
 import type { RiskLevel } from '../model.js';
 
 export type SubjectKind = 'victim' | 'perpetrator' | 'child';
@@ -25,6 +26,8 @@ export interface NewCase {
   markedRepeat: boolean;
   plannedMinutes: number | null;
   permittedPersonIds: string[];
+  /** The SafeLives return's data from the import's optional columns (FR-118); absent: none. */
+  returnData?: CaseReturnData;
 }
 
 /** An agenda slot without personal data (what the agenda screen and ordering need). */
@@ -65,6 +68,7 @@ export interface NewAgendaItem {
   incidentOn: string | null;
   summary: string;
   addedAfterCirculation: boolean;
+  returnData?: CaseReturnData;
 }
 
 export interface MoveRecord {

@@ -209,6 +209,7 @@ async function listCases(
         incidentOn: c.incidentOn,
         summary: c.summary,
         addedAfterCirculation: meeting.circulatedAt !== null,
+        returnData: c.returnData,
       },
       now,
     );

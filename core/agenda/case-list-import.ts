@@ -1,6 +1,15 @@
 import { parseDay } from '../calendar/index.js';
 import type { Agency, RiskLevel } from '../model.js';
 import { formulaProblem } from '../spreadsheet/formula.js';
+import {
+  AGE_BANDS,
+  type CaseReturnData,
+  ETHNICITY_GROUPS,
+  ETHNICITY_LABELS,
+  REFERRAL_SOURCE_LABELS,
+  REFERRAL_SOURCES,
+  SEXES,
+} from '../reports/case-return.js';
 import type { NewCase, SubjectInput } from './agenda-repository.js';
 
 /** FR-027 import limits, stated to the coordinator when exceeded. */
@@ -56,6 +65,17 @@ export const IMPORT_COLUMNS: Record<string, Column> = {
   children: { label: 'Children', required: false },
   repeat: { label: 'Repeat', required: false },
   planned_minutes: { label: 'Planned minutes', required: false },
+  // Optional columns for the SafeLives return (core/reports/case-return.ts); blank is "not
+  // collected", which the return keeps apart from a recorded "no" or 0.
+  referral_source: { label: 'Referral source', required: false },
+  victim_racially_minoritised: { label: 'Victim racially minoritised', required: false },
+  victim_ethnic_group: { label: 'Victim ethnic group', required: false },
+  victim_lgbtq: { label: 'Victim LGBTQ+', required: false },
+  victim_disabled: { label: 'Victim disabled', required: false },
+  victim_sex: { label: 'Victim sex', required: false },
+  victim_age_band: { label: 'Victim age band', required: false },
+  person_harming_under_18: { label: 'Person harming under 18', required: false },
+  children_in_household: { label: 'Children in household', required: false },
 };
 
 const ALIASES: Record<string, string> = {
@@ -65,6 +85,10 @@ const ALIASES: Record<string, string> = {
   incident_date: 'incident_on',
   marac_number: 'case_number',
   case_no: 'case_number',
+  victim_lgbt: 'victim_lgbtq',
+  victim_ethnicity: 'victim_ethnic_group',
+  victim_gender: 'victim_sex',
+  harmer_under_18: 'person_harming_under_18',
 };
 
 export function normaliseHeader(text: string): string {
@@ -203,6 +227,7 @@ function readCase(r: RowReader, agencies: Map<string, Agency>, ctx: ImportContex
   const incidentOn = r.date('incident_on', ctx.today, 'not-future');
   const markedRepeat = r.yesNo('repeat');
   const plannedMinutes = r.integer('planned_minutes', 1, 120);
+  const returnData = readReturnData(r, subjects);
   if (r.failed || !caseNumber || !riskLevel || !referring || !summary) return null;
   return {
     caseNumber,
@@ -217,8 +242,36 @@ function readCase(r: RowReader, agencies: Map<string, Agency>, ctx: ImportContex
     markedRepeat,
     plannedMinutes: plannedMinutes ?? ctx.defaultMinutes,
     permittedPersonIds: [],
+    returnData,
   };
 }
+
+/** Blank cells and "not collected" stay null; children default to the named children. */
+function readReturnData(r: RowReader, subjects: SubjectInput[]): CaseReturnData {
+  const named = subjects.filter((s) => s.kind === 'child').length;
+  return {
+    referralSource: r.choice('referral_source', REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS),
+    victimMinoritised: r.yesNoOrUnknown('victim_racially_minoritised'),
+    victimEthnicity: r.choice('victim_ethnic_group', ETHNICITY_GROUPS, ETHNICITY_LABELS),
+    victimLgbtq: r.yesNoOrUnknown('victim_lgbtq'),
+    victimDisabled: r.yesNoOrUnknown('victim_disabled'),
+    victimSex: r.choice('victim_sex', SEXES, { female: 'Female', male: 'Male' }),
+    victimAgeBand: r.choice('victim_age_band', AGE_BANDS, {
+      '16-17': '16 to 17',
+      '18-24': '18 to 24',
+      '25-34': '25 to 34',
+      '35-44': '35 to 44',
+      '45-54': '45 to 54',
+      '55-64': '55 to 64',
+      '65+': '65 and over',
+    }),
+    harmerUnder18: r.yesNoOrUnknown('person_harming_under_18'),
+    childrenInHousehold: r.integer('children_in_household', 0, 30) ?? (named > 0 ? named : null),
+  };
+}
+
+const NOT_COLLECTED = new Set(['not collected', 'not known', 'unknown', 'not recorded']);
+const squash = (t: string) => t.toLowerCase().replace(/[^a-z0-9+]/g, '');
 
 const RISK: Record<string, RiskLevel> = {
   very_high: 'very-high',
@@ -310,6 +363,30 @@ class RowReader {
     if (['n', 'no', 'false', '0'].includes(text)) return false;
     this.problem(key, 'Use Y or N.');
     return false;
+  }
+
+  /** Y/N, or null when blank or "not collected". */
+  yesNoOrUnknown(key: string): boolean | null {
+    const value = this.raw(key);
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'boolean') return value;
+    const text = String(value).toLowerCase();
+    if (NOT_COLLECTED.has(text)) return null;
+    if (['y', 'yes', 'true', '1'].includes(text)) return true;
+    if (['n', 'no', 'false', '0'].includes(text)) return false;
+    this.problem(key, 'Use Y, N, or leave blank when not collected.');
+    return null;
+  }
+
+  /** One of the listed values (by its words or short form), or null when not collected. */
+  choice<T extends string>(key: string, values: readonly T[], labels: Record<T, string>): T | null {
+    const text = this.text(key, { max: 100 });
+    if (text === null || NOT_COLLECTED.has(text.toLowerCase())) return null;
+    const wanted = squash(text);
+    const found = values.find((v) => squash(v) === wanted || squash(labels[v]) === wanted);
+    if (found === undefined)
+      this.problem(key, `Use one of: ${values.map((v) => labels[v]).join('; ')}; or leave blank.`);
+    return found ?? null;
   }
 
   date(key: string, today: string, rule: 'past' | 'not-future'): string | null {

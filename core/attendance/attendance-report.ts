@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import { hasAnyRole, type Role } from '../roles.js';
 import type { AttendanceRepository } from './attendance-repository.js';
+import { casePresence, type CasePresenceRow } from './case-presence.js';
 
 /**
  * The governance attendance report (A-13, KPI-4): per agency, meetings attended (a
@@ -18,12 +19,10 @@ export interface AttendanceReport {
     meetingsExpected: number;
     cameraOnShare: number | null;
   }[];
-  perCase: {
-    meetingId: string;
-    agendaItemId: string;
-    caseReference: string;
-    agencies: { agencyId: string; present: boolean }[];
-  }[];
+  /** Coordinator and chair only: each case's presence cells (core/attendance/case-presence.ts). */
+  perCase: CasePresenceRow[];
+  /** Cases on the agendas of those meetings, and how many were started and closed (heard). */
+  cases: { onAgenda: number; heard: number; notHeard: number };
 }
 
 const READERS: Role[] = ['coordinator', 'chair', 'deputy-chair', 'steering'];
@@ -64,25 +63,12 @@ export async function attendanceReport(
       cameraOnShare: present > 0 ? Math.round((on / present) * 1000) / 1000 : null,
     };
   });
-  const perCase = hasAnyRole(actor.roles, CASE_READERS)
-    ? data.cases.map((c) => {
-        const agencies = [
-          ...new Set(
-            data.expected.filter((e) => e.meetingId === c.meetingId).map((e) => e.agencyId),
-          ),
-        ].sort();
-        return {
-          meetingId: c.meetingId,
-          agendaItemId: c.agendaItemId,
-          caseReference: c.caseReference,
-          agencies: agencies.map((agencyId) => ({
-            agencyId,
-            present: voiced.some(
-              (s) => s.agencyId === agencyId && s.agendaItemId === c.agendaItemId,
-            ),
-          })),
-        };
-      })
-    : [];
-  return { meetings: data.meetings, byAgency, perCase };
+  const perCase = hasAnyRole(actor.roles, CASE_READERS) ? casePresence(data) : [];
+  const heard = data.cases.filter((c) => c.heard).length;
+  return {
+    meetings: data.meetings,
+    byAgency,
+    perCase,
+    cases: { onAgenda: data.cases.length, heard, notHeard: data.cases.length - heard },
+  };
 }

@@ -191,6 +191,21 @@ export interface AttendanceReportData {
   }[];
   /** Agencies invited to each meeting through a representative, deputy or IDVA. */
   expected: { meetingId: string; agencyId: string }[];
-  cases: { meetingId: string; agendaItemId: string; caseReference: string; position: number }[];
+  /**
+   * The agenda items of those meetings: `heard` when the chair started and closed the case in
+   * the meeting run (actual start and end both set); the agencies involved with the case and
+   * its referrer are the ones expected for it.
+   */
+  cases: {
+    meetingId: string;
+    agendaItemId: string;
+    caseReference: string;
+    position: number;
+    heard: boolean;
+    agenciesInvolved: string[];
+    referringAgencyId: string | null;
+  }[];
+  /** Apologies sent for those meetings, and whether a written submission came with them. */
+  apologies: { meetingId: string; agencyId: string; writtenSubmission: boolean }[];
   agencies: AgencyRef[];
 }

@@ -6,6 +6,8 @@ import type { ActionState } from '../model.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import { hasAnyRole, type Role } from '../roles.js';
+import { sectorLabel } from './labels.js';
+import { type Count, forSteering } from './steering-view.js';
 
 /**
  * The steering/governance report (R9, FR-115, FR-075, AC-15, AC-16): volumes, action
@@ -15,7 +17,11 @@ import { hasAnyRole, type Role } from '../roles.js';
  *
  * Period semantics (half-open [from, to)):
  * - meetings: ended meetings (not closed sessions) whose actual (else scheduled) start is in it;
- *   cases heard: the agenda items of those meetings and of their closed sessions;
+ *   cases on the agenda: the agenda items of those meetings and of their ended closed
+ *   sessions (a closed session still to be held is not yet counted);
+ *   cases heard: those the chair started and closed in the meeting run (an item left
+ *   unheard at the end of the meeting is not heard, however long the agenda); the case
+ *   figures (repeats, children, referrers) count heard cases only;
  * - actions: the confirmed actions (open, done, not-achievable) agreed at a meeting starting in
  *   the period, or created in it when they belong to no meeting; their state as of today
  *   (area local day);
@@ -47,6 +53,8 @@ export interface GovernanceAgency {
 
 export interface GovernanceCaseRow {
   meetingId: string;
+  /** Started and closed by the chair in the meeting run (agenda item actual start and end). */
+  heard: boolean;
   isRepeat: boolean;
   childrenCount: number;
   referringAgencyId: string | null;
@@ -69,7 +77,7 @@ export interface GovernanceRepository {
   /** Ended meetings (not closed sessions) starting in [from, to). */
   meetings(areaId: string, from: Date, to: Date): Promise<{ id: string; startsAt: Date }[]>;
   /** Agenda items of those meetings and of their closed sessions (meetingId = the main meeting). */
-  casesHeard(areaId: string, from: Date, to: Date): Promise<GovernanceCaseRow[]>;
+  cases(areaId: string, from: Date, to: Date): Promise<GovernanceCaseRow[]>;
   /** Confirmed actions agreed at meetings starting in [from, to) (or created in it, no meeting). */
   actions(areaId: string, from: Date, to: Date): Promise<GovernanceActionRow[]>;
   /** Open actions of the area with escalation_level >= minLevel. */
@@ -80,16 +88,16 @@ export interface AgencyActionFigures {
   agencyId: string;
   name: string;
   sector: string;
-  created: number;
-  doneOnTime: number;
-  doneLate: number;
-  notAchievable: number;
-  open: number;
-  overdue: number;
+  created: Count;
+  doneOnTime: Count;
+  doneLate: Count;
+  notAchievable: Count;
+  open: Count;
+  overdue: Count;
   /** KPI-6: done by the due date ÷ actions due by today or closed; null when none. */
   completionRate: number | null;
-  escalated: number;
-  outstandingEscalated: number;
+  escalated: Count;
+  outstandingEscalated: Count;
 }
 
 export interface GovernanceReport {
@@ -98,36 +106,45 @@ export interface GovernanceReport {
   withReferences: boolean;
   volumes: {
     meetings: number;
-    casesHeard: number;
+    casesOnAgenda: Count;
+    casesHeard: Count;
+    casesNotHeard: Count;
     /** KPI-13: cases heard per meeting. */
     casesPerMeeting: number | null;
-    repeatCases: number;
+    repeatCases: Count;
     /** KPI-1: repeats ÷ all cases heard. */
     repeatRate: number | null;
     /** KPI-12. */
-    childrenInHouseholds: number;
+    childrenInHouseholds: Count;
     /** KPI-3: by the referring agency's sector ('unknown' when not recorded). */
-    referralsBySector: { sector: string; cases: number; share: number }[];
+    referralsBySector: {
+      sector: string;
+      label: string;
+      cases: Count;
+      share: number;
+      /** Steering view: the share is withheld because a count is under 5. */
+      suppressed?: boolean;
+    }[];
     policeShare: number | null;
     distinctReferringAgencies: number;
   };
   /** KPI-6 (and FR-115 "action completion"). */
   actions: {
-    created: number;
-    doneOnTime: number;
-    doneLate: number;
-    notAchievable: number;
-    open: number;
-    overdue: number;
+    created: Count;
+    doneOnTime: Count;
+    doneLate: Count;
+    notAchievable: Count;
+    open: Count;
+    overdue: Count;
     completionRate: number | null;
     medianDaysToCompletion: number | null;
     byAgency: AgencyActionFigures[];
   };
   /** FR-075, AC-15: escalated actions per agency; the list only for coordinator and chair. */
   escalations: {
-    escalatedInPeriod: number;
-    outstanding: number;
-    byAgency: { agencyId: string; name: string; escalated: number; outstanding: number }[];
+    escalatedInPeriod: Count;
+    outstanding: Count;
+    byAgency: { agencyId: string; name: string; escalated: Count; outstanding: Count }[];
     outstandingActions: {
       reference: string;
       caseReference: string;
@@ -244,17 +261,18 @@ export async function governanceReport(
   const now = deps.clock.now();
   const today = localDay(now, area.timeZone);
   const withReferences = hasAnyRole(actor.roles, REFERENCE_READERS);
-  const [agencies, meetings, cases, actions, escalated, attendance] = await Promise.all([
+  const [agencies, meetings, agenda, actions, escalated, attendance] = await Promise.all([
     deps.repos.agencies(actor.areaId),
     deps.repos.meetings(actor.areaId, period.from, period.to),
-    deps.repos.casesHeard(actor.areaId, period.from, period.to),
+    deps.repos.cases(actor.areaId, period.from, period.to),
     deps.repos.actions(actor.areaId, period.from, period.to),
     deps.repos.openEscalated(actor.areaId, ESCALATED_LEVEL),
     attendanceReport({ repos: deps.attendance }, actor, period),
   ]);
   const agencyById = new Map(agencies.map((a) => [a.agencyId, a]));
 
-  // Volumes (KPI-1, KPI-3, KPI-12, KPI-13).
+  // Volumes (KPI-1, KPI-3, KPI-12, KPI-13), over the cases heard.
+  const cases = agenda.filter((c) => c.heard);
   const bySector = new Map<string, number>();
   for (const c of cases) {
     const sector =
@@ -264,13 +282,20 @@ export async function governanceReport(
   const repeatCases = cases.filter((c) => c.isRepeat).length;
   const volumes: GovernanceReport['volumes'] = {
     meetings: meetings.length,
+    casesOnAgenda: agenda.length,
     casesHeard: cases.length,
+    casesNotHeard: agenda.length - cases.length,
     casesPerMeeting: ratio(cases.length, meetings.length),
     repeatCases,
     repeatRate: ratio(repeatCases, cases.length),
     childrenInHouseholds: cases.reduce((n, c) => n + c.childrenCount, 0),
     referralsBySector: [...bySector]
-      .map(([sector, n]) => ({ sector, cases: n, share: ratio(n, cases.length) ?? 0 }))
+      .map(([sector, n]) => ({
+        sector,
+        label: sectorLabel(sector),
+        cases: n,
+        share: ratio(n, cases.length) ?? 0,
+      }))
       .sort((a, b) => b.cases - a.cases || a.sector.localeCompare(b.sector)),
     policeShare: ratio(bySector.get('police') ?? 0, cases.length),
     distinctReferringAgencies: new Set(cases.map((c) => c.referringAgencyId).filter(Boolean)).size,
@@ -282,7 +307,7 @@ export async function governanceReport(
     .filter((a) => a.state === 'done' && a.completedOn !== null)
     .map((a) => daysBetween(localDay(a.createdAt, area.timeZone), a.completedOn as string));
   const isEscalated = (a: GovernanceActionRow) => a.escalationLevel >= ESCALATED_LEVEL;
-  const byAgency: AgencyActionFigures[] = agencies
+  const byAgency = agencies
     .map((g) => {
       const mine = actions.filter((a) => a.ownerAgencyId === g.agencyId);
       const t = tally(mine, today);
@@ -385,5 +410,6 @@ export async function governanceReport(
       escalationsListed: escalations.outstandingActions.length,
     },
   });
-  return report;
+  // R9: the steering group gets aggregates with small counts suppressed (core/reports/steering-view.ts).
+  return withReferences ? report : forSteering(report);
 }

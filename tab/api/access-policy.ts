@@ -318,6 +318,29 @@ export const ACCESS_POLICY = {
     scope: { agencyId: 'agency' },
     relationships: AREA,
   },
+  // The SafeLives data return (FR-118): per-case data on the agenda, coordinator only.
+  'GET /api/meetings/:meetingId/case-return': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+    enforcedBy: 'listCaseReturns (core/reports/case-return-service.ts)',
+  },
+  'PUT /api/meetings/:meetingId/case-return/:itemId': {
+    roles: COORDINATOR,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: AREA,
+    enforcedBy: 'saveCaseReturn (core/reports/case-return-service.ts)',
+  },
+  'GET /api/reports/safelives-return': {
+    roles: COORDINATOR,
+    relationships: AREA,
+    enforcedBy: 'safeLivesReturn (core/reports/safelives-return.ts)',
+  },
+  'GET /api/reports/safelives-return.xlsx': {
+    roles: COORDINATOR,
+    relationships: AREA,
+    enforcedBy: 'safeLivesReturn (core/reports/safelives-return.ts)',
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

@@ -106,6 +106,11 @@ const MATRIX: [PolicyKey, string][] = [
   ['GET /api/area/sign-in-refusals',                              'ok   403   403    403  403  403  403  403   403    403  ok'],
   ['PUT /api/area/confidentiality-statement',                     'in   403   403    403  403  403  403  403   403    403  in'],
   ['POST /api/area/agencies/:agencyId/withdraw',                  'in   403   403    403  403  403  403  403   403    403  404'],
+  // The SafeLives data return (coordinator only; unaffected by the cancel above).
+  ['GET /api/meetings/:meetingId/case-return',                    'ok   403   403    403  403  403  403  403   403    403  404'],
+  ['PUT /api/meetings/:meetingId/case-return/:itemId',            'in   403   403    403  403  403  403  403   403    403  404'],
+  ['GET /api/reports/safelives-return',                           'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/reports/safelives-return.xlsx',                      'ok   403   403    403  403  403  403  403   403    403  ok'],
 ];
 
 let app: PreMeetingApp;

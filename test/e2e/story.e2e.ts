@@ -313,6 +313,36 @@ describe('the whole story: import and circulation, case list, meeting, report, M
     await expectAccessible(report, 'attendance report');
   }, 200_000);
 
+  it('the reports count the two cases heard of sixteen, and no agency absent for an unheard case', async () => {
+    const page = await newPage();
+    await signIn(page, COORDINATOR, '/reports/attendance');
+    const figures = page.getByText('listed but not heard');
+    await figures.waitFor({ timeout: 30_000 });
+    expect(await figures.textContent()).toBe('14 listed but not heard');
+    const matrix = page.getByRole('table', { name: 'Presence per case' });
+    const rows = matrix.getByRole('row');
+    const unheard = rows.filter({ hasText: 'Not heard' });
+    expect(await unheard.count()).toBe(14);
+    for (const text of await unheard.allTextContents()) expect(text).not.toContain('Absent');
+    await screenshot(page, 'gov-attendance-matrix');
+
+    await page.goto(`${service.url}/reports/governance`);
+    const heard = page.getByText('Cases heard', { exact: true }).first();
+    await heard.waitFor({ timeout: 30_000 });
+    const figure = (label: string) =>
+      page.getByText(label, { exact: true }).first().locator('xpath=..').textContent();
+    expect(await figure('Cases heard')).toMatch(/^2Cases heard/);
+    expect(await figure('Cases listed but not heard')).toMatch(/^14Cases listed but not heard/);
+    await page.getByRole('heading', { name: 'SafeLives data return' }).waitFor();
+    await page.getByRole('table', { name: 'SafeLives return by meeting' }).waitFor();
+    expect(await page.textContent('body')).not.toMatch(/KPI-\d|FR-\d/);
+    await screenshot(page, 'gov-governance-1280');
+    await expectAccessible(page, 'governance report');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await screenshot(page, 'gov-governance-320');
+    await page.close();
+  }, 60_000);
+
   it('a representative completes the action assigned to them from My MARAC, in two clicks', async () => {
     const page = await newPage();
     await signIn(page, POLICE, '/tab/my-marac');

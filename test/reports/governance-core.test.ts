@@ -15,12 +15,19 @@ function deps(actions: GovernanceActionRow[], escalated: GovernanceActionRow[]) 
     area: async () => ({ nation: 'england-and-wales', timeZone: 'Europe/London' }),
     agencies: async () => [{ agencyId: 'g1', name: 'Agency One', sector: 'police', core: true }],
     meetings: async () => [],
-    casesHeard: async () => [],
+    cases: async () => [],
     actions: async () => actions,
     openEscalated: async () => escalated,
   };
   const attendance = {
-    reportData: async () => ({ meetings: [], summary: [], expected: [], cases: [], agencies: [] }),
+    reportData: async () => ({
+      meetings: [],
+      summary: [],
+      expected: [],
+      cases: [],
+      apologies: [],
+      agencies: [],
+    }),
   } as unknown as AttendanceRepository;
   return {
     audit,
@@ -56,7 +63,7 @@ describe('governanceReport (core)', () => {
   });
 
   it('gives null working days overdue, not a crash, for days outside the calendar', async () => {
-    const old = row({ reference: 'A-0002', dueOn: '2018-11-01', escalationLevel: 3 });
+    const old = row({ reference: 'A-0002', dueOn: '2018-11-01', escalationLevel: 3 }); // before 2019
     const { deps: d, audit } = deps([], [old]);
     const r = await governanceReport(d, coordinator, period);
     expect(r.escalations.outstandingActions).toEqual([

@@ -49,13 +49,17 @@ async function meeting(
   );
 }
 
-/** A case heard at a meeting: MC-G<n>, repeat flag, children in the household, referrer. */
+/**
+ * A case at a meeting: MC-G<n>, repeat flag, children in the household, referrer; heard (the
+ * chair started and closed it) unless `wasHeard` is false.
+ */
 async function heard(
   m: string,
   n: number,
   isRepeat: boolean,
   children: number,
   referrer: string | null,
+  wasHeard = true,
 ) {
   const caseId = demoUuid(`gov-case:${n}`);
   await app.db.query('INSERT INTO marac_case (id, area_id, case_number) VALUES ($1, $2, $3)', [
@@ -64,9 +68,12 @@ async function heard(
     `MC-G${n}`,
   ]);
   await app.db.query(
-    `INSERT INTO agenda_item (meeting_id, case_id, position, risk_level, is_repeat, children_count, referring_agency_id)
-     VALUES ($1, $2, $3, 'high', $4, $5, $6)`,
-    [meetingId(m), caseId, n, isRepeat, children, referrer ? agency(referrer) : null],
+    `INSERT INTO agenda_item (meeting_id, case_id, position, risk_level, is_repeat, children_count,
+       referring_agency_id, actual_start, actual_end)
+     SELECT $1, $2, $3, 'high', $4, $5, $6, CASE WHEN $7 THEN m.actual_start END,
+            CASE WHEN $7 THEN m.actual_start + interval '10 minutes' END
+       FROM meeting m WHERE m.id = $1`,
+    [meetingId(m), caseId, n, isRepeat, children, referrer ? agency(referrer) : null, wasHeard],
   );
 }
 
@@ -132,6 +139,7 @@ beforeAll(async () => {
   await heard('M2', 6, true, 0, 'childrens');
   await heard('M3', 7, false, 2, 'police');
   await heard('M3', 8, false, 0, 'police');
+  await heard('M3', 11, true, 6, 'housing', false); // listed, not heard: in no case figure
   await heard('M0', 9, true, 5, 'police'); // before the period
   await heard('MX', 10, true, 4, 'idva'); // cancelled meeting
   // Actions agreed at M1 (created 15 Jan), M2 (12 Feb), M3 (12 Mar), M0 (11 Dec).
@@ -199,17 +207,19 @@ describe('GET /api/reports/governance', () => {
     });
     expect(body.volumes).toEqual({
       meetings: 3,
+      casesOnAgenda: 9,
       casesHeard: 8, // M1 3 + its closed session 1 + M2 2 + M3 2
+      casesNotHeard: 1,
       casesPerMeeting: 2.667,
       repeatCases: 3,
       repeatRate: 0.375,
       childrenInHouseholds: 9,
       referralsBySector: [
-        { sector: 'police', cases: 4, share: 0.5 },
-        { sector: 'childrens-services', cases: 1, share: 0.125 },
-        { sector: 'housing', cases: 1, share: 0.125 },
-        { sector: 'idva', cases: 1, share: 0.125 },
-        { sector: 'unknown', cases: 1, share: 0.125 },
+        { sector: 'police', label: 'Police', cases: 4, share: 0.5 },
+        { sector: 'childrens-services', label: 'Children’s services', cases: 1, share: 0.125 },
+        { sector: 'housing', label: 'Housing', cases: 1, share: 0.125 },
+        { sector: 'idva', label: 'IDVA service', cases: 1, share: 0.125 },
+        { sector: 'unknown', label: 'Not recorded', cases: 1, share: 0.125 },
       ],
       policeShare: 0.5,
       distinctReferringAgencies: 4,
@@ -316,15 +326,27 @@ describe('GET /api/reports/governance', () => {
     expect(by('idva')).toMatchObject({ meetingsAttended: 0, meetingsExpected: 1 });
   });
 
-  it('gives the steering group the same figures but no case or action references (R9)', async () => {
+  it('gives the steering group aggregates, small counts suppressed, no references (R9)', async () => {
     const coordinator = await get('coordinator');
     const { status, body } = await get('steering');
     expect(status).toBe(200);
     expect(body.withReferences).toBe(false);
     expect(body.escalations.outstandingActions).toEqual([]);
-    expect(body.escalations.byAgency).toEqual(coordinator.body.escalations.byAgency);
-    expect(body.volumes).toEqual(coordinator.body.volumes);
-    expect(body.actions).toEqual(coordinator.body.actions);
+    // Counts 1-4 read "fewer than 5"; larger counts and zeros stay (test/reports/steering-view).
+    expect(body.escalations.byAgency.map((g: Json) => g.escalated)).not.toContain(1);
+    expect(body.volumes).toMatchObject({
+      casesHeard: 8,
+      casesNotHeard: 'fewer than 5',
+      repeatCases: 'fewer than 5',
+      repeatRate: null,
+      childrenInHouseholds: 9,
+    });
+    expect(body.actions).toMatchObject({
+      created: 8,
+      doneOnTime: 'fewer than 5',
+      completionRate: null,
+    });
+    expect(coordinator.body.actions.created).toBe(8);
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/A-\d{4}/);
     expect(text).not.toMatch(/MC-G\d/);

@@ -1,9 +1,10 @@
 /**
- * The steering/governance report (issue 6; FR-115, FR-075, KPI-1, KPI-3, KPI-4, KPI-6, KPI-12,
- * KPI-13): volumes, action completion, escalations and attendance for a period, from
+ * The steering/governance report (FR-115, FR-075, KPI-1, KPI-3, KPI-4, KPI-6, KPI-12, KPI-13):
+ * volumes, action completion, escalations and attendance for a period, from
  * GET /api/reports/governance. The steering group sees aggregates only: the API sends it no
  * case or action references, and this page then shows no list of escalated actions. Every chart
- * is inline SVG with a text alternative and a table of the same numbers.
+ * is a titled figure saying what it measures, with a text alternative and a table of the same
+ * numbers; the requirement ids above stay in code, never on screen.
  */
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
@@ -12,17 +13,19 @@ import {
   EmptyState,
   ErrorBanner,
   formatDay,
+  Notice,
   PageLayout,
   Progress,
   Section,
 } from '../../shell/components.js';
 import { RouteLink } from '../../shell/router.js';
-import { RoleGate, WhoAmI } from '../../shell/session.js';
-import { BarChart } from '../reports/charts.js';
+import { hasRole, RoleGate, useMe, WhoAmI } from '../../shell/session.js';
+import { BarChart, ChartFigure } from '../reports/charts.js';
 import { addMonths, month, PeriodForm, startOf, usePeriod } from '../reports/period.js';
 // The API's JSON shape is the core use case's result type (type-only: nothing of core is bundled).
 import type { GovernanceReport } from '../../../../../core/reports/governance.js';
 import { DataTable } from '../common/data-table.js';
+import { SafeLivesReturnSection } from './safelives-return-panel.js';
 
 const useStyles = makeStyles({
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
@@ -45,6 +48,7 @@ export default function GovernanceReportPage() {
 }
 
 function Report() {
+  const isCoordinator = hasRole(useMe(), 'coordinator');
   const now = month(new Date());
   const period = usePeriod({ from: addMonths(now, -2), to: now });
   const { asked, setAsked } = period;
@@ -69,13 +73,16 @@ function Report() {
   return (
     <PageLayout
       title="Governance report"
-      subtitle="Volumes, action completion, escalations and attendance for the steering group (FR-115). Aggregates; case and action references are shown to the coordinator and chair only."
+      subtitle="Volumes, action completion, escalations and attendance for the steering group. Aggregates only; case and action references are shown to the coordinator and chair."
       actions={<WhoAmI />}
     >
       <PeriodForm period={period} toLabel="To (month, included)" />
       {error !== null && <ErrorBanner error={error} onRetry={() => setAsked({ ...asked })} />}
       {data === null && error === null && <Progress label="Loading the governance figures…" />}
       {data && <Figures report={data} />}
+      {isCoordinator && (
+        <SafeLivesReturnSection from={startOf(asked.from)} to={startOf(addMonths(asked.to, 1))} />
+      )}
     </PageLayout>
   );
 }
@@ -119,6 +126,12 @@ function Figures({ report }: { report: GovernanceReport }) {
   const expected = at.byAgency.filter((x) => x.meetingsExpected > 0);
   return (
     <>
+      {!report.withReferences && (
+        <Notice intent="info">
+          Counts of cases, children and actions from 1 to 4 are shown as “fewer than 5”, and a share
+          built on them is not shown, so that no one can be identified.
+        </Notice>
+      )}
       <Section title="Volumes">
         <div className={styles.figures}>
           <Figure label="Meetings" value={String(v.meetings)} />
@@ -128,39 +141,51 @@ function Figures({ report }: { report: GovernanceReport }) {
             detail={v.casesPerMeeting === null ? undefined : `${v.casesPerMeeting} per meeting`}
           />
           <Figure
-            label="Repeat rate (KPI-1)"
-            value={pct(v.repeatRate)}
-            detail={`${v.repeatCases} repeat cases`}
+            label="Cases listed but not heard"
+            value={String(v.casesNotHeard)}
+            detail={`of ${v.casesOnAgenda} on the agendas`}
           />
-          <Figure label="Children in households (KPI-12)" value={String(v.childrenInHouseholds)} />
           <Figure
-            label="Referred by police (KPI-3)"
+            label="Repeat cases"
+            value={pct(v.repeatRate)}
+            detail={`${v.repeatCases} of the cases heard`}
+          />
+          <Figure label="Children in the households" value={String(v.childrenInHouseholds)} />
+          <Figure
+            label="Referred by the police"
             value={pct(v.policeShare)}
             detail={`${v.distinctReferringAgencies} referring agencies`}
           />
         </div>
         {v.referralsBySector.length > 0 && (
-          <>
-            <BarChart
-              title="Cases by referring agency sector"
-              bars={v.referralsBySector.map((s) => ({
-                label: s.sector,
-                value: s.share,
-                detail: `${s.cases} cases`,
-              }))}
-            />
-            <details>
-              <summary>Show as a table</summary>
-              <FigureTable
-                label="Cases by referring agency sector"
-                head={['Sector', 'Cases', 'Share']}
-                rows={v.referralsBySector.map((s) => [s.sector, s.cases, pct(s.share)])}
+          <ChartFigure
+            title="Where the cases heard were referred from"
+            measures="Share of the cases heard, by the kind of agency that referred them."
+            chart={
+              <BarChart
+                title="Where the cases heard were referred from"
+                bars={v.referralsBySector.map((s) => ({
+                  label: s.label,
+                  value: s.suppressed ? null : s.share,
+                  detail: `${s.cases} cases`,
+                }))}
               />
-            </details>
-          </>
+            }
+            table={
+              <FigureTable
+                label="Where the cases heard were referred from"
+                head={['Referred by', 'Cases heard', 'Share']}
+                rows={v.referralsBySector.map((s) => [
+                  s.label,
+                  s.cases,
+                  s.suppressed ? '—' : pct(s.share),
+                ])}
+              />
+            }
+          />
         )}
       </Section>
-      <Section title="Action completion (KPI-6)">
+      <Section title="Action completion">
         <div className={styles.figures}>
           <Figure label="Actions agreed" value={String(a.created)} />
           <Figure
@@ -176,20 +201,23 @@ function Figures({ report }: { report: GovernanceReport }) {
           />
         </div>
         {a.byAgency.length > 0 && (
-          <>
-            <BarChart
-              title="Actions done by the due date, by agency"
-              bars={a.byAgency.map((g) => ({
-                label: g.name,
-                value: g.completionRate,
-                detail:
-                  g.completionRate === null
-                    ? 'nothing due yet'
-                    : `${g.doneOnTime} on time of ${g.created} agreed`,
-              }))}
-            />
-            <details>
-              <summary>Show as a table</summary>
+          <ChartFigure
+            title="Actions done by the due date, by agency"
+            measures="Share of each agency’s actions that were due by today (or closed) and were done by their due date."
+            chart={
+              <BarChart
+                title="Actions done by the due date, by agency"
+                bars={a.byAgency.map((g) => ({
+                  label: g.name,
+                  value: g.completionRate,
+                  detail:
+                    g.completionRate === null
+                      ? 'nothing due yet'
+                      : `${g.doneOnTime} on time of ${g.created} agreed`,
+                }))}
+              />
+            }
+            table={
               <FigureTable
                 label="Action completion by agency"
                 head={[
@@ -213,11 +241,11 @@ function Figures({ report }: { report: GovernanceReport }) {
                   pct(g.completionRate),
                 ])}
               />
-            </details>
-          </>
+            }
+          />
         )}
       </Section>
-      <Section title="Escalations (FR-075)">
+      <Section title="Escalations">
         <Body1>
           {e.escalatedInPeriod} actions of this period were escalated to an agency’s escalation
           contact; {e.outstanding} escalated actions are still open today (
@@ -246,7 +274,7 @@ function Figures({ report }: { report: GovernanceReport }) {
           />
         )}
       </Section>
-      <Section title="Attendance and cameras (KPI-4)">
+      <Section title="Attendance and cameras">
         <div className={styles.figures}>
           <Figure label="Reconciled meetings" value={String(at.meetingsReconciled)} />
           <Figure label="Agency attendance" value={pct(at.attendanceRate)} />
@@ -255,27 +283,57 @@ function Figures({ report }: { report: GovernanceReport }) {
         </div>
         {expected.length > 0 && (
           <>
-            <BarChart
-              title="Meetings attended of those expected, by agency"
-              bars={expected.map((x) => ({
-                label: x.name,
-                value: x.meetingsAttended / x.meetingsExpected,
-                detail: `${x.meetingsAttended} of ${x.meetingsExpected}`,
-              }))}
+            <ChartFigure
+              title="Meetings attended, by agency"
+              measures="Meetings where the agency’s representative, deputy or IDVA was present, as a share of the meetings it was invited to. This is attendance, not camera use."
+              chart={
+                <BarChart
+                  title="Meetings attended, by agency"
+                  bars={expected.map((x) => ({
+                    label: x.name,
+                    value: x.meetingsAttended / x.meetingsExpected,
+                    detail: `${x.meetingsAttended} of ${x.meetingsExpected}`,
+                  }))}
+                />
+              }
+              table={
+                <FigureTable
+                  label="Attendance by agency"
+                  head={['Agency', 'Meetings attended', 'Meetings invited to', 'Camera on']}
+                  rows={expected.map((x) => [
+                    `${x.name}${x.core ? ' (core)' : ''}`,
+                    x.meetingsAttended,
+                    x.meetingsExpected,
+                    pct(x.cameraOnShare),
+                  ])}
+                />
+              }
             />
-            <details>
-              <summary>Show as a table</summary>
-              <FigureTable
-                label="Attendance by agency"
-                head={['Agency', 'Attended', 'Expected', 'Camera on']}
-                rows={expected.map((x) => [
-                  `${x.name}${x.core ? ' (core)' : ''}`,
-                  x.meetingsAttended,
-                  x.meetingsExpected,
-                  pct(x.cameraOnShare),
-                ])}
-              />
-            </details>
+            <ChartFigure
+              title="Camera on, by agency"
+              measures="Time with the camera on, as a share of the time present, where Teams gave camera evidence."
+              tableSummary="Show the camera figures as a table"
+              chart={
+                <BarChart
+                  title="Camera on, by agency"
+                  bars={expected.map((x) => ({
+                    label: x.name,
+                    value: x.cameraOnShare,
+                    detail:
+                      x.cameraOnShare === null
+                        ? 'no camera evidence'
+                        : `${pct(x.cameraOnShare)} of the time present`,
+                  }))}
+                />
+              }
+              table={
+                <FigureTable
+                  label="Camera on by agency"
+                  head={['Agency', 'Camera on']}
+                  rows={expected.map((x) => [x.name, pct(x.cameraOnShare)])}
+                />
+              }
+            />
           </>
         )}
         <Caption1>

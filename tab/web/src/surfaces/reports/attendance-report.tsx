@@ -16,7 +16,7 @@ import {
   Section,
 } from '../../shell/components.js';
 import { hasRole, RoleGate, useMe, WhoAmI } from '../../shell/session.js';
-import { BarChart, SmallMultiples } from './charts.js';
+import { BarChart, ChartFigure, SmallMultiples } from './charts.js';
 import { addMonths, month, PeriodForm, startOf, usePeriod } from './period.js';
 import { DataTable } from '../common/data-table.js';
 
@@ -34,14 +34,37 @@ export interface AttendanceReport {
     meetingId: string;
     agendaItemId: string;
     caseReference: string;
-    agencies: { agencyId: string; present: boolean }[];
+    heard: boolean;
+    agencies: { agencyId: string; status: Presence; present: boolean }[];
   }[];
+  cases: { onAgenda: number; heard: number; notHeard: number };
 }
+
+/** Mirrors core/attendance/case-presence.ts (the web bundle imports no core values). */
+type Presence =
+  | 'present'
+  | 'deputy-present'
+  | 'apologies-written-submission'
+  | 'apologies'
+  | 'absent'
+  | 'not-involved'
+  | 'not-heard';
+
+const PRESENCE: Record<Presence, string> = {
+  present: 'Present',
+  'deputy-present': 'Deputy present',
+  'apologies-written-submission': 'Apologies (written submission)',
+  apologies: 'Apologies',
+  absent: 'Absent',
+  'not-involved': 'Not involved',
+  'not-heard': 'Not heard',
+};
 
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
   yes: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
-  no: { color: tokens.colorPaletteRedForeground1 },
+  no: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
   figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
   figure: { display: 'grid' },
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
@@ -151,6 +174,11 @@ function Figures(props: {
         <div className={styles.figures}>
           <Figure label="Meetings" value={String(total.meetings.length)} />
           <Figure
+            label="Cases heard"
+            value={String(total.cases.heard)}
+            detail={`${total.cases.notHeard} listed but not heard`}
+          />
+          <Figure
             label="Agency attendance"
             value={expected ? `${Math.round((attended / expected) * 100)}%` : '—'}
             detail={`${attended} of ${expected} expected`}
@@ -162,60 +190,86 @@ function Figures(props: {
         </div>
       </Section>
       <Section title="Attendance by agency over time">
-        <Caption1>
-          Share of the meetings each agency was expected at where it was present (a representative,
-          deputy or IDVA).
-        </Caption1>
-        <SmallMultiples
-          title="Attendance by agency over time"
-          periods={props.months.map(label)}
-          series={agencies.map((a) => ({
-            label: a.name,
-            values: props.byMonth.map((r) => {
-              const row = r.byAgency.find((x) => x.agencyId === a.agencyId);
-              return row && row.meetingsExpected > 0
-                ? row.meetingsAttended / row.meetingsExpected
-                : null;
-            }),
-          }))}
+        <ChartFigure
+          title="Meetings attended, by agency and month"
+          measures="Share of the meetings each agency was invited to where its representative, deputy or IDVA was present. A dot: not invited that month."
+          chart={
+            <SmallMultiples
+              title="Attendance by agency over time"
+              periods={props.months.map(label)}
+              series={agencies.map((a) => ({
+                label: a.name,
+                values: props.byMonth.map((r) => {
+                  const row = r.byAgency.find((x) => x.agencyId === a.agencyId);
+                  return row && row.meetingsExpected > 0
+                    ? row.meetingsAttended / row.meetingsExpected
+                    : null;
+                }),
+              }))}
+            />
+          }
+          table={
+            <DataTable
+              label="Attendance by agency"
+              rows={agencies}
+              rowKey={(a) => a.agencyId}
+              columns={[
+                { header: 'Agency', cell: (a) => `${a.name}${a.core ? ' (core)' : ''}` },
+                { header: 'Attended', cell: (a) => a.meetingsAttended },
+                { header: 'Expected', cell: (a) => a.meetingsExpected },
+                {
+                  header: 'Camera on',
+                  cell: (a) =>
+                    a.cameraOnShare === null ? '—' : `${Math.round(a.cameraOnShare * 100)}%`,
+                },
+              ]}
+            />
+          }
         />
-        <details>
-          <summary>Show as a table</summary>
-          <DataTable
-            label="Attendance by agency"
-            rows={agencies}
-            rowKey={(a) => a.agencyId}
-            columns={[
-              { header: 'Agency', cell: (a) => `${a.name}${a.core ? ' (core)' : ''}` },
-              { header: 'Attended', cell: (a) => a.meetingsAttended },
-              { header: 'Expected', cell: (a) => a.meetingsExpected },
-              {
-                header: 'Camera on',
-                cell: (a) =>
-                  a.cameraOnShare === null ? '—' : `${Math.round(a.cameraOnShare * 100)}%`,
-              },
-            ]}
-          />
-        </details>
       </Section>
       <Section title="Camera-on share">
-        <Caption1>
-          Time with the camera on, as a share of the time present, where there was camera evidence.
-        </Caption1>
-        <BarChart
-          title="Camera-on share by agency"
-          bars={agencies.map((a) => ({
-            label: a.name,
-            value: a.cameraOnShare,
-            detail:
-              a.cameraOnShare === null
-                ? 'no camera evidence'
-                : `${Math.round(a.cameraOnShare * 100)}% of the time present`,
-          }))}
+        <ChartFigure
+          title="Camera on, by agency"
+          measures="Time with the camera on, as a share of the time present, where Teams gave camera evidence. This is camera use, not attendance."
+          tableSummary="Show the camera figures as a table"
+          chart={
+            <BarChart
+              title="Camera-on share by agency"
+              bars={agencies.map((a) => ({
+                label: a.name,
+                value: a.cameraOnShare,
+                detail:
+                  a.cameraOnShare === null
+                    ? 'no camera evidence'
+                    : `${Math.round(a.cameraOnShare * 100)}% of the time present`,
+              }))}
+            />
+          }
+          table={
+            <DataTable
+              label="Camera on by agency"
+              rows={agencies}
+              rowKey={(a) => a.agencyId}
+              columns={[
+                { header: 'Agency', cell: (a) => a.name },
+                {
+                  header: 'Camera on',
+                  cell: (a) =>
+                    a.cameraOnShare === null
+                      ? 'No camera evidence'
+                      : `${Math.round(a.cameraOnShare * 100)}%`,
+                },
+              ]}
+            />
+          }
         />
       </Section>
       {!props.aggregatesOnly && (
         <Section title="Presence per case">
+          <Caption1>
+            Only the agencies involved with a case, or that referred it, were expected for it. Cases
+            listed but not started and closed in the meeting were not heard.
+          </Caption1>
           {total.perCase.length === 0 ? (
             <EmptyState title="No cases heard in this period" />
           ) : (
@@ -259,17 +313,21 @@ function PresenceMatrix({
         columns={[
           { header: 'Case', cell: (c) => c.caseReference },
           { header: 'Meeting', cell: (c) => formatDay(when.get(c.meetingId) ?? null) },
+          { header: 'Heard', cell: (c) => (c.heard ? 'Heard' : 'Not heard') },
           ...ids.map((id) => ({
             header: names.get(id) ?? 'Agency',
             cell: (c: AttendanceReport['perCase'][number]) => {
               const cell = c.agencies.find((a) => a.agencyId === id);
-              return !cell ? (
-                <span aria-label="not expected">·</span>
-              ) : cell.present ? (
-                <span className={styles.yes}>Present</span>
-              ) : (
-                <span className={styles.no}>Absent</span>
-              );
+              if (!cell) return <span className={styles.muted}>Not invited</span>;
+              const className =
+                cell.status === 'absent'
+                  ? styles.no
+                  : cell.present
+                    ? styles.yes
+                    : cell.status.startsWith('apologies')
+                      ? undefined
+                      : styles.muted;
+              return <span className={className}>{PRESENCE[cell.status]}</span>;
             },
           })),
         ]}

@@ -1,8 +1,48 @@
 /**
- * Small inline-SVG charts (no chart library: the report stays a few KB). Each chart is an
- * image with a text alternative, and the numbers are also offered as a table.
+ * Small inline-SVG charts (no chart library: the report stays a few KB). Each chart is a
+ * figure with a visible title and a line saying what its bars measure, an image with a text
+ * alternative, and the same numbers as a table (ChartFigure), so no bar can be misread.
  */
-import { tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  figure: {
+    margin: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    marginBlockEnd: tokens.spacingVerticalL,
+    minWidth: 0,
+  },
+  caption: { display: 'grid' },
+});
+
+/**
+ * A chart with its title and what it measures, visible above it, and its table below it.
+ * `table` is shown in a disclosure so that the page stays short on a phone.
+ */
+export function ChartFigure(props: {
+  title: string;
+  measures: string;
+  chart: ReactNode;
+  table: ReactNode;
+  tableSummary?: string;
+}) {
+  const styles = useStyles();
+  return (
+    <figure className={styles.figure}>
+      <figcaption className={styles.caption}>
+        <Subtitle2>{props.title}</Subtitle2>
+        <Caption1>{props.measures}</Caption1>
+      </figcaption>
+      {props.chart}
+      <details>
+        <summary>{props.tableSummary ?? 'Show as a table'}</summary>
+        {props.table}
+      </details>
+    </figure>
+  );
+}
 
 export interface Bar {
   label: string;

@@ -1,7 +1,8 @@
 /**
  * One meeting in the coordinator workspace: the agenda (no case content, FR-027..FR-030),
  * case-list import with row-level errors (FR-027), circulation status per recipient (FR-031),
- * and the minutes with their DOCX download (FR-084).
+ * the data the SafeLives return needs per case (FR-118), and the minutes with their DOCX
+ * download (FR-084).
  */
 import { Body1 } from '@fluentui/react-components';
 import type { AgendaView, MeetingDetail } from '../../../api/types.js';
@@ -14,6 +15,7 @@ import { AgendaTable } from './agenda-table.js';
 import { CirculationSection } from './circulation-panel.js';
 import { ImportSection } from './import-panel.js';
 import { MinutesSection } from './minutes-panel.js';
+import { ReturnDataSection } from './return-data-panel.js';
 import { Summary } from './summary-panel.js';
 
 export default function MeetingWorkspace({ params }: { params: Record<string, string> }) {
@@ -33,6 +35,7 @@ export default function MeetingWorkspace({ params }: { params: Record<string, st
         </Loaded>
       </Section>
       <ImportSection meetingId={meetingId} onImported={agenda.reload} />
+      <ReturnDataSection key={agenda.data?.items.length ?? 0} meetingId={meetingId} />
       <CirculationSection
         meetingId={meetingId}
         timeZone={me.area.timeZone}

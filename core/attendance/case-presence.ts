@@ -1,0 +1,81 @@
+import type { AttendanceReportData } from './attendance-repository.js';
+
+/**
+ * Presence per case (A-13, KPI-4): for each case on a reconciled meeting's agenda, what each
+ * agency's cell means. Only a case the chair started and closed was heard, and only an agency
+ * involved with the case (or its referrer) was expected for it, so "absent" is kept for an
+ * expected agency that sent no one and no apology. Everything else says why there is no one.
+ */
+export type CasePresence =
+  | 'present'
+  | 'deputy-present'
+  | 'apologies-written-submission'
+  | 'apologies'
+  | 'absent'
+  | 'not-involved'
+  | 'not-heard';
+
+/** The words a person reads for each cell (plain English, no slugs on screen or in exports). */
+export const CASE_PRESENCE_LABELS: Record<CasePresence, string> = {
+  present: 'Present',
+  'deputy-present': 'Deputy present',
+  'apologies-written-submission': 'Apologies (written submission)',
+  apologies: 'Apologies',
+  absent: 'Absent',
+  'not-involved': 'Not involved',
+  'not-heard': 'Not heard',
+};
+
+/** Who speaks for an agency: a representative, a deputy or the IDVA. */
+const VOICES = new Set(['representative', 'deputy', 'idva']);
+
+export interface CasePresenceRow {
+  meetingId: string;
+  agendaItemId: string;
+  caseReference: string;
+  heard: boolean;
+  agencies: { agencyId: string; status: CasePresence; present: boolean }[];
+}
+
+export function casePresence(data: AttendanceReportData): CasePresenceRow[] {
+  const voiced = data.summary.filter(
+    (s) => s.agencyId && VOICES.has(s.attendedAs) && s.presentSeconds > 0,
+  );
+  return data.cases.map((c) => {
+    const involved = new Set([
+      ...c.agenciesInvolved,
+      ...(c.referringAgencyId ? [c.referringAgencyId] : []),
+    ]);
+    // Columns: every agency invited to the meeting, and any involved agency that was not.
+    const columns = [
+      ...new Set([
+        ...data.expected.filter((e) => e.meetingId === c.meetingId).map((e) => e.agencyId),
+        ...involved,
+      ]),
+    ].sort();
+    const status = (agencyId: string): CasePresence => {
+      if (!c.heard) return 'not-heard';
+      if (!involved.has(agencyId)) return 'not-involved';
+      const here = voiced.filter(
+        (s) => s.agencyId === agencyId && s.agendaItemId === c.agendaItemId,
+      );
+      if (here.some((s) => s.attendedAs !== 'deputy')) return 'present';
+      if (here.length > 0) return 'deputy-present';
+      const apology = data.apologies.find(
+        (a) => a.meetingId === c.meetingId && a.agencyId === agencyId,
+      );
+      if (apology) return apology.writtenSubmission ? 'apologies-written-submission' : 'apologies';
+      return 'absent';
+    };
+    return {
+      meetingId: c.meetingId,
+      agendaItemId: c.agendaItemId,
+      caseReference: c.caseReference,
+      heard: c.heard,
+      agencies: columns.map((agencyId) => {
+        const s = status(agencyId);
+        return { agencyId, status: s, present: s === 'present' || s === 'deputy-present' };
+      }),
+    };
+  });
+}
