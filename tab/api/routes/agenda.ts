@@ -9,7 +9,11 @@ import {
 } from '../../../core/agenda/agenda-service.js';
 import { deferCase, removeCase, reorderCase } from '../../../core/agenda/agenda-changes.js';
 import { MAX_IMPORT_BYTES } from '../../../core/agenda/case-list-import.js';
-import { templateCsv } from '../../../core/agenda/case-list-template.js';
+import {
+  templateColumns,
+  templateCsv,
+  templateGuidance,
+} from '../../../core/agenda/case-list-template.js';
 import { decideMove, moveCase, requestMove } from '../../../core/agenda/reorder.js';
 import { checkAccess } from '../../../core/circulation/case-list.js';
 import type { CirculationDeps } from '../../../core/circulation/circulation-deps.js';
@@ -124,20 +128,26 @@ export function agendaRoutes(deps: { agenda: AgendaDeps; circulation: Circulatio
 
   get('/:meetingId/agenda/template', async (req, res) => {
     const { format } = z
-      .object({ format: z.enum(['csv', 'xlsx']).default('csv') })
+      .object({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') })
       .parse(req.query);
     const actor = actorOf(res);
     const meeting = await deps.agenda.repos.meetings.getMeeting(param(req, 'meetingId'));
     if (!meeting || meeting.areaId !== actor.areaId) throw new DomainError('NOT_FOUND');
     res.setHeader('cache-control', 'no-store');
+    const agencies = await deps.agenda.repos.directory.listAgencies(actor.areaId);
+    const agencyNames = agencies.map((a) => a.name);
+    // The screen's explanation of the columns, from the same definitions as the files.
+    if (format === 'json') {
+      res.json({ columns: templateColumns(), guidance: templateGuidance(agencyNames) });
+      return;
+    }
     if (format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', 'attachment; filename="case-list-template.csv"');
       res.send(templateCsv());
       return;
     }
-    const agencies = await deps.agenda.repos.directory.listAgencies(actor.areaId);
-    const file = await templateXlsx(agencies.map((a) => a.name));
+    const file = await templateXlsx(agencyNames);
     res.setHeader(
       'content-type',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -21,12 +21,14 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
+export { SeriesForm } from './schedule-series-form.js';
+
 export interface ScheduleResult {
   meetings: MeetingSummary[];
   warnings: string[];
 }
 
-function today(offsetDays = 0): string {
+export function today(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -75,69 +77,6 @@ function ScheduleFormFrame(props: {
       {busy && <Progress bar label={props.progressLabel} />}
       <FieldErrors error={error} />
     </Section>
-  );
-}
-
-export function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
-  const state = useScheduleForm(
-    () => ({
-      title: 'Northfield MARAC',
-      frequency: 'fortnightly',
-      dayOfWeek: 'wednesday',
-      startTime: '09:30',
-      endTime: '13:00',
-      startsOn: today(14),
-      endsOn: today(120),
-      reason: '',
-    }),
-    '/meetings/series',
-    props.onDone,
-  );
-  const { form, set } = state;
-  return (
-    <ScheduleFormFrame
-      title="Schedule a series"
-      label="Schedule a series"
-      submitLabel="Schedule series"
-      progressLabel="Scheduling the meetings and setting each up in Teams…"
-      state={state}
-    >
-      <Field label="Title" required>
-        <Input value={form.title} onChange={set('title')} />
-      </Field>
-      <Field label="Frequency">
-        <Select value={form.frequency} onChange={set('frequency')}>
-          <option value="weekly">Weekly</option>
-          <option value="fortnightly">Fortnightly</option>
-          <option value="monthly">Monthly</option>
-        </Select>
-      </Field>
-      <Field label="Day of the week">
-        <Select value={form.dayOfWeek} onChange={set('dayOfWeek')}>
-          {['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((d) => (
-            <option key={d} value={d}>
-              {d[0]?.toUpperCase()}
-              {d.slice(1)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Starts at">
-        <Input type="time" value={form.startTime} onChange={set('startTime')} />
-      </Field>
-      <Field label="Ends at">
-        <Input type="time" value={form.endTime} onChange={set('endTime')} />
-      </Field>
-      <Field label="First day">
-        <Input type="date" value={form.startsOn} onChange={set('startsOn')} />
-      </Field>
-      <Field label="Last day">
-        <Input type="date" value={form.endsOn} onChange={set('endsOn')} />
-      </Field>
-      <Field label="Reason (needed inside the notice period)">
-        <Input value={form.reason} onChange={set('reason')} />
-      </Field>
-    </ScheduleFormFrame>
   );
 }
 

@@ -2,6 +2,23 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 180px), 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    marginBlock: tokens.spacingVerticalS,
+  },
+  handle: { cursor: 'grab', userSelect: 'none', whiteSpace: 'nowrap' },
+  minutes: { width: '5.5rem', minWidth: 0 },
+  fieldset: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    marginBlock: tokens.spacingVerticalS,
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+  },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   facts: {
     display: 'grid',
