@@ -53,7 +53,7 @@ const capital = (d: string) => `${d[0]?.toUpperCase() ?? ''}${d.slice(1)}`;
 export function useChairs(): Person[] {
   const people = useApi<{ people: Person[] }>('/area/people');
   return (people.data?.people ?? []).filter(
-    (p) => p.isActive && p.roles.some((r) => r === 'chair' || r === 'deputy-chair'),
+    (p) => p.isActive !== false && p.roles.some((r) => r === 'chair' || r === 'deputy-chair'),
   );
 }
 

@@ -141,7 +141,7 @@ export function AddCaseSection(props: { meetingId: string; closed: boolean; onAd
           <fieldset className={styles.fieldset}>
             <legend>People permitted to see this case (they are invited to the session)</legend>
             {(people.data?.people ?? [])
-              .filter((p) => p.isActive)
+              .filter((p) => p.isActive !== false)
               .map((p) => (
                 <Checkbox
                   key={p.id}

@@ -24,7 +24,6 @@ export function AgendaTable(props: {
   const styles = useStyles();
   const { items, capacity } = props.agenda;
   const { busy, error, run } = useSubmit();
-  const [dragged, setDragged] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ id: string; reason: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const change = (path: string, body: unknown, done?: (r: unknown) => string | null) =>
@@ -71,13 +70,16 @@ export function AgendaTable(props: {
                   data-testid={`drag-${i.caseNumber}`}
                   onDragStart={(e) => {
                     e.dataTransfer.setData('text/plain', i.id);
-                    setDragged(i.id);
+                    e.dataTransfer.effectAllowed = 'move';
                   }}
-                  onDragOver={(e) => e.preventDefault()}
+                  onDragOver={(e) => {
+                    e.preventDefault();
+                    e.dataTransfer.dropEffect = 'move';
+                  }}
                   onDrop={(e) => {
                     e.preventDefault();
-                    const from = items.find((x) => x.id === dragged);
-                    setDragged(null);
+                    const id = e.dataTransfer.getData('text/plain');
+                    const from = items.find((x) => x.id === id);
                     if (from && from.id !== i.id) moveTo(from, i.position);
                   }}
                 >

@@ -41,7 +41,7 @@ export default function MeetingWorkspace({ params }: { params: Record<string, st
       </Loaded>
       {detail.data && (
         <ManageSection
-          key={`${detail.data.meeting.scheduledStart}:${detail.data.meeting.status}`}
+          key={detail.data.meeting.id}
           detail={detail.data}
           timeZone={me.area.timeZone}
           onChange={reload}
