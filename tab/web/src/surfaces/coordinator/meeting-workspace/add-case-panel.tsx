@@ -75,7 +75,7 @@ export function AddCaseSection(props: { meetingId: string; closed: boolean; onAd
   const agencyList = agencies.data?.agencies ?? [];
   return (
     <Section title="Add a case">
-      <form aria-label="Add a case" onSubmit={onSubmit}>
+      <form aria-label="Add a case" className={styles.form} onSubmit={onSubmit}>
         <div className={styles.grid}>
           <Field label="Case number" required>
             <Input value={form.caseNumber} onChange={set('caseNumber')} />

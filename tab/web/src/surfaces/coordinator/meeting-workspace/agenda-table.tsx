@@ -54,149 +54,151 @@ export function AgendaTable(props: {
           {w}
         </Notice>
       ))}
-      <DataTable
-        label="Agenda"
-        rows={items}
-        rowKey={(i) => i.id}
-        columns={[
-          {
-            header: '#',
-            cell: (i) =>
-              props.editable ? (
-                <div
-                  className={styles.handle}
-                  draggable
-                  title="Drag to move the case"
-                  data-testid={`drag-${i.caseNumber}`}
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData('text/plain', i.id);
-                    e.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onDragOver={(e) => {
-                    e.preventDefault();
-                    e.dataTransfer.dropEffect = 'move';
-                  }}
-                  onDrop={(e) => {
-                    e.preventDefault();
-                    const id = e.dataTransfer.getData('text/plain');
-                    const from = items.find((x) => x.id === id);
-                    if (from && from.id !== i.id) moveTo(from, i.position);
-                  }}
-                >
-                  ⠿ {i.position}
-                </div>
-              ) : (
-                i.position
+      <div className={styles.scroll} role="group" aria-label="Agenda, scrolls sideways">
+        <DataTable
+          label="Agenda"
+          rows={items}
+          rowKey={(i) => i.id}
+          columns={[
+            {
+              header: '#',
+              cell: (i) =>
+                props.editable ? (
+                  <div
+                    className={styles.handle}
+                    draggable
+                    title="Drag to move the case"
+                    data-testid={`drag-${i.caseNumber}`}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData('text/plain', i.id);
+                      e.dataTransfer.effectAllowed = 'move';
+                    }}
+                    onDragOver={(e) => {
+                      e.preventDefault();
+                      e.dataTransfer.dropEffect = 'move';
+                    }}
+                    onDrop={(e) => {
+                      e.preventDefault();
+                      const id = e.dataTransfer.getData('text/plain');
+                      const from = items.find((x) => x.id === id);
+                      if (from && from.id !== i.id) moveTo(from, i.position);
+                    }}
+                  >
+                    ⠿ {i.position}
+                  </div>
+                ) : (
+                  i.position
+                ),
+            },
+            {
+              header: 'Case',
+              cell: (i) => (
+                <>
+                  {i.caseNumber}{' '}
+                  {i.isClosedSession && (
+                    <Badge appearance="outline" color="important">
+                      Closed session
+                    </Badge>
+                  )}
+                  {i.addedAfterCirculation && (
+                    <Badge appearance="outline" color="warning">
+                      Added after circulation
+                    </Badge>
+                  )}
+                </>
               ),
-          },
-          {
-            header: 'Case',
-            cell: (i) => (
-              <>
-                {i.caseNumber}{' '}
-                {i.isClosedSession && (
-                  <Badge appearance="outline" color="important">
-                    Closed session
-                  </Badge>
-                )}
-                {i.addedAfterCirculation && (
-                  <Badge appearance="outline" color="warning">
-                    Added after circulation
-                  </Badge>
-                )}
-              </>
-            ),
-          },
-          {
-            header: 'Risk',
-            cell: (i) => (
-              <>
-                {RISK_LABEL[i.riskLevel] ?? i.riskLevel}
-                {i.riskScore !== null ? ` (${i.riskScore})` : ''}
-              </>
-            ),
-          },
-          { header: 'Repeat', cell: (i) => (i.isRepeat ? `Repeat ×${i.repeatCount}` : 'No') },
-          { header: 'Planned', cell: (i) => formatTime(i.plannedStart, props.timeZone) },
-          {
-            header: 'Minutes',
-            cell: (i) =>
-              props.editable ? (
-                <Input
-                  className={styles.minutes}
-                  type="number"
-                  min={1}
-                  max={120}
-                  aria-label={`Minutes for case ${i.caseNumber}`}
-                  defaultValue={String(i.plannedMinutes)}
-                  onBlur={(e) => {
-                    const minutes = Number(e.target.value);
-                    if (minutes !== i.plannedMinutes)
-                      void run(() =>
-                        api(`/meetings/${props.meetingId}/agenda/${i.id}`, {
-                          method: 'PATCH',
-                          body: { plannedMinutes: minutes },
-                        }),
-                      ).then((r) => r !== undefined && props.onChange());
-                  }}
-                />
-              ) : (
-                i.plannedMinutes
+            },
+            {
+              header: 'Risk',
+              cell: (i) => (
+                <>
+                  {RISK_LABEL[i.riskLevel] ?? i.riskLevel}
+                  {i.riskScore !== null ? ` (${i.riskScore})` : ''}
+                </>
               ),
-          },
-          ...(props.editable
-            ? [
-                {
-                  header: 'Change',
-                  cell: (i: AgendaItem) => (
-                    <div className={styles.row}>
-                      <Button
-                        size="small"
-                        aria-label={`Move case ${i.caseNumber} up`}
-                        disabled={busy || i.position === 1}
-                        onClick={() => moveTo(i, i.position - 1)}
-                      >
-                        Up
-                      </Button>
-                      <Button
-                        size="small"
-                        aria-label={`Move case ${i.caseNumber} down`}
-                        disabled={busy || i.position === items.length}
-                        onClick={() => moveTo(i, i.position + 1)}
-                      >
-                        Down
-                      </Button>
-                      {!i.isClosedSession && (
+            },
+            { header: 'Repeat', cell: (i) => (i.isRepeat ? `Repeat ×${i.repeatCount}` : 'No') },
+            { header: 'Planned', cell: (i) => formatTime(i.plannedStart, props.timeZone) },
+            {
+              header: 'Minutes',
+              cell: (i) =>
+                props.editable ? (
+                  <Input
+                    className={styles.minutes}
+                    type="number"
+                    min={1}
+                    max={120}
+                    aria-label={`Minutes for case ${i.caseNumber}`}
+                    defaultValue={String(i.plannedMinutes)}
+                    onBlur={(e) => {
+                      const minutes = Number(e.target.value);
+                      if (minutes !== i.plannedMinutes)
+                        void run(() =>
+                          api(`/meetings/${props.meetingId}/agenda/${i.id}`, {
+                            method: 'PATCH',
+                            body: { plannedMinutes: minutes },
+                          }),
+                        ).then((r) => r !== undefined && props.onChange());
+                    }}
+                  />
+                ) : (
+                  i.plannedMinutes
+                ),
+            },
+            ...(props.editable
+              ? [
+                  {
+                    header: 'Change',
+                    cell: (i: AgendaItem) => (
+                      <div className={styles.buttons}>
                         <Button
                           size="small"
-                          aria-label={`Defer case ${i.caseNumber} to the next meeting`}
-                          disabled={busy}
-                          onClick={() =>
-                            change(`${i.id}/defer`, {}, (r) => {
-                              const to = (r as { deferredTo: { scheduledStart: string } })
-                                .deferredTo;
-                              return `Case ${i.caseNumber} moved to the meeting on ${formatDay(to.scheduledStart.slice(0, 10))}.`;
-                            })
-                          }
+                          aria-label={`Move case ${i.caseNumber} up`}
+                          disabled={busy || i.position === 1}
+                          onClick={() => moveTo(i, i.position - 1)}
                         >
-                          Defer
+                          Up
                         </Button>
-                      )}
-                      <Button
-                        size="small"
-                        aria-label={`Remove case ${i.caseNumber}`}
-                        disabled={busy}
-                        onClick={() => setRemoving({ id: i.id, reason: '' })}
-                      >
-                        Remove
-                      </Button>
-                    </div>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
+                        <Button
+                          size="small"
+                          aria-label={`Move case ${i.caseNumber} down`}
+                          disabled={busy || i.position === items.length}
+                          onClick={() => moveTo(i, i.position + 1)}
+                        >
+                          Down
+                        </Button>
+                        {!i.isClosedSession && (
+                          <Button
+                            size="small"
+                            aria-label={`Defer case ${i.caseNumber} to the next meeting`}
+                            disabled={busy}
+                            onClick={() =>
+                              change(`${i.id}/defer`, {}, (r) => {
+                                const to = (r as { deferredTo: { scheduledStart: string } })
+                                  .deferredTo;
+                                return `Case ${i.caseNumber} moved to the meeting on ${formatDay(to.scheduledStart.slice(0, 10))}.`;
+                              })
+                            }
+                          >
+                            Defer
+                          </Button>
+                        )}
+                        <Button
+                          size="small"
+                          aria-label={`Remove case ${i.caseNumber}`}
+                          disabled={busy}
+                          onClick={() => setRemoving({ id: i.id, reason: '' })}
+                        >
+                          Remove
+                        </Button>
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </div>
       {removing && (
         <form
           aria-label="Remove a case"
