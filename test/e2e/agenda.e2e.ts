@@ -189,7 +189,36 @@ describe('meeting management and agenda editing in the coordinator workspace', (
       page.getByRole('button', { name: 'Download template (CSV)' }).click(),
     ]);
     expect(csv.suggestedFilename()).toBe('case-list-template.csv');
-    expect(await readFile((await csv.path())!, 'utf8')).toMatch(/^Case number,Risk level,/);
+    const headings = await readFile((await csv.path())!, 'utf8');
+    expect(headings).toMatch(/^Case number,Risk level,/);
+
+    // The template with a required column taken out: a plain refusal naming it, nothing stored.
+    const without = headings
+      .trim()
+      .split(',')
+      .filter((h) => h !== 'Summary');
+    const cells = without.map(
+      (h) =>
+        ({
+          'Case number': 'E2E-BAD-1',
+          'Risk level': 'High',
+          'Referring agency': 'Northfield Police',
+          'Victim name': 'Vera Browserton',
+          'Perpetrator name': 'Pat Browserton',
+        })[h] ?? '',
+    );
+    await page.getByLabel('Case-list file').setInputFiles({
+      name: 'missing-column.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${without.join(',')}\r\n${cells.join(',')}\r\n`),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const problems = page.getByRole('table', { name: 'Problems in the file' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('SummaryThis required column is missing.');
+    expect(caseNumbers(await apiGet<Agenda>(page, `/meetings/${meetingId}/agenda`))).not.toContain(
+      'E2E-BAD-1',
+    );
 
     await page.setViewportSize({ width: 320, height: 800 });
     await screenshot(page, 'agenda-workspace-320');

@@ -11,6 +11,7 @@ import { formatDateTime, Notice, Progress, Section } from '../../../shell/compon
 import { RouteLink } from '../../../shell/router.js';
 import { useSubmit } from '../../../shell/use-submit.js';
 import { FieldErrors } from '../../common/field-errors.js';
+import { StatusBadge } from '../../common/status-badge.js';
 import { PersonPicker, useChairs } from '../schedule-series-form.js';
 import { useStyles } from './styles.js';
 
@@ -101,7 +102,7 @@ export function ManageSection(props: {
   if (!changeable)
     return (
       <Section title="Change the meeting">
-        <Body1>This meeting is {m.status}; it can no longer be changed.</Body1>
+        <Body1>This meeting is {m.status.replace('-', ' ')}; it can no longer be changed.</Body1>
       </Section>
     );
   return (
@@ -129,16 +130,16 @@ export function ManageSection(props: {
               onChange={(_e, d) => setMove({ ...move, endTime: d.value })}
             />
           </Field>
-          <Field
-            label="Reason for moving or cancelling"
-            hint="Needed inside the notice period; counted for governance, never sent out."
-          >
-            <Textarea
-              value={move.reason}
-              onChange={(_e, d) => setMove({ ...move, reason: d.value })}
-            />
-          </Field>
         </div>
+        <Field
+          label="Reason for moving or cancelling"
+          hint="Needed inside the notice period; counted for governance, never sent out."
+        >
+          <Textarea
+            value={move.reason}
+            onChange={(_e, d) => setMove({ ...move, reason: d.value })}
+          />
+        </Field>
         <div className={styles.row}>
           <Confirmed
             label="Move the meeting"
@@ -233,7 +234,8 @@ export function ManageSection(props: {
                   <RouteLink to={`/coordinator/meetings/${c.id}`}>
                     Closed session, {formatDateTime(c.scheduledStart, props.timeZone)}
                   </RouteLink>{' '}
-                  ({c.status}): add its cases and the people permitted on each there.
+                  <StatusBadge status={c.status} />: add its cases and the people permitted on each
+                  there.
                 </li>
               ))}
             </ul>
