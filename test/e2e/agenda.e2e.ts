@@ -171,6 +171,9 @@ describe('meeting management and agenda editing in the coordinator workspace', (
     expect(caseNumbers(await apiGet<Agenda>(page, `/meetings/${later.id}/agenda`))).toContain(
       first.caseNumber,
     );
+    await page
+      .getByRole('group', { name: 'Agenda, scrolls sideways' })
+      .evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'agenda-workspace-1280');
     await expectNoAxeViolations(page);
 
@@ -221,6 +224,9 @@ describe('meeting management and agenda editing in the coordinator workspace', (
     );
 
     await page.setViewportSize({ width: 320, height: 800 });
+    await page
+      .getByRole('group', { name: 'Agenda, scrolls sideways' })
+      .evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'agenda-workspace-320');
     expect(errors).toEqual([]);
   });

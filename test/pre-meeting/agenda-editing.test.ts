@@ -141,6 +141,17 @@ describe('the case-list template (FR-027)', () => {
   const rowFor = (caseNumber: string) =>
     templateColumns().map((c) => (c.key === 'case_number' ? caseNumber : (values[c.key] ?? '')));
 
+  it('the screen’s explanation comes from the same column definitions', async () => {
+    const res = await app.call(
+      'coordinator',
+      'GET',
+      `/api/meetings/${later}/agenda/template?format=json`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.columns).toEqual(templateColumns());
+    expect(res.body.guidance.join(' ')).toContain('Northfield Police');
+  });
+
   it('the CSV downloads as the import’s headings, and filled in it imports', async () => {
     const csv = new TextDecoder().decode(await download('csv'));
     expect(csv.trim().split(',')).toEqual(templateColumns().map((c) => c.header));

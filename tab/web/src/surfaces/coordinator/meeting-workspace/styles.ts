@@ -10,11 +10,17 @@ export const useStyles = makeStyles({
     marginBlock: tokens.spacingVerticalS,
     // A select sizes to its longest option; in a narrow grid cell it must shrink instead.
     '& > *': { minWidth: 0 },
+    '& .fui-Field > *': { minWidth: 0 },
+    '& .fui-Select': { minWidth: 0, maxWidth: '100%' },
     '& select': { minWidth: 0, maxWidth: '100%' },
   },
   // A wide table scrolls sideways inside its section on a phone instead of widening the page.
   scroll: { overflowX: 'auto', maxWidth: '100%', '& table': { minWidth: '46rem' } },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'nowrap' },
+  buttons: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, max-content)',
+    gap: tokens.spacingHorizontalXS,
+  },
   handle: { cursor: 'grab', userSelect: 'none', whiteSpace: 'nowrap' },
   minutes: { width: '5.5rem', minWidth: 0 },
   form: { minWidth: 0 },
