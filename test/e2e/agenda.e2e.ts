@@ -65,6 +65,12 @@ describe('meeting management and agenda editing in the coordinator workspace', (
     const single = page.getByRole('form', { name: 'Add a meeting' });
     await single.getByLabel('Title').fill('Extraordinary MARAC (agenda test)');
     await single.getByRole('button', { name: 'Add meeting' }).click();
+    // The form says how many people it invites before anything is sent.
+    const confirmAdd = page.getByRole('alertdialog', { name: 'Add a meeting: confirm' });
+    expect(
+      await confirmAdd.getByText(/This invites \d+ people to 1 meeting/).textContent(),
+    ).toBeTruthy();
+    await confirmAdd.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('One meeting scheduled and set up in Teams.').waitFor();
     const { meetings } = await apiGet<{ meetings: { id: string; title: string }[] }>(
       page,

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { api } from '../../api/client.js';
 import type { MeetingSummary } from '../../api/types.js';
-import { Progress, Section } from '../../shell/components.js';
+import { Notice, Progress, Section } from '../../shell/components.js';
 import { useSubmit } from '../../shell/use-submit.js';
 import { FieldErrors } from '../common/field-errors.js';
 
@@ -21,7 +21,14 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-export { SeriesForm } from './schedule-series-form.js';
+/** What a series (or one day of it) would create: answered before anything is sent. */
+export interface SeriesPreview {
+  pattern: string;
+  days: string[];
+  invitees: number;
+  insideNoticePeriod: number;
+  warnings: string[];
+}
 
 export interface ScheduleResult {
   meetings: MeetingSummary[];
@@ -37,20 +44,31 @@ function useScheduleForm<F extends { reason: string }>(
   initial: () => F,
   path: string,
   onDone: (r: ScheduleResult) => void,
+  /** Says what submitting would send, for the coordinator to confirm first. */
+  describe?: (form: F) => Promise<string>,
 ) {
   const { busy, error, run } = useSubmit();
   const [form, setForm] = useState(initial);
-  const set = (key: keyof F) => (_e: unknown, data: { value: string }) =>
+  const [asking, setAsking] = useState<string | null>(null);
+  const set = (key: keyof F) => (_e: unknown, data: { value: string }) => {
+    setAsking(null);
     setForm((f) => ({ ...f, [key]: data.value }));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  };
+  const send = () => {
+    setAsking(null);
     const { reason, ...rest } = form;
     const body = reason.trim() ? { ...rest, reason } : rest;
     void run(() => api<ScheduleResult>(path, { method: 'POST', body })).then(
       (result) => result !== undefined && onDone(result),
     );
   };
-  return { form, set, busy, error, onSubmit };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!describe) return send();
+    void run(() => describe(form)).then((message) => message !== undefined && setAsking(message));
+  };
+  const cancel = () => setAsking(null);
+  return { form, set, busy, error, onSubmit, asking, send, cancel };
 }
 
 /** What both forms share: the heading, the fields in a grid, the button, progress and refusals. */
@@ -59,11 +77,18 @@ function ScheduleFormFrame(props: {
   label: string;
   submitLabel: string;
   progressLabel: string;
-  state: { busy: boolean; error: unknown; onSubmit: (event: FormEvent) => void };
+  state: {
+    busy: boolean;
+    error: unknown;
+    onSubmit: (event: FormEvent) => void;
+    asking?: string | null;
+    send?: () => void;
+    cancel?: () => void;
+  };
   children: ReactNode;
 }) {
   const styles = useStyles();
-  const { busy, error, onSubmit } = props.state;
+  const { busy, error, onSubmit, asking, send, cancel } = props.state;
   return (
     <Section title={props.title}>
       <form onSubmit={onSubmit} aria-label={props.label}>
@@ -74,6 +99,17 @@ function ScheduleFormFrame(props: {
           </Button>
         </div>
       </form>
+      {asking && (
+        <div role="alertdialog" aria-label={`${props.label}: confirm`}>
+          <Notice intent="info">{asking}</Notice>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy} onClick={send}>
+              Confirm
+            </Button>
+            <Button onClick={cancel}>Go back</Button>
+          </div>
+        </div>
+      )}
       {busy && <Progress bar label={props.progressLabel} />}
       <FieldErrors error={error} />
     </Section>
@@ -92,6 +128,35 @@ export function SingleMeetingForm(props: { onDone: (r: ScheduleResult) => void }
     }),
     '/meetings',
     props.onDone,
+    async (form) => {
+      // The series preview of this one day counts the same invitees a single meeting gets.
+      const weekday = [
+        'sunday',
+        'monday',
+        'tuesday',
+        'wednesday',
+        'thursday',
+        'friday',
+        'saturday',
+      ][new Date(`${form.day}T12:00:00Z`).getUTCDay()];
+      const preview = await api<SeriesPreview>('/meetings/series/preview', {
+        method: 'POST',
+        body: {
+          frequency: 'weekly',
+          dayOfWeek: weekday,
+          startTime: form.startTime,
+          endTime: form.endTime,
+          startsOn: form.day,
+          endsOn: form.day,
+        },
+      });
+      return (
+        `This invites ${preview.invitees} people to 1 meeting; Teams sends each of them the invitation.` +
+        (preview.insideNoticePeriod > 0 && !form.reason.trim()
+          ? ' It falls inside the notice period: give a reason first.'
+          : '')
+      );
+    },
   );
   const { form, set } = state;
   return (

@@ -19,7 +19,7 @@ import { useApi } from '../../api/use-api.js';
 import { formatDay, Notice, Progress, Section } from '../../shell/components.js';
 import { useSubmit } from '../../shell/use-submit.js';
 import { FieldErrors } from '../common/field-errors.js';
-import { today, type ScheduleResult } from './schedule-forms.js';
+import { today, type ScheduleResult, type SeriesPreview } from './schedule-forms.js';
 
 const useStyles = makeStyles({
   form: {
@@ -36,14 +36,6 @@ const useStyles = makeStyles({
   },
   days: { margin: 0, paddingLeft: tokens.spacingHorizontalL, columns: '12rem auto' },
 });
-
-export interface SeriesPreview {
-  pattern: string;
-  days: string[];
-  invitees: number;
-  insideNoticePeriod: number;
-  warnings: string[];
-}
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 const WEEKS = ['1st', '2nd', '3rd', '4th'];

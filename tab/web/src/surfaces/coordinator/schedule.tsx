@@ -19,7 +19,8 @@ import { useMe } from '../../shell/session.js';
 import { DataTable } from '../common/data-table.js';
 import { StatusBadge } from '../common/status-badge.js';
 import { CoordinatorPage } from './coordinator-page.js';
-import { SeriesForm, SingleMeetingForm, type ScheduleResult } from './schedule-forms.js';
+import { SingleMeetingForm, type ScheduleResult } from './schedule-forms.js';
+import { SeriesForm } from './schedule-series-form.js';
 
 export default function Schedule() {
   const me = useMe();
