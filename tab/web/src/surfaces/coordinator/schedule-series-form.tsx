@@ -27,6 +27,9 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
     gap: tokens.spacingHorizontalM,
     alignItems: 'end',
+    // A select sizes to its longest option; in a narrow grid cell it must shrink instead.
+    '& > *': { minWidth: 0 },
+    '& .fui-Select': { minWidth: 0, maxWidth: '100%' },
   },
   buttons: {
     display: 'flex',
@@ -34,7 +37,11 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     marginTop: tokens.spacingVerticalM,
   },
-  days: { margin: 0, paddingLeft: tokens.spacingHorizontalL, columns: '12rem auto' },
+  days: {
+    marginBlock: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalXL,
+    columns: '10rem auto',
+  },
 });
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
@@ -117,17 +124,6 @@ export function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
               <option value="monthly">Monthly</option>
             </Select>
           </Field>
-          {form.frequency === 'monthly' && (
-            <Field label="Week of the month">
-              <Select value={form.weekOfMonth} onChange={set('weekOfMonth')}>
-                {WEEKS.map((w, i) => (
-                  <option key={w} value={String(i + 1)}>
-                    {w} {capital(form.dayOfWeek)} of each month
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
           <Field label="Day of the week">
             <Select value={form.dayOfWeek} onChange={set('dayOfWeek')}>
               {WEEKDAYS.map((d) => (
@@ -137,6 +133,17 @@ export function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
               ))}
             </Select>
           </Field>
+          {form.frequency === 'monthly' && (
+            <Field label="Week of the month">
+              <Select value={form.weekOfMonth} onChange={set('weekOfMonth')}>
+                {WEEKS.map((w, i) => (
+                  <option key={w} value={String(i + 1)}>
+                    {w} {capital(form.dayOfWeek)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
           <Field label="Starts at">
             <Input type="time" value={form.startTime} onChange={set('startTime')} />
           </Field>

@@ -73,6 +73,13 @@ export default function Schedule() {
   );
 }
 
+const KIND_LABEL: Record<string, string> = {
+  scheduled: 'Regular',
+  extraordinary: 'Extraordinary',
+  emergency: 'Emergency',
+  closed: 'Closed session',
+};
+
 function MeetingTable(props: { meetings: MeetingSummary[]; timeZone: string }) {
   return (
     <DataTable
@@ -85,7 +92,7 @@ function MeetingTable(props: { meetings: MeetingSummary[]; timeZone: string }) {
           cell: (m) => <RouteLink to={`/coordinator/meetings/${m.id}`}>{m.title}</RouteLink>,
         },
         { header: 'Starts', cell: (m) => formatDateTime(m.scheduledStart, props.timeZone) },
-        { header: 'Kind', cell: (m) => m.kind },
+        { header: 'Kind', cell: (m) => KIND_LABEL[m.kind] ?? m.kind },
         {
           header: 'Status',
           cell: (m) => (
