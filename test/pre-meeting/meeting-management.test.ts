@@ -139,3 +139,41 @@ describe('moving a meeting inside the notice period (FR-004)', () => {
     ).toBe(0);
   });
 });
+
+describe('a chair for one occurrence of a series (FR-006)', () => {
+  it('makes them a presenter of the recurring Teams meeting, which all occurrences share', async () => {
+    const chair = await app.call('coordinator', 'POST', '/api/area/people', {
+      displayName: 'Robin Standinchair',
+      email: 'robin.standin@northfield.example',
+      agencyId: null,
+      roles: ['chair'],
+    });
+    expect(chair.status).toBe(201);
+    const created = await app.call('coordinator', 'POST', '/api/meetings/series', {
+      title: 'Northfield MARAC',
+      frequency: 'fortnightly',
+      dayOfWeek: 'wednesday',
+      startTime: '09:30',
+      endTime: '13:00',
+      startsOn: '2027-03-22',
+      endsOn: '2027-05-05',
+    });
+    const second = created.body.meetings[1].meetingId;
+    const before = app.scheduler.callsOf('applyOptions').at(-1)?.options.presenters ?? [];
+    expect(before).not.toContain('robin.standin@northfield.example');
+    const res = await app.call('coordinator', 'PUT', `/api/meetings/${second}/leads`, {
+      chairPersonId: chair.body.person.id,
+      deputyChairPersonId: personId('deputy-chair'),
+    });
+    expect(res.status).toBe(200);
+    expect(app.scheduler.callsOf('applyOptions').at(-1)?.options.presenters).toEqual(
+      expect.arrayContaining(['robin.standin@northfield.example', emailOf('chair')]),
+    );
+    expect(
+      app.scheduler
+        .callsOf('updateEvent')
+        .at(-1)
+        ?.changes.attendees?.map((a) => a.email),
+    ).toContain('robin.standin@northfield.example');
+  });
+});
