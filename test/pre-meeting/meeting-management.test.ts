@@ -177,3 +177,39 @@ describe('a chair for one occurrence of a series (FR-006)', () => {
     ).toContain('robin.standin@northfield.example');
   });
 });
+
+describe('moving a meeting to another day (FR-004, FR-007)', () => {
+  it('takes its closed session along at the same time of day, in the store and in Teams', async () => {
+    const closed = (await app.call('coordinator', 'GET', `/api/meetings/${SEEDED_MEETING}`)).body
+      .closedSessions[0];
+    const oldStart = new Date(closed.scheduledStart);
+    const day = new Date(oldStart.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const res = await app.call(
+      'coordinator',
+      'POST',
+      `/api/meetings/${SEEDED_MEETING}/reschedule`,
+      {
+        day,
+        startTime: '09:30',
+        endTime: '13:00',
+        reason: 'Room unavailable',
+      },
+    );
+    expect(res.status).toBe(200);
+    const moved = await app.db.query<{ scheduled_start: Date }>(
+      'SELECT scheduled_start FROM meeting WHERE id = $1',
+      [closed.id],
+    );
+    expect(moved.rows[0]?.scheduled_start).toEqual(new Date(oldStart.getTime() + 7 * 86_400_000));
+    const changes = await app.db.query<{ change: string }>(
+      'SELECT change FROM meeting_change WHERE meeting_id = $1',
+      [closed.id],
+    );
+    expect(changes.rows.map((r) => r.change)).toContain('rescheduled');
+    const starts = [
+      ...app.scheduler.callsOf('createEvent').map((c) => c.input.start),
+      ...app.scheduler.callsOf('updateEvent').map((c) => c.changes.start),
+    ].map((d) => d?.getTime());
+    expect(starts).toContain(oldStart.getTime() + 7 * 86_400_000);
+  });
+});
