@@ -115,6 +115,40 @@ export class PgAgendaStore implements AgendaRepository {
     ]);
   }
 
+  async moveItemToMeeting(
+    itemId: string,
+    meetingId: string,
+    addedAfterCirculation: boolean,
+  ): Promise<void> {
+    // A per-case declaration was for the old meeting; the new one asks again.
+    await this.db.query('DELETE FROM declaration WHERE agenda_item_id = $1', [itemId]);
+    await this.db.query(
+      `UPDATE agenda_item SET meeting_id = $2, added_after_circulation = $3, next_notice_sent_at = NULL
+        WHERE id = $1`,
+      [itemId, meetingId, addedAfterCirculation],
+    );
+  }
+
+  async removeItem(
+    item: { id: string; meetingId: string; caseId: string },
+    removal: { areaId: string; reason: string; removedBy: string; removedAt: Date },
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO agenda_removal (area_id, meeting_id, case_id, reason, removed_by, removed_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        removal.areaId,
+        item.meetingId,
+        item.caseId,
+        removal.reason,
+        removal.removedBy,
+        removal.removedAt,
+      ],
+    );
+    await this.db.query('DELETE FROM declaration WHERE agenda_item_id = $1', [item.id]);
+    await this.db.query('DELETE FROM agenda_item WHERE id = $1', [item.id]);
+  }
+
   async earlierListings(input: {
     areaId: string;
     caseNumber: string;

@@ -183,6 +183,19 @@ export class PgMeetingStore implements MeetingRepository {
     ]);
   }
 
+  async setLeads(
+    meetingId: string,
+    chairPersonId: string,
+    deputyChairPersonId: string | null,
+    now: Date,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE meeting SET chair_person_id = $2, deputy_chair_person_id = $3, updated_at = $4
+        WHERE id = $1`,
+      [meetingId, chairPersonId, deputyChairPersonId, now],
+    );
+  }
+
   async replaceInvitees(meetingId: string, invitees: InviteeRow[]): Promise<void> {
     await this.db.query('DELETE FROM meeting_invitee WHERE meeting_id = $1', [meetingId]);
     for (const i of invitees)

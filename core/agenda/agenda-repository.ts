@@ -101,6 +101,17 @@ export interface AgendaRepository {
   setPermittedPeople(itemId: string, personIds: string[]): Promise<void>;
   setSchedule(items: { id: string; position: number; plannedStart: Date }[]): Promise<void>;
   setPlannedMinutes(itemId: string, minutes: number): Promise<void>;
+  /** Moves a slot (with its research and permissions) to another meeting's agenda. */
+  moveItemToMeeting(
+    itemId: string,
+    meetingId: string,
+    addedAfterCirculation: boolean,
+  ): Promise<void>;
+  /** Deletes a slot and its per-case declarations; the removal row keeps the reason. */
+  removeItem(
+    item: { id: string; meetingId: string; caseId: string },
+    removal: { areaId: string; reason: string; removedBy: string; removedAt: Date },
+  ): Promise<void>;
   /** FR-093: earlier listings of the same case number, or the same victim and perpetrator. */
   earlierListings(input: {
     areaId: string;

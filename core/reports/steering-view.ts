@@ -1,4 +1,6 @@
-import type { GovernanceReport } from './governance.js';
+import { type Count, FEWER_THAN_5, type GovernanceReport } from './governance-types.js';
+
+export { type Count, FEWER_THAN_5 } from './governance-types.js';
 
 /**
  * What the steering group sees (R9, FR-115): aggregates only, and no count small enough to
@@ -7,8 +9,6 @@ import type { GovernanceReport } from './governance.js';
  * the share and the total would give the count back. Counts of meetings and of agencies'
  * attendance are about agencies, not victims, and stay exact.
  */
-export const FEWER_THAN_5 = 'fewer than 5';
-export type Count = number | typeof FEWER_THAN_5;
 
 const small = (n: number) => n >= 1 && n <= 4;
 export const suppress = (n: Count): Count => (typeof n === 'number' && small(n) ? FEWER_THAN_5 : n);

@@ -6,6 +6,7 @@ import { disallowedRecipients } from '../recipient-policy.js';
 import { escapeHtml, formatMeetingStart } from './format.js';
 import { closedSessionInvitees, meetingInvitees } from './invitees.js';
 import type { InviteeRecord, MeetingRecord } from './meeting-repository.js';
+import { closedSessionsMovingWith, moveInTeams } from './closed-session-move.js';
 import { insideNoticePeriod } from './notice-period.js';
 import { guardSchedulingText } from './outbound-text.js';
 import { type Actor, invalid, loadArea } from './schedule-meetings.js';
@@ -43,13 +44,22 @@ export async function rescheduleMeeting(
     insideNoticePeriod(now, meeting.scheduledStart, area) || insideNoticePeriod(now, start, area);
   if (inside && !input.reason?.trim())
     throw new DomainError('NOTICE_REASON_REQUIRED', undefined, { field: 'reason' });
+  const sessions = await closedSessionsMovingWith(deps, meeting, input.day, area.timeZone);
   await deps.uow.run(async (repos) => {
     const due = workingDaysBefore(input.day, area.policy.caseListLeadWorkingDays, area.nation);
     await repos.meetings.setTimes(meetingId, start, end, due, now);
     await recordChange(repos, actor, meeting, 'rescheduled', inside, input.reason, start, now);
     if (inside)
       await notifyInvitees(repos, deps, area, meeting, { kind: 'moved', newStart: start }, now);
+    for (const { session, start: s, end: e } of sessions) {
+      await repos.meetings.setTimes(session.id, s, e, due, now);
+      await recordChange(repos, actor, session, 'rescheduled', inside, input.reason, s, now);
+      if (inside)
+        await notifyInvitees(repos, deps, area, session, { kind: 'moved', newStart: s }, now);
+    }
   });
+  for (const { session, start: s, end: e } of sessions)
+    await moveInTeams(deps, session, { start: s, end: e, timeZone: area.timeZone });
   if (!meeting.graphEventId) return setUpTeamsMeeting(deps, meetingId);
   try {
     await deps.scheduler.updateEvent(meeting.graphEventId, { start, end, timeZone: area.timeZone });

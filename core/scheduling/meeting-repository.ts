@@ -116,6 +116,12 @@ export interface MeetingRepository {
     now: Date,
   ): Promise<void>;
   setCirculationDue(meetingId: string, circulationDueOn: string): Promise<void>;
+  setLeads(
+    meetingId: string,
+    chairPersonId: string,
+    deputyChairPersonId: string | null,
+    now: Date,
+  ): Promise<void>;
   replaceInvitees(meetingId: string, invitees: InviteeRow[]): Promise<void>;
   listInvitees(meetingId: string): Promise<InviteeRecord[]>;
   /** People permitted on the closed cases of a closed session (FR-007). */

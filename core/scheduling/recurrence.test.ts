@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphRecurrence, seriesDays } from './recurrence.js';
+import { describePattern, graphRecurrence, seriesDays } from './recurrence.js';
 
 describe('series days (FR-002)', () => {
   it('steps fortnightly from the first matching weekday, up to the end day', () => {
@@ -36,5 +36,25 @@ describe('series days (FR-002)', () => {
       daysOfWeek: ['tuesday'],
       index: 'second',
     });
+  });
+
+  it('lets the coordinator pick the week of the month, skipping a first month that has passed it', () => {
+    const pattern = {
+      frequency: 'monthly',
+      dayOfWeek: 'tuesday',
+      startsOn: '2027-01-12',
+      endsOn: '2027-04-30',
+      weekOfMonth: 1,
+    } as const;
+    const days = seriesDays(pattern);
+    expect(days).toEqual(['2027-02-02', '2027-03-02', '2027-04-06']);
+    expect(graphRecurrence(pattern, days).pattern).toMatchObject({ index: 'first' });
+    expect(describePattern(pattern, days)).toBe('1st Tuesday of each month');
+    expect(describePattern({ ...pattern, weekOfMonth: undefined }, ['2027-01-12'])).toBe(
+      '2nd Tuesday of each month',
+    );
+    expect(describePattern({ ...pattern, frequency: 'fortnightly' }, days)).toBe(
+      'Every other Tuesday',
+    );
   });
 });

@@ -10,6 +10,11 @@ export interface SeriesPattern {
   dayOfWeek: Weekday;
   startsOn: string;
   endsOn: string;
+  /**
+   * Monthly only: which occurrence of the weekday in each month (1 = first .. 4 = fourth). Left
+   * out, it is the week the first meeting falls in, as before.
+   */
+  weekOfMonth?: 1 | 2 | 3 | 4;
 }
 
 /**
@@ -22,11 +27,13 @@ export function seriesDays(pattern: SeriesPattern): string[] {
   while (weekdayOf(first) !== pattern.dayOfWeek) first = addCalendarDays(first, 1);
   const days: string[] = [];
   if (pattern.frequency === 'monthly') {
-    const index = Math.floor((Number(first.slice(8, 10)) - 1) / 7);
+    const index = pattern.weekOfMonth
+      ? pattern.weekOfMonth - 1
+      : Math.floor((Number(first.slice(8, 10)) - 1) / 7);
     for (let month = 0; days.length < MAX_SERIES_OCCURRENCES + 1; month += 1) {
       const day = nthWeekdayOfMonth(first, month, pattern.dayOfWeek, index);
       if (day > pattern.endsOn) break;
-      if (day) days.push(day);
+      if (day >= pattern.startsOn) days.push(day);
     }
   } else {
     const step = pattern.frequency === 'weekly' ? 7 : 14;
@@ -49,6 +56,19 @@ function nthWeekdayOfMonth(first: string, monthOffset: number, weekday: Weekday,
 }
 
 const INDEX_NAMES = ['first', 'second', 'third', 'fourth'] as const;
+const ORDINALS = ['1st', '2nd', '3rd', '4th'] as const;
+
+/** The pattern in words for the schedule form: "Every other Wednesday", "2nd Tuesday of each month". */
+export function describePattern(pattern: SeriesPattern, days: readonly string[]): string {
+  const day = pattern.dayOfWeek.charAt(0).toUpperCase() + pattern.dayOfWeek.slice(1);
+  if (pattern.frequency === 'weekly') return `Every ${day}`;
+  if (pattern.frequency === 'fortnightly') return `Every other ${day}`;
+  const first = days[0] ?? pattern.startsOn;
+  const index = pattern.weekOfMonth
+    ? pattern.weekOfMonth - 1
+    : Math.min(3, Math.floor((Number(first.slice(8, 10)) - 1) / 7));
+  return `${ORDINALS[index] ?? '1st'} ${day} of each month`;
+}
 
 /** The Graph recurrence (patternedRecurrence) for a series. */
 export function graphRecurrence(pattern: SeriesPattern, days: readonly string[]): Recurrence {

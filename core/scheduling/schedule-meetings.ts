@@ -28,6 +28,8 @@ export interface CreateSeriesInput {
   endTime: string;
   startsOn: string;
   endsOn: string;
+  /** Monthly only: the 1st..4th of the weekday in each month. */
+  weekOfMonth?: 1 | 2 | 3 | 4;
   chairPersonId?: string;
   deputyChairPersonId?: string;
   reason?: string;
@@ -65,6 +67,8 @@ export async function createSeries(
       `A series holds at most ${MAX_SERIES_OCCURRENCES} meetings; create the next year separately.`,
     );
   const warnings = midWeekWarning(input.dayOfWeek);
+  if (input.weekOfMonth && input.frequency !== 'monthly')
+    invalid('weekOfMonth', 'The week of the month applies to monthly meetings only.');
   const drafts = days.map((day) =>
     draft(area, actor, 'scheduled', input.title, day, input.startTime, input.endTime),
   );
@@ -242,7 +246,7 @@ async function insertWithInvitees(
   return id;
 }
 
-function draft(
+export function draft(
   area: Area,
   actor: Actor,
   kind: MeetingKind,
@@ -267,7 +271,7 @@ function draft(
   };
 }
 
-async function leadsFor(
+export async function leadsFor(
   repos: SchedulingRepos,
   actor: Actor,
   input: { chairPersonId?: string; deputyChairPersonId?: string },
@@ -293,14 +297,14 @@ export async function loadArea(deps: SchedulingDeps, areaId: string): Promise<Ar
   return area;
 }
 
-function checkTimes(start: string, end: string): void {
+export function checkTimes(start: string, end: string): void {
   const time = /^([01]\d|2[0-3]):[0-5]\d$/;
   if (!time.test(start)) invalid('startTime', 'Use HH:MM, e.g. 09:30.');
   if (!time.test(end)) invalid('endTime', 'Use HH:MM, e.g. 13:00.');
   if (end <= start) invalid('endTime', 'The meeting must end after it starts.');
 }
 
-function midWeekWarning(day: Weekday): string[] {
+export function midWeekWarning(day: Weekday): string[] {
   return ['tuesday', 'wednesday', 'thursday'].includes(day)
     ? []
     : [
@@ -308,7 +312,7 @@ function midWeekWarning(day: Weekday): string[] {
       ];
 }
 
-function noticeMessage(area: Area): string {
+export function noticeMessage(area: Area): string {
   return `This meeting is within the area's notice period of ${area.policy.noticePeriodWorkingDays} working days: give a reason (it is counted for governance).`;
 }
 

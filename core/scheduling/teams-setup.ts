@@ -119,7 +119,7 @@ export async function setUpTeamsSeries(
   const first = all[0];
   if (!first) return [];
   const area = (await directory.getArea(series.areaId)) as Area;
-  const invitees = await meetings.listInvitees(first.id);
+  const invitees = await seriesInvitees(deps, all);
   const now = () => deps.clock.now();
   for (const m of all) await meetings.setStatus(m.id, 'scheduling', null, now());
   let step = 'Creating the recurring Teams meeting in the calendar';
@@ -176,6 +176,25 @@ export async function setUpTeamsSeries(
       statusReason: reason,
     }));
   }
+}
+
+/**
+ * A recurring Teams meeting has one attendee list and one set of options for every occurrence,
+ * so it carries everyone invited to any upcoming occurrence; a person who chairs one occurrence
+ * (FR-006) is a presenter of the series.
+ */
+async function seriesInvitees(
+  deps: SchedulingDeps,
+  all: readonly MeetingRecord[],
+): Promise<InviteeRecord[]> {
+  const byPerson = new Map<string, InviteeRecord>();
+  for (const m of all)
+    for (const i of await deps.repos.meetings.listInvitees(m.id)) {
+      const known = byPerson.get(i.personId);
+      if (!known || (PRESENTER_KINDS.includes(i.kind) && !PRESENTER_KINDS.includes(known.kind)))
+        byPerson.set(i.personId, i);
+    }
+  return [...byPerson.values()];
 }
 
 async function matchOccurrences(

@@ -341,6 +341,28 @@ export const ACCESS_POLICY = {
     relationships: AREA,
     enforcedBy: 'safeLivesReturn (core/reports/safelives-return.ts)',
   },
+  'POST /api/meetings/series/preview': { roles: COORDINATOR, relationships: AREA },
+  'PUT /api/meetings/:meetingId/leads': { roles: COORDINATOR, scope: meeting, relationships: AREA },
+  'POST /api/meetings/:meetingId/agenda/:itemId/position': {
+    roles: COORDINATOR,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/agenda/:itemId/defer': {
+    roles: COORDINATOR,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/agenda/:itemId/remove': {
+    roles: COORDINATOR,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: AREA,
+  },
+  'GET /api/meetings/:meetingId/agenda/template': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

@@ -100,6 +100,12 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/actions/:id/record-confirmation',                   'in   403   403    403  403  403  403  403   403    403  404'],
   ['POST /api/meetings/:meetingId/circulation',                   'in   403   403    403  403  403  403  403   403    403  404'],
   ['POST /api/meetings/:meetingId/retry-setup',                   'ok   403   403    403  403  403  403  403   403    403  404'],
+  ['GET /api/meetings/:meetingId/agenda/template',                'ok   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/series/preview',                           'in   403   403    403  403  403  403  403   403    403  in'],
+  ['PUT /api/meetings/:meetingId/leads',                          'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:meetingId/agenda/:itemId/position',       'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:meetingId/agenda/:itemId/defer',          'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:meetingId/agenda/:itemId/remove',         'in   403   403    403  403  403  403  403   403    403  404'],
   // Last: a coordinator's cancel would change what every row above sees.
   ['POST /api/meetings/:meetingId/cancel',                        'in   403   403    403  403  403  403  403   403    403  404'],
   ['GET /api/area/directory',                                     'in   403   403    403  403  403  403  403   403    403  in'],

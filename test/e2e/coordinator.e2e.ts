@@ -36,6 +36,12 @@ describe('coordinator workspace (issue 7): schedule, import with row errors, cir
     const form = page.getByRole('form', { name: 'Add a meeting' });
     await form.getByLabel('Title').fill('Extraordinary MARAC (browser test)');
     await form.getByRole('button', { name: 'Add meeting' }).click();
+    // The form says how many people it invites before anything is sent.
+    const confirmAdd = page.getByRole('alertdialog', { name: 'Add a meeting: confirm' });
+    expect(
+      await confirmAdd.getByText(/This invites \d+ people to 1 meeting/).textContent(),
+    ).toBeTruthy();
+    await confirmAdd.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('One meeting scheduled and set up in Teams.').waitFor();
     await page.getByRole('link', { name: 'Extraordinary MARAC (browser test)' }).click();
     await expect

@@ -79,6 +79,12 @@ describe('the whole story: import and circulation, case list, meeting, report, M
     const form = page.getByRole('form', { name: 'Add a meeting' });
     await form.getByLabel('Title').fill('Extraordinary MARAC (story)');
     await form.getByRole('button', { name: 'Add meeting' }).click();
+    // The form says how many people it invites before anything is sent.
+    const confirmAdd = page.getByRole('alertdialog', { name: 'Add a meeting: confirm' });
+    expect(
+      await confirmAdd.getByText(/This invites \d+ people to 1 meeting/).textContent(),
+    ).toBeTruthy();
+    await confirmAdd.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('One meeting scheduled and set up in Teams.').waitFor();
     await page.getByRole('link', { name: 'Extraordinary MARAC (story)' }).waitFor();
     await screenshot(page, 'story-coordinator-schedule');

@@ -7,12 +7,19 @@ import {
   setPlannedMinutes,
   type AgendaDeps,
 } from '../../../core/agenda/agenda-service.js';
+import { deferCase, removeCase, reorderCase } from '../../../core/agenda/agenda-changes.js';
 import { MAX_IMPORT_BYTES } from '../../../core/agenda/case-list-import.js';
+import {
+  templateColumns,
+  templateCsv,
+  templateGuidance,
+} from '../../../core/agenda/case-list-template.js';
 import { decideMove, moveCase, requestMove } from '../../../core/agenda/reorder.js';
 import { checkAccess } from '../../../core/circulation/case-list.js';
 import type { CirculationDeps } from '../../../core/circulation/circulation-deps.js';
 import { DomainError } from '../../../core/errors.js';
 import { readCaseListFile } from '../files/case-list-file.js';
+import { templateXlsx } from '../files/case-list-template-file.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
@@ -117,6 +124,74 @@ export function agendaRoutes(deps: { agenda: AgendaDeps; circulation: Circulatio
       dryRun,
     });
     res.status(dryRun ? 200 : 201).json(result);
+  });
+
+  get('/:meetingId/agenda/template', async (req, res) => {
+    const { format } = z
+      .object({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') })
+      .parse(req.query);
+    const actor = actorOf(res);
+    const meeting = await deps.agenda.repos.meetings.getMeeting(param(req, 'meetingId'));
+    if (!meeting || meeting.areaId !== actor.areaId) throw new DomainError('NOT_FOUND');
+    res.setHeader('cache-control', 'no-store');
+    const agencies = await deps.agenda.repos.directory.listAgencies(actor.areaId);
+    const agencyNames = agencies.map((a) => a.name);
+    // The screen's explanation of the columns, from the same definitions as the files.
+    if (format === 'json') {
+      res.json({ columns: templateColumns(), guidance: templateGuidance(agencyNames) });
+      return;
+    }
+    if (format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', 'attachment; filename="case-list-template.csv"');
+      res.send(templateCsv());
+      return;
+    }
+    const file = await templateXlsx(agencyNames);
+    res.setHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader('content-disposition', 'attachment; filename="case-list-template.xlsx"');
+    res.send(Buffer.from(file));
+  });
+
+  post('/:meetingId/agenda/:itemId/position', async (req, res) => {
+    const body = z.object({ toPosition: z.number().int() }).strict().parse(req.body);
+    res.json(
+      await reorderCase(
+        deps.agenda,
+        actorOf(res),
+        param(req, 'meetingId'),
+        param(req, 'itemId'),
+        body.toPosition,
+      ),
+    );
+  });
+
+  post('/:meetingId/agenda/:itemId/defer', async (req, res) => {
+    z.object({})
+      .strict()
+      .parse(req.body ?? {});
+    res.json(
+      await deferCase(deps.agenda, actorOf(res), param(req, 'meetingId'), param(req, 'itemId')),
+    );
+  });
+
+  post('/:meetingId/agenda/:itemId/remove', async (req, res) => {
+    const body = z
+      .object({ reason: z.string().max(1000) })
+      .strict()
+      .parse(req.body);
+    res.json(
+      await removeCase(
+        deps.agenda,
+        actorOf(res),
+        param(req, 'meetingId'),
+        param(req, 'itemId'),
+        body.reason,
+      ),
+    );
   });
 
   patch('/:meetingId/agenda/:itemId', async (req, res) => {

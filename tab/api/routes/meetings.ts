@@ -13,6 +13,8 @@ import {
   createSeries,
 } from '../../../core/scheduling/schedule-meetings.js';
 import type { SchedulingDeps } from '../../../core/scheduling/scheduling-deps.js';
+import { setMeetingLeads } from '../../../core/scheduling/meeting-leads.js';
+import { previewSeries } from '../../../core/scheduling/series-preview.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
@@ -38,10 +40,15 @@ const SeriesBody = z
     endTime: time,
     startsOn: day,
     endsOn: day,
+    weekOfMonth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
     chairPersonId: z.uuid().optional(),
     deputyChairPersonId: z.uuid().optional(),
     reason,
   })
+  .strict();
+const PreviewBody = SeriesBody.omit({ title: true, reason: true });
+const LeadsBody = z
+  .object({ chairPersonId: z.uuid(), deputyChairPersonId: z.uuid().nullable() })
   .strict();
 const MeetingBody = z
   .object({
@@ -68,7 +75,7 @@ const LEAD_ROLES = ['coordinator', 'chair', 'deputy-chair'] as const;
  * moves and cancels.
  */
 export function meetingRoutes(deps: { scheduling: SchedulingDeps }): Router {
-  const { router, get, post } = policyRouter('/meetings');
+  const { router, get, post, put } = policyRouter('/meetings');
   const { meetings } = deps.scheduling.repos;
 
   get('/', async (req, res) => {
@@ -126,6 +133,21 @@ export function meetingRoutes(deps: { scheduling: SchedulingDeps }): Router {
     res
       .status(201)
       .json(await createSeries(deps.scheduling, actorOf(res), SeriesBody.parse(req.body)));
+  });
+
+  post('/series/preview', async (req, res) => {
+    res.json(await previewSeries(deps.scheduling, actorOf(res), PreviewBody.parse(req.body)));
+  });
+
+  put('/:meetingId/leads', async (req, res) => {
+    res.json({
+      meetings: await setMeetingLeads(
+        deps.scheduling,
+        actorOf(res),
+        param(req, 'meetingId'),
+        LeadsBody.parse(req.body),
+      ),
+    });
   });
 
   post('/', async (req, res) => {
@@ -187,7 +209,13 @@ function summary(m: MeetingRecord, who: { lead: boolean; invited: boolean }) {
     circulationDueOn: m.circulationDueOn,
     circulatedAt: m.circulatedAt,
     invited: who.invited,
-    ...(who.lead ? { statusReason: m.statusReason } : {}),
+    ...(who.lead
+      ? {
+          statusReason: m.statusReason,
+          chairPersonId: m.chairPersonId,
+          deputyChairPersonId: m.deputyChairPersonId,
+        }
+      : {}),
     ...(who.lead || who.invited ? { joinUrl: m.joinUrl } : {}),
   };
 }

@@ -17,6 +17,8 @@ export interface MeetingSummary {
   invited: boolean;
   statusReason?: string | null;
   joinUrl?: string | null;
+  chairPersonId?: string | null;
+  deputyChairPersonId?: string | null;
 }
 
 export interface MeetingDetail {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { api } from '../../api/client.js';
 import type { MeetingSummary } from '../../api/types.js';
-import { Progress, Section } from '../../shell/components.js';
+import { Notice, Progress, Section } from '../../shell/components.js';
 import { useSubmit } from '../../shell/use-submit.js';
 import { FieldErrors } from '../common/field-errors.js';
 
@@ -21,12 +21,21 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
+/** What a series (or one day of it) would create: answered before anything is sent. */
+export interface SeriesPreview {
+  pattern: string;
+  days: string[];
+  invitees: number;
+  insideNoticePeriod: number;
+  warnings: string[];
+}
+
 export interface ScheduleResult {
   meetings: MeetingSummary[];
   warnings: string[];
 }
 
-function today(offsetDays = 0): string {
+export function today(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -35,20 +44,31 @@ function useScheduleForm<F extends { reason: string }>(
   initial: () => F,
   path: string,
   onDone: (r: ScheduleResult) => void,
+  /** Says what submitting would send, for the coordinator to confirm first. */
+  describe?: (form: F) => Promise<string>,
 ) {
   const { busy, error, run } = useSubmit();
   const [form, setForm] = useState(initial);
-  const set = (key: keyof F) => (_e: unknown, data: { value: string }) =>
+  const [asking, setAsking] = useState<string | null>(null);
+  const set = (key: keyof F) => (_e: unknown, data: { value: string }) => {
+    setAsking(null);
     setForm((f) => ({ ...f, [key]: data.value }));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  };
+  const send = () => {
+    setAsking(null);
     const { reason, ...rest } = form;
     const body = reason.trim() ? { ...rest, reason } : rest;
     void run(() => api<ScheduleResult>(path, { method: 'POST', body })).then(
       (result) => result !== undefined && onDone(result),
     );
   };
-  return { form, set, busy, error, onSubmit };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!describe) return send();
+    void run(() => describe(form)).then((message) => message !== undefined && setAsking(message));
+  };
+  const cancel = () => setAsking(null);
+  return { form, set, busy, error, onSubmit, asking, send, cancel };
 }
 
 /** What both forms share: the heading, the fields in a grid, the button, progress and refusals. */
@@ -57,11 +77,18 @@ function ScheduleFormFrame(props: {
   label: string;
   submitLabel: string;
   progressLabel: string;
-  state: { busy: boolean; error: unknown; onSubmit: (event: FormEvent) => void };
+  state: {
+    busy: boolean;
+    error: unknown;
+    onSubmit: (event: FormEvent) => void;
+    asking?: string | null;
+    send?: () => void;
+    cancel?: () => void;
+  };
   children: ReactNode;
 }) {
   const styles = useStyles();
-  const { busy, error, onSubmit } = props.state;
+  const { busy, error, onSubmit, asking, send, cancel } = props.state;
   return (
     <Section title={props.title}>
       <form onSubmit={onSubmit} aria-label={props.label}>
@@ -72,72 +99,20 @@ function ScheduleFormFrame(props: {
           </Button>
         </div>
       </form>
+      {asking && (
+        <div role="alertdialog" aria-label={`${props.label}: confirm`}>
+          <Notice intent="info">{asking}</Notice>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy} onClick={send}>
+              Confirm
+            </Button>
+            <Button onClick={cancel}>Go back</Button>
+          </div>
+        </div>
+      )}
       {busy && <Progress bar label={props.progressLabel} />}
       <FieldErrors error={error} />
     </Section>
-  );
-}
-
-export function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
-  const state = useScheduleForm(
-    () => ({
-      title: 'Northfield MARAC',
-      frequency: 'fortnightly',
-      dayOfWeek: 'wednesday',
-      startTime: '09:30',
-      endTime: '13:00',
-      startsOn: today(14),
-      endsOn: today(120),
-      reason: '',
-    }),
-    '/meetings/series',
-    props.onDone,
-  );
-  const { form, set } = state;
-  return (
-    <ScheduleFormFrame
-      title="Schedule a series"
-      label="Schedule a series"
-      submitLabel="Schedule series"
-      progressLabel="Scheduling the meetings and setting each up in Teams…"
-      state={state}
-    >
-      <Field label="Title" required>
-        <Input value={form.title} onChange={set('title')} />
-      </Field>
-      <Field label="Frequency">
-        <Select value={form.frequency} onChange={set('frequency')}>
-          <option value="weekly">Weekly</option>
-          <option value="fortnightly">Fortnightly</option>
-          <option value="monthly">Monthly</option>
-        </Select>
-      </Field>
-      <Field label="Day of the week">
-        <Select value={form.dayOfWeek} onChange={set('dayOfWeek')}>
-          {['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((d) => (
-            <option key={d} value={d}>
-              {d[0]?.toUpperCase()}
-              {d.slice(1)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Starts at">
-        <Input type="time" value={form.startTime} onChange={set('startTime')} />
-      </Field>
-      <Field label="Ends at">
-        <Input type="time" value={form.endTime} onChange={set('endTime')} />
-      </Field>
-      <Field label="First day">
-        <Input type="date" value={form.startsOn} onChange={set('startsOn')} />
-      </Field>
-      <Field label="Last day">
-        <Input type="date" value={form.endsOn} onChange={set('endsOn')} />
-      </Field>
-      <Field label="Reason (needed inside the notice period)">
-        <Input value={form.reason} onChange={set('reason')} />
-      </Field>
-    </ScheduleFormFrame>
   );
 }
 
@@ -153,6 +128,35 @@ export function SingleMeetingForm(props: { onDone: (r: ScheduleResult) => void }
     }),
     '/meetings',
     props.onDone,
+    async (form) => {
+      // The series preview of this one day counts the same invitees a single meeting gets.
+      const weekday = [
+        'sunday',
+        'monday',
+        'tuesday',
+        'wednesday',
+        'thursday',
+        'friday',
+        'saturday',
+      ][new Date(`${form.day}T12:00:00Z`).getUTCDay()];
+      const preview = await api<SeriesPreview>('/meetings/series/preview', {
+        method: 'POST',
+        body: {
+          frequency: 'weekly',
+          dayOfWeek: weekday,
+          startTime: form.startTime,
+          endTime: form.endTime,
+          startsOn: form.day,
+          endsOn: form.day,
+        },
+      });
+      return (
+        `This invites ${preview.invitees} people to 1 meeting; Teams sends each of them the invitation.` +
+        (preview.insideNoticePeriod > 0 && !form.reason.trim()
+          ? ' It falls inside the notice period: give a reason first.'
+          : '')
+      );
+    },
   );
   const { form, set } = state;
   return (

@@ -19,7 +19,8 @@ import { useMe } from '../../shell/session.js';
 import { DataTable } from '../common/data-table.js';
 import { StatusBadge } from '../common/status-badge.js';
 import { CoordinatorPage } from './coordinator-page.js';
-import { SeriesForm, SingleMeetingForm, type ScheduleResult } from './schedule-forms.js';
+import { SingleMeetingForm, type ScheduleResult } from './schedule-forms.js';
+import { SeriesForm } from './schedule-series-form.js';
 
 export default function Schedule() {
   const me = useMe();
@@ -72,6 +73,13 @@ export default function Schedule() {
   );
 }
 
+const KIND_LABEL: Record<string, string> = {
+  scheduled: 'Regular',
+  extraordinary: 'Extraordinary',
+  emergency: 'Emergency',
+  closed: 'Closed session',
+};
+
 function MeetingTable(props: { meetings: MeetingSummary[]; timeZone: string }) {
   return (
     <DataTable
@@ -84,7 +92,7 @@ function MeetingTable(props: { meetings: MeetingSummary[]; timeZone: string }) {
           cell: (m) => <RouteLink to={`/coordinator/meetings/${m.id}`}>{m.title}</RouteLink>,
         },
         { header: 'Starts', cell: (m) => formatDateTime(m.scheduledStart, props.timeZone) },
-        { header: 'Kind', cell: (m) => m.kind },
+        { header: 'Kind', cell: (m) => KIND_LABEL[m.kind] ?? m.kind },
         {
           header: 'Status',
           cell: (m) => (

@@ -11,12 +11,15 @@ import { Loaded, Section } from '../../../shell/components.js';
 import { RouteLink } from '../../../shell/router.js';
 import { useMe } from '../../../shell/session.js';
 import { CoordinatorPage } from '../coordinator-page.js';
+import { AddCaseSection } from './add-case-panel.js';
 import { AgendaTable } from './agenda-table.js';
 import { CirculationSection } from './circulation-panel.js';
 import { ImportSection } from './import-panel.js';
+import { ManageSection } from './manage-panel.js';
 import { MinutesSection } from './minutes-panel.js';
 import { ReturnDataSection } from './return-data-panel.js';
 import { Summary } from './summary-panel.js';
+import { TemplateSection } from './template-panel.js';
 
 export default function MeetingWorkspace({ params }: { params: Record<string, string> }) {
   const meetingId = params.meetingId ?? '';
@@ -24,17 +27,52 @@ export default function MeetingWorkspace({ params }: { params: Record<string, st
   const detail = useApi<MeetingDetail>(`/meetings/${meetingId}`);
   const agenda = useApi<AgendaView>(`/meetings/${meetingId}/agenda`);
   const title = detail.data?.meeting.title ?? 'Meeting';
+  const meeting = detail.data?.meeting;
+  const editable =
+    !!meeting &&
+    !['cancelled', 'ended', 'in-progress'].includes(meeting.status) &&
+    new Date(meeting.scheduledStart).getTime() > Date.now();
+  const reload = () => {
+    detail.reload();
+    agenda.reload();
+  };
   return (
     <CoordinatorPage title={title}>
       <Loaded state={detail} label="Loading the meeting…">
         {(d) => <Summary detail={d} timeZone={me.area.timeZone} onChange={detail.reload} />}
       </Loaded>
+      {detail.data && (
+        <ManageSection
+          key={detail.data.meeting.id}
+          detail={detail.data}
+          timeZone={me.area.timeZone}
+          onChange={reload}
+        />
+      )}
       <Section title="Agenda">
         <Loaded state={agenda} label="Loading the agenda…">
-          {(a) => <AgendaTable agenda={a} timeZone={me.area.timeZone} />}
+          {(a) => (
+            <AgendaTable
+              agenda={a}
+              timeZone={me.area.timeZone}
+              meetingId={meetingId}
+              editable={editable}
+              onChange={agenda.reload}
+            />
+          )}
         </Loaded>
       </Section>
-      <ImportSection meetingId={meetingId} onImported={agenda.reload} />
+      {editable && meeting && (
+        <AddCaseSection
+          meetingId={meetingId}
+          closed={meeting.kind === 'closed'}
+          onAdded={agenda.reload}
+        />
+      )}
+      {meeting?.kind !== 'closed' && <TemplateSection meetingId={meetingId} />}
+      {meeting?.kind !== 'closed' && (
+        <ImportSection meetingId={meetingId} onImported={agenda.reload} />
+      )}
       <ReturnDataSection key={agenda.data?.items.length ?? 0} meetingId={meetingId} />
       <CirculationSection
         meetingId={meetingId}
