@@ -24,6 +24,8 @@ import { setUpTeamsMeeting } from '../core/scheduling/teams-setup.js';
 import { composeMeetingRun } from './meeting-run.js';
 import type { MeetingRun } from '../core/meeting-run/meeting-run.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
+import { PgExportStore } from '../store/export-store.js';
+import { exportRoutes } from '../tab/api/routes/exports.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
 import { clientConfigRoutes } from '../tab/api/client-config.js';
@@ -182,6 +184,17 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     publicUrl: config.http.publicUrl,
   });
   tabFeatures.push(...actions.tabFeatures);
+  // Excel and CSV exports of the action register, attendance and the audit log.
+  tabFeatures.push({
+    path: '/exports',
+    router: exportRoutes({
+      clock: runtime.adapters?.clock ?? { now: () => new Date() },
+      actions: actions.actions,
+      attendance: attendance.live.repos,
+      audit: new PgAuditLog(db),
+      reads: new PgExportStore(db),
+    }),
+  });
 
   // Issue 5 (cards): case cards, card actions and chat commands on the bot, the chair console.
   const meetingRun = composeMeetingRun({

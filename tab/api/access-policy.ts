@@ -303,6 +303,21 @@ export const ACCESS_POLICY = {
   'GET /api/reports/attendance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/reports/governance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/audit': { roles: COORDINATOR, relationships: AREA },
+
+  // Spreadsheet and CSV exports: the same entitlement as each screen's JSON route.
+  'GET /api/exports/actions': {
+    roles: [...LEADS, ...AGENCY_VOICE],
+    relationships: ['same-area', 'own-agency'],
+    enforcedBy:
+      'exportActionRegister (core/exports/export-service.ts): the leads the area, others their own agency',
+  },
+  'GET /api/exports/meetings/:meetingId/attendance': {
+    roles: LEADS,
+    scope: meeting,
+    relationships: AREA,
+    enforcedBy: 'exportAttendance (core/exports/export-service.ts)',
+  },
+  'GET /api/exports/audit': { roles: COORDINATOR, relationships: AREA },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

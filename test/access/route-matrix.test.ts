@@ -100,6 +100,10 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:meetingId/retry-setup',                   'ok   403   403    403  403  403  403  403   403    403  404'],
   // Last: a coordinator's cancel would change what every row above sees.
   ['POST /api/meetings/:meetingId/cancel',                        'in   403   403    403  403  403  403  403   403    403  404'],
+  // Spreadsheet and CSV exports (after cancel is harmless: they read what is there).
+  ['GET /api/exports/actions',                                    'ok   ok    ok     ok   ok   ok   403  403   ok     403  ok'],
+  ['GET /api/exports/meetings/:meetingId/attendance',             'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['GET /api/exports/audit',                                      'ok   403   403    403  403  403  403  403   403    403  ok'],
 ];
 
 let app: PreMeetingApp;
