@@ -306,7 +306,7 @@ export const ACCESS_POLICY = {
 
   // Spreadsheet and CSV exports: the same entitlement as each screen's JSON route.
   'GET /api/exports/actions': {
-    roles: [...LEADS, ...AGENCY_VOICE],
+    roles: ACTION_READERS,
     relationships: ['same-area', 'own-agency'],
     enforcedBy:
       'exportActionRegister (core/exports/export-service.ts): the leads the area, others their own agency',

@@ -167,7 +167,7 @@ describe('the action register export', () => {
       ['A-0002', 'Northfield Council Housing Options'],
     ]);
     expect(text).not.toContain('Check for a marker');
-    expect(actions[0]!.Action.startsWith("'=")).toBe(true);
+    expect(actions[0]!.Action!.startsWith("'=")).toBe(true);
     const audit = (await auditRows('actions.export')).at(-1);
     expect(audit).toMatchObject({
       actor_person_id: person('housing-rep'),

@@ -17,6 +17,7 @@ import {
 } from '../../shell/components.js';
 import { useLocation } from '../../shell/router.js';
 import { ActionTable } from '../common/action-table.js';
+import { ExportButtons } from '../common/export-buttons.js';
 import { CoordinatorPage } from './coordinator-page.js';
 
 const useStyles = makeStyles({
@@ -91,44 +92,54 @@ export default function Actions() {
         meetingId ? 'Actions agreed at this meeting.' : 'Every action in the area, newest first.'
       }
     >
-      <Section title="Filters">
-        <div className={styles.filters}>
-          <Field label="Agency">
-            <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
-              <option value="">All agencies</option>
-              {agencies.data?.agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Status">
-            <Select value={state} onChange={(_e, d) => setState(d.value)}>
-              {STATES.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Checkbox
-            label="Overdue only"
-            checked={overdueOnly}
-            onChange={(_e, d) => setOverdueOnly(Boolean(d.checked))}
-          />
-        </div>
-      </Section>
+      <div className="no-print">
+        <Section title="Filters">
+          <div className={styles.filters}>
+            <Field label="Agency">
+              <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
+                <option value="">All agencies</option>
+                {agencies.data?.agencies.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Status">
+              <Select value={state} onChange={(_e, d) => setState(d.value)}>
+                {STATES.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Checkbox
+              label="Overdue only"
+              checked={overdueOnly}
+              onChange={(_e, d) => setOverdueOnly(Boolean(d.checked))}
+            />
+          </div>
+        </Section>
+      </div>
       <Section
         title="Actions"
         actions={
-          <Button
-            appearance="primary"
-            disabled={selected.size === 0 || chasing}
-            onClick={() => void chase()}
-          >
-            Chase selected ({selected.size})
-          </Button>
+          <div className={styles.filters}>
+            <ExportButtons
+              path={meetingId ? `/exports/actions?meetingId=${meetingId}` : '/exports/actions'}
+              fileName={meetingId ? 'meeting-action-register' : 'action-register'}
+              what="the action register"
+            />
+            <Button
+              className="no-print"
+              appearance="primary"
+              disabled={selected.size === 0 || chasing}
+              onClick={() => void chase()}
+            >
+              Chase selected ({selected.size})
+            </Button>
+          </div>
         }
       >
         {chasing && <Progress bar label="Sending chasers…" />}
