@@ -3,7 +3,7 @@ import type { Clock } from '../core/ports/clock.js';
 import type { FileShare } from '../core/ports/file-share.js';
 import type { MeetingScheduler } from '../core/ports/meeting-scheduler.js';
 import { purgeDueMaterial } from '../core/retention/retention.js';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
 import { preMeetingRepos } from '../store/repositories.js';
 import { agendaRoutes } from '../tab/api/routes/agenda.js';
 import { areaRoutes } from '../tab/api/routes/area.js';
@@ -25,6 +25,9 @@ import { composeMeetingRun } from './meeting-run.js';
 import type { MeetingRun } from '../core/meeting-run/meeting-run.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { PgExportStore } from '../store/export-store.js';
+import { PgChaseControlStore } from '../store/chase-control-store.js';
+import { PgUnitOfWork } from '../store/unit-of-work.js';
+import { chasingRoutes } from '../tab/api/routes/chasing.js';
 import { exportRoutes } from '../tab/api/routes/exports.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
@@ -184,6 +187,20 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     publicUrl: config.http.publicUrl,
   });
   tabFeatures.push(...actions.tabFeatures);
+  // The coordinator's controls over chasing: pause, extend a due date, history, blocked chasers.
+  const chaseControlRepos = (q: Queryable) => ({
+    controls: new PgChaseControlStore(q),
+    audit: new PgAuditLog(q),
+    areas: new PgDirectoryStore(q),
+  });
+  tabFeatures.push({
+    path: '/chasing',
+    router: chasingRoutes({
+      clock: runtime.adapters?.clock ?? { now: () => new Date() },
+      repos: chaseControlRepos(db),
+      uow: new PgUnitOfWork(db, chaseControlRepos),
+    }),
+  });
   // Excel and CSV exports of the action register, attendance and the audit log.
   tabFeatures.push({
     path: '/exports',

@@ -38,7 +38,7 @@ export interface ExportViewer {
   personId: string;
   areaId: string;
   agencyId: string | null;
-  roles: Role[];
+  roles: readonly Role[];
 }
 
 export interface ExportResult {

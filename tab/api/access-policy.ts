@@ -318,6 +318,30 @@ export const ACCESS_POLICY = {
     enforcedBy: 'exportAttendance (core/exports/export-service.ts)',
   },
   'GET /api/exports/audit': { roles: COORDINATOR, relationships: AREA },
+
+  // The coordinator's controls over chasing (core/chasing/chase-controls.ts).
+  'GET /api/chasing/blocked': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/chasing/actions/:id': {
+    roles: LEADS,
+    scope: { id: 'action' },
+    relationships: AREA,
+    enforcedBy: 'chaseHistory (core/chasing/chase-controls.ts)',
+  },
+  'POST /api/chasing/actions/:id/pause': {
+    roles: COORDINATOR,
+    scope: { id: 'action' },
+    relationships: AREA,
+  },
+  'POST /api/chasing/actions/:id/resume': {
+    roles: COORDINATOR,
+    scope: { id: 'action' },
+    relationships: AREA,
+  },
+  'POST /api/chasing/actions/:id/extend': {
+    roles: COORDINATOR,
+    scope: { id: 'action' },
+    relationships: AREA,
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

@@ -104,6 +104,11 @@ const MATRIX: [PolicyKey, string][] = [
   ['GET /api/exports/actions',                                    'ok   ok    ok     ok   ok   ok   403  403   ok     403  ok'],
   ['GET /api/exports/meetings/:meetingId/attendance',             'ok   ok    ok     403  403  403  403  403   403    403  404'],
   ['GET /api/exports/audit',                                      'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/chasing/blocked',                                    'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/chasing/actions/:id',                                'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['POST /api/chasing/actions/:id/pause',                         'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/chasing/actions/:id/resume',                        'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/chasing/actions/:id/extend',                        'in   403   403    403  403  403  403  403   403    403  404'],
 ];
 
 let app: PreMeetingApp;
@@ -161,7 +166,7 @@ afterAll(async () => app.close());
 function urlOf(key: PolicyKey): { method: string; url: string } {
   const [method, path] = key.split(' ') as [string, string];
   // `:id` is the action, agency or meeting its route is about.
-  const idOf = path.startsWith('/api/actions')
+  const idOf = /^\/api\/(actions|chasing)/.test(path)
     ? ids.actionId
     : path.startsWith('/api/agencies')
       ? ids.agencyId
