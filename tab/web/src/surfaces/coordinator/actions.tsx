@@ -18,6 +18,8 @@ import {
 import { useLocation } from '../../shell/router.js';
 import { ActionTable } from '../common/action-table.js';
 import { ExportButtons } from '../common/export-buttons.js';
+import { BlockedChasers } from './blocked-chasers.js';
+import { ChaseDialog } from './chase-dialog.js';
 import { CoordinatorPage } from './coordinator-page.js';
 
 const useStyles = makeStyles({
@@ -50,6 +52,7 @@ export default function Actions() {
   const [chasing, setChasing] = useState(false);
   const [chaseError, setChaseError] = useState<unknown>(null);
   const [chased, setChased] = useState<string | null>(null);
+  const [chasing1, setChasing1] = useState<Action | null>(null);
   const agencies = useApi<{ agencies: Agency[] }>('/area/agencies');
   const path = useMemo(() => {
     const q = new URLSearchParams({ scope: 'area' });
@@ -156,6 +159,11 @@ export default function Actions() {
               <ActionTable
                 label="Actions"
                 actions={shown}
+                rowActions={(a) => (
+                  <Button size="small" className="no-print" onClick={() => setChasing1(a)}>
+                    Chasing {a.reference}
+                  </Button>
+                )}
                 selected={selected}
                 onToggle={(id, on) =>
                   setSelected((s) => {
@@ -170,6 +178,16 @@ export default function Actions() {
           }
         </Loaded>
       </Section>
+      <BlockedChasers />
+      {chasing1 && (
+        <ChaseDialog
+          action={chasing1}
+          onClose={(changed) => {
+            setChasing1(null);
+            if (changed) actions.reload();
+          }}
+        />
+      )}
     </CoordinatorPage>
   );
 }
