@@ -240,6 +240,28 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
         expect1(d.escalation, 'escalation', escalationEmail(p.agency), ref);
     }
 
+    // Graph fails now and then: refusals (503 before acting) and lost answers (Graph sent the
+    // mail, then answered 503 or 504). The client never re-POSTs by itself; the mailer checks
+    // Sent Items before trying again, so each mail still goes exactly once (checked below).
+    tenant.tenant.faults.add({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'accept-then-fail',
+      status: 503,
+      times: 3,
+    });
+    tenant.tenant.faults.add({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'accept-then-fail',
+      status: 504,
+      times: 2,
+    });
+    tenant.tenant.faults.add({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'unavailable',
+      times: 2,
+      retryAfterSeconds: 0,
+    });
+
     // Run the month.
     const actual = new Map<string, string[]>();
     const kindOf = (subject: string) =>
@@ -304,6 +326,13 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
       expect(new Date(`${day}T12:00:00Z`).getUTCDay() % 6, key).not.toBe(0);
     }
     expect(tenant.tenant.outbox.length).toBeGreaterThan(100);
+    const sendMails = tenant.tenant.requests.filter((r) => r.call === 'POST /users/{id}/sendMail');
+    expect(
+      sendMails
+        .filter((r) => r.status >= 500)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([503, 503, 503, 503, 503, 504, 504]);
 
     // Escalated and never-completed actions carry level 2 and their history says so (FR-075, FR-079).
     const never = all.filter(
