@@ -26,6 +26,7 @@ import type { MeetingRun } from '../core/meeting-run/meeting-run.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
 import { PgExportStore } from '../store/export-store.js';
 import { PgChaseControlStore } from '../store/chase-control-store.js';
+import { PgActionStore } from '../store/action-store.js';
 import { PgUnitOfWork } from '../store/unit-of-work.js';
 import { chasingRoutes } from '../tab/api/routes/chasing.js';
 import { exportRoutes } from '../tab/api/routes/exports.js';
@@ -190,6 +191,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   // The coordinator's controls over chasing: pause, extend a due date, history, blocked chasers.
   const chaseControlRepos = (q: Queryable) => ({
     controls: new PgChaseControlStore(q),
+    actions: new PgActionStore(q),
     audit: new PgAuditLog(q),
     areas: new PgDirectoryStore(q),
   });

@@ -4,6 +4,7 @@ import type {
   ChaseControlRepository,
   ChaseHistoryRow,
 } from '../core/chasing/chase-controls.js';
+import type { VolunteeredAction } from '../core/chasing/volunteered.js';
 import type { Queryable } from './db.js';
 
 /** Pause, due-date extension, chase history and blocked chasers (core/chasing/chase-controls.ts). */
@@ -71,6 +72,22 @@ export class PgChaseControlStore implements ChaseControlRepository {
         WHERE b.action_id = $1
         ORDER BY 1, 4`,
       [actionId],
+    );
+    return rows;
+  }
+
+  async volunteeredAfterMeeting(areaId: string): Promise<VolunteeredAction[]> {
+    const { rows } = await this.db.query<VolunteeredAction>(
+      `SELECT a.id, a.reference, c.case_number AS "caseReference", g.name AS "ownerAgencyName",
+              a.description, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.version, a.meeting_id AS "meetingId"
+         FROM action a
+         JOIN marac_case c ON c.id = a.case_id
+         JOIN agency g ON g.id = a.owner_agency_id
+         JOIN meeting m ON m.id = a.meeting_id
+        WHERE a.area_id = $1 AND a.state = 'volunteered'
+          AND (m.status = 'ended' OR m.actual_end IS NOT NULL)
+        ORDER BY m.scheduled_start, a.reference`,
+      [areaId],
     );
     return rows;
   }

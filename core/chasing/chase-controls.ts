@@ -1,3 +1,4 @@
+import type { ActionRepository } from '../actions/action-repository.js';
 import { addCalendarDays, localDay } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
 import type { Area } from '../model.js';
@@ -6,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import { hasAnyRole, type Role } from '../roles.js';
 import { inArea } from '../same-area.js';
+import type { VolunteeredAction } from './volunteered.js';
 
 /**
  * The coordinator's hold on chasing (FR-074, FR-075, FR-102): pause and resume chasing for one
@@ -56,10 +58,13 @@ export interface ChaseControlRepository {
   ): Promise<boolean>;
   chaseHistory(actionId: string): Promise<ChaseHistoryRow[]>;
   blocked(areaId: string, limit: number): Promise<BlockedChaser[]>;
+  /** Actions still volunteered after their meeting ended, oldest meeting first. */
+  volunteeredAfterMeeting(areaId: string): Promise<VolunteeredAction[]>;
 }
 
 export interface ChaseControlRepos {
   controls: ChaseControlRepository;
+  actions: Pick<ActionRepository, 'transition'>;
   audit: AuditLog;
   areas: { getArea(areaId: string): Promise<Area | null> };
 }

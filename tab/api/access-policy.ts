@@ -342,6 +342,13 @@ export const ACCESS_POLICY = {
     scope: { id: 'action' },
     relationships: AREA,
   },
+  'GET /api/chasing/volunteered': { roles: LEADS, relationships: AREA },
+  'POST /api/chasing/actions/:id/decide': {
+    roles: CHAIRS,
+    scope: { id: 'action' },
+    relationships: AREA,
+    enforcedBy: 'decideVolunteered (core/chasing/volunteered.ts)',
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

@@ -109,6 +109,8 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/chasing/actions/:id/pause',                         'in   403   403    403  403  403  403  403   403    403  404'],
   ['POST /api/chasing/actions/:id/resume',                        'in   403   403    403  403  403  403  403   403    403  404'],
   ['POST /api/chasing/actions/:id/extend',                        'in   403   403    403  403  403  403  403   403    403  404'],
+  ['GET /api/chasing/volunteered',                                'ok   ok    ok     403  403  403  403  403   403    403  ok'],
+  ['POST /api/chasing/actions/:id/decide',                        '403  in    in     403  403  403  403  403   403    403  403'],
 ];
 
 let app: PreMeetingApp;

@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 let app: TestApp;
 let action: ActionRecord;
 let closed: ActionRecord;
+let volunteered: ActionRecord;
 const clock = new FakeClock('2026-10-22T10:00:00Z');
 
 const post = (who: string, path: string, body: unknown) =>
@@ -48,6 +49,15 @@ beforeAll(async () => {
     { ...base, state: 'rejected' },
     demoUuid('person:chair'),
     clock.now(),
+  );
+  volunteered = await store.createAction(
+    { ...base, state: 'volunteered', ownerPersonId: null },
+    demoUuid('person:housing-rep'),
+    clock.now(),
+  );
+  await app.db.query(
+    `UPDATE meeting SET status = 'ended', actual_start = scheduled_start, actual_end = scheduled_end WHERE id = $1`,
+    [rows[0]!.meeting_id],
   );
   await app.db.query(
     `INSERT INTO chase_blocked (action_id, step, recipient_email, due_on, reason, created_at)
@@ -153,5 +163,27 @@ describe('chase controls', () => {
     expect((await app.as('police-rep')(`/api/chasing/actions/${action.id}`)).status).toBe(403);
     expect((await post('chair', `/api/chasing/actions/${action.id}/pause`, {})).status).toBe(403);
     expect((await post('coordinator', '/api/chasing/actions/nonsense/pause', {})).status).toBe(400);
+  });
+
+  it('sends actions still volunteered after the meeting to the chair, who confirms them', async () => {
+    const list = await (await app.as('chair')('/api/chasing/volunteered')).json();
+    expect(list.actions).toEqual([
+      expect.objectContaining({ id: volunteered.id, reference: volunteered.reference }),
+    ]);
+    const path = `/api/chasing/actions/${volunteered.id}/decide`;
+    const body = { decision: 'confirm', version: volunteered.version };
+    expect((await post('coordinator', path, body)).status).toBe(403);
+    expect((await post('chair', path, { decision: 'maybe', version: 1 })).status).toBe(400);
+    const ok = await post('chair', path, body);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ reference: volunteered.reference, state: 'open' });
+    expect((await post('deputy-chair', path, body)).status).toBe(409);
+    const after = await (await app.as('coordinator')(`/api/actions/${volunteered.id}`)).json();
+    expect(after.state).toBe('open');
+    expect(after.history.at(-1)).toMatchObject({ event: 'confirmed' });
+    expect((await (await app.as('chair')('/api/chasing/volunteered')).json()).actions).toEqual([]);
+    // Now open, it is on the chase ladder: the coordinator's chase reaches its agency.
+    const chase = await post('coordinator', '/api/actions/chase', { actionIds: [volunteered.id] });
+    expect(await chase.json()).toMatchObject({ queued: 1, mails: 1 });
   });
 });

@@ -167,6 +167,7 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
     const chair = demoUuid('person:chair');
     const controlRepos = (q: Queryable) => ({
       controls: new PgChaseControlStore(q),
+      actions: new PgActionStore(q),
       audit: new PgAuditLog(q),
       areas: new PgDirectoryStore(q),
     });

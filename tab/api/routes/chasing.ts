@@ -7,11 +7,15 @@ import {
   extendDueDate,
   setChasePaused,
 } from '../../../core/chasing/chase-controls.js';
+import { awaitingConfirmation, decideVolunteered } from '../../../core/chasing/volunteered.js';
 import { policyRouter } from '../policy-router.js';
 import { idParam } from './actions.js';
 import { actorOf } from './route-helpers.js';
 
 const Empty = z.object({}).strict();
+const DecideBody = z
+  .object({ decision: z.enum(['confirm', 'reject']), version: z.number().int().positive() })
+  .strict();
 const ExtendBody = z
   .object({
     dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
@@ -48,6 +52,15 @@ export function chasingRoutes(deps: ChaseControlDeps): Router {
   post('/actions/:id/extend', async (req, res) => {
     const body = ExtendBody.parse(req.body ?? {});
     res.json(await extendDueDate(deps, actorOf(res), idParam(req, 'id', 'action'), body));
+  });
+
+  get('/volunteered', async (_req, res) => {
+    res.json({ actions: await awaitingConfirmation(deps, actorOf(res)) });
+  });
+
+  post('/actions/:id/decide', async (req, res) => {
+    const body = DecideBody.parse(req.body ?? {});
+    res.json(await decideVolunteered(deps, actorOf(res), idParam(req, 'id', 'action'), body));
   });
 
   return router;
