@@ -39,6 +39,10 @@ describe('exports and print', () => {
     await screenshot(page, 'exports-actions-1280');
     await page.setViewportSize({ width: 320, height: 800 });
     await screenshot(page, 'exports-actions-320');
+    // Nothing wider than the screen at 320 px (no sideways scrolling).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
     await page.setViewportSize({ width: 1280, height: 800 });
 
     const register = await download(page, 'Download Excel');

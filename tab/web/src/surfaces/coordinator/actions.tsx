@@ -29,6 +29,9 @@ const useStyles = makeStyles({
     alignItems: 'end',
     flexWrap: 'wrap',
   },
+  // A long agency name must not widen the page past a 320 px screen.
+  field: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0, maxWidth: '100%' } },
 });
 
 const STATES = [
@@ -98,8 +101,12 @@ export default function Actions() {
       <div className="no-print">
         <Section title="Filters">
           <div className={styles.filters}>
-            <Field label="Agency">
-              <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
+            <Field label="Agency" className={styles.field}>
+              <Select
+                className={styles.select}
+                value={agencyId}
+                onChange={(_e, d) => setAgencyId(d.value)}
+              >
                 <option value="">All agencies</option>
                 {agencies.data?.agencies.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -108,7 +115,7 @@ export default function Actions() {
                 ))}
               </Select>
             </Field>
-            <Field label="Status">
+            <Field label="Status" className={styles.field}>
               <Select value={state} onChange={(_e, d) => setState(d.value)}>
                 {STATES.map(([value, label]) => (
                   <option key={value} value={value}>
