@@ -257,6 +257,7 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
     );
     let mails = 0;
     let chasers = 0;
+    const notified = new Set<string>();
     for (const bundle of bundleByRecipient(items)) {
       const claimed = await repos.chase.claimSteps(
         bundle.items.map((i) => ({
@@ -270,6 +271,7 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
       );
       if (claimed.length === 0) continue;
       const ids = new Set(claimed.map((c) => c.actionId));
+      for (const id of ids) notified.add(id);
       const mail = renderActionMail({
         kind: 'new-actions',
         maracName: area.name,
@@ -285,8 +287,11 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
       mails += 1;
       chasers += claimed.length;
     }
+    // Only actions someone was actually told about: one with nobody reachable stays a
+    // candidate (and on the blocked list) without a history row every run.
     for (const c of candidates)
-      await repos.chase.noteChased(c.actionId, 'assigned', 0, c.owner.length, now);
+      if (notified.has(c.actionId))
+        await repos.chase.noteChased(c.actionId, 'assigned', 0, c.owner.length, now);
     return { areaId, day: today, mails, chasers };
   });
 }
