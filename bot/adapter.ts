@@ -190,11 +190,21 @@ export class BotHttpAdapter extends CloudAdapter {
       );
       return { status: response?.status ?? 200, body: response?.body };
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 401)
-        throw new BotAuthenticationError((error as Error).message);
+      if (isRefusedToken(error)) throw new BotAuthenticationError((error as Error).message);
       throw error;
     }
   }
+}
+
+/**
+ * botbuilder refuses most bad tokens with a 401 AuthenticationError, but a token that names the
+ * channel key's real `kid` reaches jsonwebtoken's own checks (wrong algorithm, bad signature,
+ * not yet valid, expired), whose errors it passes on as they are: those are refusals too.
+ */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+function isRefusedToken(error: unknown): boolean {
+  const e = error as { statusCode?: number; name?: string };
+  return e?.statusCode === 401 || JWT_ERRORS.has(e?.name ?? '');
 }
 
 /** The channel's token was missing or not acceptable; `reason` is botbuilder's, for the log. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACTION_CATEGORIES } from '../core/actions/action.js';
 import { DomainError, isDomainError } from '../core/errors.js';
 import type { InvokeKey, MeetingRun } from '../core/meeting-run/meeting-run.js';
+import type { RunAction } from '../core/meeting-run/model.js';
 import type { RunActor } from '../core/meeting-run/ports.js';
 import type { MeetingRunRepository } from '../core/meeting-run/ports.js';
 import { CARD_CONTENT_TYPE, execute, type Verb, VERBS } from './cards/card-parts.js';
@@ -156,15 +157,25 @@ export class CardActionHandler {
     const { meetingId, agendaItemId } = base.data;
     try {
       const actor = await this.actorOf(context, meetingId);
-      const key: InvokeKey = { invokeId: invokeIdOf(context), verb };
-      await this.apply(verb as Verb, meetingId, agendaItemId, actor, data, key);
+      const known = await this.apply(
+        verb as Verb,
+        meetingId,
+        agendaItemId,
+        actor,
+        data,
+        keyOf(context, verb),
+      );
       const card =
         verb === 'confirmSummary'
           ? await this.deps.run.summaryFor(meetingId, agendaItemId, actor)
-          : await this.deps.run.cardFor(meetingId, agendaItemId, actor);
+          : await this.deps.run.cardFor(meetingId, agendaItemId, actor, known);
       return { kind: 'card', card };
     } catch (error) {
-      if (isDomainError(error)) return this.refusal(error.message, base.data);
+      if (isDomainError(error))
+        return this.refusal(
+          (await this.deps.run.explainRefusal(error, keyOf(context, verb))).message,
+          base.data,
+        );
       const reference = crypto.randomUUID();
       this.deps.log.error({ err: error, verb, meetingId, reference }, 'card action failed');
       return this.refusal(`Something went wrong on our side. Reference: ${reference}.`, base.data);
@@ -178,21 +189,21 @@ export class CardActionHandler {
     actor: RunActor,
     data: Record<string, unknown>,
     key: InvokeKey,
-  ) {
+  ): Promise<RunAction[] | undefined> {
     const run = this.deps.run;
     switch (verb) {
       case 'refresh':
         return;
       case 'volunteer': {
         const input = parse(Volunteer, data);
-        await run.volunteer(
+        const created = await run.volunteer(
           meetingId,
           agendaItemId,
           actor,
           { ...input, dueOn: input.dueOn ?? null },
           key,
         );
-        return;
+        return created.caseActions;
       }
       case 'assign': {
         const t = parse(Target, data);
@@ -293,9 +304,12 @@ export class CardActionHandler {
 }
 
 /** Teams retries an invoke with the same activity id; that id is the idempotency key. */
-function invokeIdOf(context: TurnContext): string {
+function keyOf(context: TurnContext, verb: string): InvokeKey {
   const a = context.activity;
-  return `${a.conversation?.id ?? ''}|${a.from?.id ?? ''}|${a.id ?? TurnContext.getConversationReference(a).activityId ?? ''}`;
+  return {
+    invokeId: `${a.conversation?.id ?? ''}|${a.from?.id ?? ''}|${a.id ?? TurnContext.getConversationReference(a).activityId ?? ''}`,
+    verb,
+  };
 }
 
 function parse<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {

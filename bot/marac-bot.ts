@@ -46,6 +46,18 @@ export class MaracBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (this.meetingRun && context.activity.name === 'adaptiveCard/action')
       return this.meetingRun.invoke(context);
-    return super.onInvokeActivity(context);
+    const response = await super.onInvokeActivity(context);
+    // botbuilder answers an invoke nobody handles with 501 and no body. For the caller it is
+    // a request this bot does not take: a 400 with Teams' error body (as Universal Actions use).
+    if (response.status === 501)
+      return {
+        status: 400,
+        body: {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'This bot does not handle this kind of request.' },
+        },
+      };
+    return response;
   }
 }

@@ -40,6 +40,14 @@ export function botMessagesRoute(deps: {
   adapter: BotHttpAdapter;
   bot: ActivityHandler;
   log: { warn(details: object, message: string): void };
+  /**
+   * Entra tenants whose Teams may talk to the bot (the app's own, or MARAC_ALLOWED_TENANTS).
+   * People are known by object id, which is unique only within a tenant, so an activity from
+   * any other tenant is refused before it reaches a handler.
+   */
+  allowedTenants: readonly string[];
+  /** Demo mode lets tools without a tenant (the Agents Playground) through; Teams always sends one. */
+  tenantOptional?: boolean;
 }): Router {
   const router = Router();
   router.post('/', async (req, res, next) => {
@@ -52,6 +60,25 @@ export function botMessagesRoute(deps: {
           parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         ),
       );
+    // Every tenant id the activity names must be allowed (they must not disagree either).
+    const tenantIds = tenantsOf(parsed.data);
+    const allowed = new Set(deps.allowedTenants.map((t) => t.toLowerCase()));
+    if (
+      tenantIds.length === 0
+        ? !deps.tenantOptional
+        : !tenantIds.every((id) => allowed.has(id.toLowerCase()))
+    ) {
+      deps.log.warn(
+        { tenantIds, activityType: parsed.data.type },
+        'bot request from a tenant that is not allowed',
+      );
+      return next(
+        new DomainError(
+          'FORBIDDEN',
+          'This bot serves only its own organisation’s Microsoft 365 tenant.',
+        ),
+      );
+    }
     try {
       const result = await deps.adapter.handle(
         req.get('authorization') ?? '',
@@ -84,4 +111,15 @@ export function botMessagesRoute(deps: {
       .json({ error: { code: 'METHOD_NOT_ALLOWED', message: 'Use POST.' } });
   });
   return router;
+}
+
+/** The activity's Entra tenant ids: Teams sends channelData.tenant.id and conversation.tenantId. */
+function tenantsOf(activity: {
+  channelData?: Record<string, unknown> | null;
+  conversation?: Record<string, unknown> | null;
+}): string[] {
+  const fromChannel = (activity.channelData?.tenant as { id?: unknown } | undefined)?.id;
+  return [fromChannel, activity.conversation?.tenantId].filter(
+    (id): id is string => typeof id === 'string' && id.length > 0,
+  );
 }

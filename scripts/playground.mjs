@@ -57,11 +57,17 @@ async function waitFor(url, what, seconds = 180) {
 
 // The service: demo mode unless configured otherwise; MARAC_BOT_AUTH stays off (the playground
 // sends no Bot Framework token), which demo mode allows on loopback only.
+// The bot refuses activities from tenants it does not serve; the playground's fictional
+// tenant ("Contoso", its built-in default) is allowed alongside the demo tenant for this run.
+const PLAYGROUND_TENANT_ID = '5b658416-0de4-4d67-95b4-2751e5a69d3d';
+const DEMO_TENANT_ID = '00000000-0000-4000-8000-0000000d3e70';
 start(process.execPath, [path.join(root, 'scripts/start.mjs')], {
   PORT: String(port),
   MARAC_BOT_AUTH: 'off',
   // The playground's mock Bot Connector: the bot replies only to service URLs it trusts.
   MARAC_TRUSTED_SERVICE_URLS: `http://localhost:${playgroundPort}/_connector/`,
+  MARAC_ALLOWED_TENANTS:
+    process.env.MARAC_ALLOWED_TENANTS ?? `${DEMO_TENANT_ID},${PLAYGROUND_TENANT_ID}`,
 });
 await waitFor(`${service}/readyz`, 'the service');
 start(process.execPath, [

@@ -4,8 +4,10 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Db } from '../store/db.js';
 import type { Config } from './config.js';
+import { demoHostGuard } from './http/demo-host-guard.js';
 import { errorMiddleware, notFound } from './http/error-middleware.js';
 import { healthRoutes, type Readiness } from './http/health.js';
+import { verifyJsonDepth } from './http/json-depth.js';
 import type { Logger } from './logger.js';
 
 /** A piece of the HTTP surface contributed by a feature (bot, tab API, simulator, ...). */
@@ -42,6 +44,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.mode === 'production' ? 1 : false);
+  // Demo mode is for this computer only (DNS rebinding, proxies): see demoHostGuard.
+  if (deps.config.mode === 'demo') app.use(demoHostGuard());
   app.use(
     helmet({
       // Teams and Outlook embed the tabs in iframes: frame-ancestors instead of X-Frame-Options.
@@ -71,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   // JSON bodies everywhere under /api, with a limit; features that take files parse their own.
-  app.use('/api', express.json({ limit: deps.config.http.bodyLimit }));
+  app.use('/api', express.json({ limit: deps.config.http.bodyLimit, verify: verifyJsonDepth }));
   for (const feature of deps.features) app.use(feature.path, feature.handler);
   app.use('/api', notFound);
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(tabClient(deps.staticDir));

@@ -154,6 +154,8 @@ export async function composeMicrosoft(runtime: {
       adapter,
       bot,
       log: log.child({ component: 'bot' }),
+      allowedTenants: config.microsoft.allowedTenants,
+      tenantOptional: config.mode === 'demo' && !config.bot.authEnabled,
     }),
   });
 

@@ -186,6 +186,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     mailer: microsoft.adapters.mailer,
     mailbox: config.mailbox,
     publicUrl: config.http.publicUrl,
+    log: runtime.log.child({ component: 'outbox' }),
   });
   tabFeatures.push(...actions.tabFeatures);
   // The coordinator's controls over chasing: pause, extend a due date, history, blocked chasers.

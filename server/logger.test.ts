@@ -60,4 +60,29 @@ describe('the logger (never log personal data)', () => {
     log.info({ req: { headers: { authorization: 'Bearer eyJ.secret.sig' } } }, 'request');
     expect(text()).not.toContain('eyJ.secret.sig');
   });
+
+  it("keeps an error's class, code and stack frames so a 500's reference leads to the fault", () => {
+    const { log, text } = capture();
+    class DatabaseError extends Error {
+      override name = 'DatabaseError';
+      code = '23505';
+      detail = `Key (full_name)=(${VICTIM}) already exists.`;
+    }
+    const failing = () => new DatabaseError(`duplicate key for ${VICTIM} at ${ADDRESS}`);
+    log.error({ err: failing(), correlationId: 'ref-1' }, 'request failed');
+    log.error({ err: new TypeError(`cannot read ${DOB}`) }, 'request failed');
+    const [first, second] = text()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { err: Record<string, string> });
+    expect(first!.err).toMatchObject({ type: 'DatabaseError', code: '23505' });
+    expect(first!.err.stack).toMatch(/^DatabaseError: \[redacted\]\n\s+at /);
+    expect(first!.err.stack).toContain('logger.test.ts');
+    expect(second!.err.type).toBe('TypeError');
+    expect(second!.err.stack).toContain('logger.test.ts');
+    const out = text();
+    expect(out).not.toContain('Fictionwood');
+    expect(out).not.toContain('Imaginary Road');
+    expect(out).not.toContain(DOB);
+  });
 });

@@ -25,6 +25,8 @@ import { agencyExtractRoutes, minutesRoutes } from '../tab/api/routes/minutes.js
 import { preMeetingRepos } from '../store/repositories.js';
 import { PgMinutesStore } from '../store/minutes-store.js';
 import { dispatchOutbox } from './outbox-dispatcher.js';
+import { KeyedLimiter } from '../graph/keyed-limiter.js';
+import { outboxRoutes } from '../tab/api/routes/outbox.js';
 import type { Jobs } from '../core/ports/jobs.js';
 
 /** Deep link for mail (two clicks to complete, FR-073): the personal tab, which also runs in Outlook. */
@@ -59,7 +61,13 @@ export interface ActionsFeature {
  */
 export function actionsFeature(
   db: Db,
-  adapters: { clock: Clock; mailer: Mailer; mailbox: string; publicUrl: string },
+  adapters: {
+    clock: Clock;
+    mailer: Mailer;
+    mailbox: string;
+    publicUrl: string;
+    log?: { warn(obj: object, msg: string): void };
+  },
 ): ActionsFeature {
   const repos = actionRepos(db);
   const uow = new PgUnitOfWork(db, actionRepos);
@@ -79,11 +87,15 @@ export function actionsFeature(
       await runChase(chase, areaId);
     }
   };
+  // One limiter for every dispatch in this process: at most 4 sends in flight per mailbox.
+  const limiter = new KeyedLimiter(4);
   const dispatch = () =>
     dispatchOutbox(db, {
       clock: adapters.clock,
       mailer: adapters.mailer,
       mailbox: adapters.mailbox,
+      limiter,
+      log: adapters.log,
     });
   return {
     actions,
@@ -108,6 +120,14 @@ export function actionsFeature(
       {
         path: '/agencies',
         router: agencyExtractRoutes({ actions, directory: new PgDirectoryStore(db) }),
+      },
+      {
+        path: '/outbox',
+        router: outboxRoutes({
+          clock: adapters.clock,
+          outbox: new PgOutboxStore(db),
+          audit: new PgAuditLog(db),
+        }),
       },
     ],
     startJobs: async (jobs) => {

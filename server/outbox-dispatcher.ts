@@ -1,3 +1,8 @@
+import {
+  DEFAULT_RETRY_POLICY,
+  decideRetry,
+  type RetryPolicy,
+} from '../core/outbox/retry-policy.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Mailer, MailRecipient } from '../core/ports/mailer.js';
 import { KeyedLimiter } from '../graph/keyed-limiter.js';
@@ -15,10 +20,14 @@ import type { Queryable } from '../store/db.js';
  *    row's idempotency key (carried in the message as the x-marac-idempotency-key header and an
  *    extended property) and the mail is sent only if it is not there. At most
  *    `maxInFlight` (4, Exchange's per-mailbox limit) sends run at once per mailbox.
- * 3. Record: 'sent'; or back to 'pending' with not_before = now + Retry-After (429/503) or an
- *    exponential backoff; 'failed' after `maxAttempts` or for a permanent 4xx.
+ * 3. Record: 'sent'; or back to 'pending' at the time core/outbox/retry-policy.ts decides
+ *    (Retry-After, or backoff), for up to 24 hours from the first attempt; 'failed' after that
+ *    or for a permanent 4xx, until the coordinator resends it.
+ * 4. Notice: mail still unsent `lateAfterMs` after its first attempt is logged once as late;
+ *    the coordinator's workspace lists late and failed mail (tab/api/routes/outbox.ts).
  * No mail is lost (a row stays until sent or failed, visible to the coordinator) and none goes
- * twice for the same key.
+ * twice for the same key. The per-mailbox limiter is the caller's (one per process, made by the
+ * wiring), so this module holds no state.
  */
 export interface DispatchOptions {
   clock: Clock;
@@ -28,7 +37,9 @@ export interface DispatchOptions {
   batchSize?: number;
   maxInFlight?: number;
   staleAfterMs?: number;
-  maxAttempts?: number;
+  policy?: RetryPolicy;
+  /** Shared by every dispatch of a process, so its sends stay within `maxInFlight` together. */
+  limiter?: KeyedLimiter;
   log?: { warn(obj: object, msg: string): void };
 }
 
@@ -38,6 +49,8 @@ export interface DispatchReport {
   alreadySent: number;
   retried: number;
   failed: number;
+  /** Mail newly found late in this run. */
+  late: number;
 }
 
 interface ClaimedRow {
@@ -48,9 +61,8 @@ interface ClaimedRow {
   subject: string;
   body_html: string;
   attempts: number;
+  first_attempt_at: Date;
 }
-
-const limiters = new Map<number, KeyedLimiter>();
 
 export async function claimOutbox(
   db: Queryable,
@@ -59,14 +71,15 @@ export async function claimOutbox(
 ): Promise<ClaimedRow[]> {
   const stale = new Date(now.getTime() - options.staleAfterMs);
   const { rows } = await db.query<ClaimedRow>(
-    `UPDATE outbox_mail o SET state = 'sending', claimed_at = $1, attempts = o.attempts + 1
+    `UPDATE outbox_mail o SET state = 'sending', claimed_at = $1, attempts = o.attempts + 1,
+            first_attempt_at = COALESCE(o.first_attempt_at, $1)
       WHERE o.id IN (
         SELECT id FROM outbox_mail
          WHERE (state = 'pending' AND not_before <= $1) OR (state = 'sending' AND claimed_at < $2)
          ORDER BY not_before, created_at
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
-      RETURNING o.id, o.idempotency_key, o.to_recipients, o.cc_recipients, o.subject, o.body_html, o.attempts`,
+      RETURNING o.id, o.idempotency_key, o.to_recipients, o.cc_recipients, o.subject, o.body_html, o.attempts, o.first_attempt_at`,
     [now, stale, options.batchSize],
   );
   return rows;
@@ -74,16 +87,24 @@ export async function claimOutbox(
 
 /** Claims and sends until nothing is due; returns what happened. Safe to run on many servers. */
 export async function dispatchOutbox(db: Queryable, o: DispatchOptions): Promise<DispatchReport> {
-  const report: DispatchReport = { claimed: 0, sent: 0, alreadySent: 0, retried: 0, failed: 0 };
-  const maxInFlight = o.maxInFlight ?? 4;
-  const limiter = limiters.get(maxInFlight) ?? new KeyedLimiter(maxInFlight);
-  limiters.set(maxInFlight, limiter);
+  const report: DispatchReport = {
+    claimed: 0,
+    sent: 0,
+    alreadySent: 0,
+    retried: 0,
+    failed: 0,
+    late: 0,
+  };
+  const limiter = o.limiter ?? new KeyedLimiter(o.maxInFlight ?? 4);
   for (;;) {
     const rows = await claimOutbox(db, o.clock.now(), {
       batchSize: o.batchSize ?? 20,
       staleAfterMs: o.staleAfterMs ?? 120_000,
     });
-    if (rows.length === 0) return report;
+    if (rows.length === 0) {
+      report.late = await noticeLate(db, o);
+      return report;
+    }
     report.claimed += rows.length;
     await Promise.all(rows.map((row) => limiter.run(o.mailbox, () => sendOne(db, row, o, report))));
   }
@@ -119,17 +140,19 @@ async function sendOne(
       transient?: boolean;
       message?: string;
     };
-    const permanent =
-      e.status !== undefined &&
-      e.status >= 400 &&
-      e.status < 500 &&
-      e.status !== 429 &&
-      e.status !== 408;
-    const maxAttempts = o.maxAttempts ?? 10;
     const message = (e.message ?? String(error)).slice(0, 500);
-    if (permanent || row.attempts >= maxAttempts) {
+    const decision = decideRetry(
+      e,
+      { attempts: row.attempts, firstAttemptAt: new Date(row.first_attempt_at) },
+      o.clock.now(),
+      o.policy ?? DEFAULT_RETRY_POLICY,
+    );
+    if (decision.kind === 'fail') {
       report.failed += 1;
-      o.log?.warn({ outboxId: row.id, status: e.status ?? null }, 'outbox mail failed permanently');
+      o.log?.warn(
+        { outboxId: row.id, status: e.status ?? null, reason: decision.reason },
+        'outbox mail failed permanently',
+      );
       await db.query(`UPDATE outbox_mail SET state = 'failed', last_error = $2 WHERE id = $1`, [
         row.id,
         message,
@@ -137,10 +160,28 @@ async function sendOne(
       return;
     }
     report.retried += 1;
-    const waitSeconds = e.retryAfterSeconds ?? Math.min(3600, 15 * 2 ** (row.attempts - 1));
     await db.query(
       `UPDATE outbox_mail SET state = 'pending', not_before = $2, last_error = $3 WHERE id = $1`,
-      [row.id, new Date(o.clock.now().getTime() + waitSeconds * 1000), message],
+      [row.id, decision.notBefore, message],
     );
   }
+}
+
+/** Marks mail late once (first tried `lateAfterMs` ago, still unsent) and logs it for operators. */
+async function noticeLate(db: Queryable, o: DispatchOptions): Promise<number> {
+  const policy = o.policy ?? DEFAULT_RETRY_POLICY;
+  const now = o.clock.now();
+  const { rows } = await db.query<{ id: string; area_id: string | null }>(
+    `UPDATE outbox_mail SET late_noticed_at = $1
+      WHERE state IN ('pending', 'sending') AND late_noticed_at IS NULL
+        AND first_attempt_at <= $2
+      RETURNING id, area_id`,
+    [now, new Date(now.getTime() - policy.lateAfterMs)],
+  );
+  if (rows.length > 0)
+    o.log?.warn(
+      { late: rows.length, outboxIds: rows.slice(0, 20).map((r) => r.id) },
+      'outbox mail is late; the coordinator sees it in the tab',
+    );
+  return rows.length;
 }

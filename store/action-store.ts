@@ -39,66 +39,11 @@ export class PgActionStore implements ActionRepository {
   }
 
   createAction(input: NewAction, actorPersonId: string | null, now: Date): Promise<ActionRecord> {
-    const description = input.description?.trim();
-    if (!description) throw new DomainError('VALIDATION_FAILED', 'An action needs a description.');
-    const state = input.state ?? 'volunteered';
+    const insert = createActionStatement(input, actorPersonId, now);
     return this.atomically(async (q) => {
-      // One statement allocates the area's next reference (the counter row's lock is taken
-      // here and held to commit), inserts the action and its 'created' history and returns the
-      // action as fetchAction would: forty
-      // representatives volunteering at once queue on that lock, so it is taken as late and
-      // held as briefly as the transaction allows (issue 5 load).
-      const confirmed = state === 'open';
       const { rows } = await q.query<ActionRow>(
-        `WITH counter AS (
-           INSERT INTO action_reference_counter (area_id, last_value)
-           SELECT $1, coalesce(max(substring(reference FROM 3)::int), 0) + 1
-             FROM action WHERE area_id = $1 AND reference ~ '^A-[0-9]+$'
-           ON CONFLICT (area_id) DO UPDATE SET last_value = action_reference_counter.last_value + 1
-           RETURNING last_value),
-         created AS (
-           INSERT INTO action (area_id, case_id, meeting_id, agenda_item_id, reference, owner_agency_id, owner_person_id,
-             description, category, action_type, linked_process, is_joint, partner_agency_ids, due_on, due_overridden,
-             state, volunteered_by, volunteered_at, confirmed_by, confirmed_at, created_at, updated_at)
-           SELECT $1, $2, $3, $4, 'A-' || lpad(counter.last_value::text, greatest(4, length(counter.last_value::text)), '0'),
-             $5, $6, $7, $8, $9, $10, $11, $12::uuid[], $13, $14, $15, $16, $17, $18, $19, $20, $20
-             FROM counter
-           RETURNING *),
-         history AS (
-           INSERT INTO action_history (action_id, at, actor_person_id, event, changes)
-           SELECT created.id, $20, $21, 'created', $22::jsonb || jsonb_build_object('reference', created.reference)
-             FROM created)
-         ${ACTION_SELECT.replace('FROM action a', 'FROM created a')}`,
-        [
-          input.areaId,
-          input.caseId,
-          input.meetingId ?? null,
-          input.agendaItemId ?? null,
-          input.ownerAgencyId,
-          input.ownerPersonId ?? null,
-          description,
-          input.category,
-          input.actionType ?? null,
-          input.linkedProcess ?? null,
-          input.isJoint ?? (input.partnerAgencyIds?.length ?? 0) > 0,
-          input.partnerAgencyIds ?? [],
-          input.dueOn,
-          input.dueOverridden ?? false,
-          state,
-          input.volunteeredBy ?? (state === 'volunteered' ? actorPersonId : null),
-          state === 'volunteered' || input.volunteeredBy ? now : null,
-          confirmed ? actorPersonId : null,
-          confirmed ? now : null,
-          now,
-          actorPersonId,
-          JSON.stringify({
-            state,
-            dueOn: input.dueOn,
-            dueOverridden: input.dueOverridden ?? false,
-            ownerAgencyId: input.ownerAgencyId,
-            ownerPersonId: input.ownerPersonId ?? null,
-          }),
-        ],
+        `WITH ${insert.ctes} ${ACTION_SELECT.replace('FROM action a', 'FROM created a')}`,
+        insert.params,
       );
       return toAction(rows[0] as ActionRow);
     });
@@ -279,6 +224,96 @@ async function appendHistory(
     `INSERT INTO action_history (action_id, at, actor_person_id, event, changes) VALUES ($1, $2, $3, $4, $5)`,
     [actionId, at, actorPersonId, event, JSON.stringify(changes)],
   );
+}
+
+/**
+ * Creating an action as one statement's CTEs, to be followed by a SELECT (or embedded in a
+ * larger statement, as the meeting run's card volunteering does): `counter` allocates the area's
+ * next reference (the counter row's lock is taken here and held to commit), `created` is the
+ * new action row, `history` its 'created' entry (and, when `acknowledgedBy` is given, the FR-052
+ * acknowledgement after it). Forty representatives volunteering at once queue on the counter
+ * lock, so it is taken as late and held as briefly as a statement allows. `gate`, an SQL
+ * condition over earlier CTEs, stops the whole insert when false (an invoke already applied).
+ * Placeholders are numbered from `first`.
+ */
+export function createActionStatement(
+  input: NewAction,
+  actorPersonId: string | null,
+  now: Date,
+  options: { first?: number; gate?: string; acknowledgedBy?: string | null } = {},
+): { ctes: string; params: unknown[] } {
+  const description = input.description?.trim();
+  if (!description) throw new DomainError('VALIDATION_FAILED', 'An action needs a description.');
+  const state = input.state ?? 'volunteered';
+  const confirmed = state === 'open';
+  const gate = options.gate ? ` AND ${options.gate}` : '';
+  const first = options.first ?? 1;
+  const ctes = `bumped AS (
+      UPDATE action_reference_counter SET last_value = last_value + 1 WHERE area_id = $1${gate}
+      RETURNING last_value),
+    -- The area's first action since the counter existed: start after its highest reference.
+    -- Only then is the area's register read (scanning it on every insert made each reference
+    -- cost more than the last).
+    started AS (
+      INSERT INTO action_reference_counter (area_id, last_value)
+      SELECT $1, (SELECT coalesce(max(substring(reference FROM 3)::int), 0) + 1
+                    FROM action WHERE area_id = $1 AND reference ~ '^A-[0-9]+$')
+       WHERE NOT EXISTS (SELECT 1 FROM bumped)${gate}
+      ON CONFLICT (area_id) DO UPDATE SET last_value = action_reference_counter.last_value + 1
+      RETURNING last_value),
+    counter AS (SELECT last_value FROM bumped UNION ALL SELECT last_value FROM started),
+    created AS (
+      INSERT INTO action (area_id, case_id, meeting_id, agenda_item_id, reference, owner_agency_id, owner_person_id,
+        description, category, action_type, linked_process, is_joint, partner_agency_ids, due_on, due_overridden,
+        state, volunteered_by, volunteered_at, confirmed_by, confirmed_at, created_at, updated_at,
+        perpetrator_warning_acknowledged_by, perpetrator_warning_acknowledged_at)
+      SELECT $1, $2, $3, $4, 'A-' || lpad(counter.last_value::text, greatest(4, length(counter.last_value::text)), '0'),
+        $5, $6, $7, $8, $9, $10, $11, $12::uuid[], $13, $14, $15, $16, $17, $18, $19, $20, $20,
+        $23::uuid, CASE WHEN $23::uuid IS NULL THEN NULL ELSE $20::timestamptz END
+        FROM counter
+      RETURNING *),
+    history AS (
+      INSERT INTO action_history (action_id, at, actor_person_id, event, changes)
+      SELECT created.id, $20, e.actor, e.event, e.changes
+        FROM created CROSS JOIN LATERAL (VALUES
+          (1, $21::uuid, 'created', $22::jsonb || jsonb_build_object('reference', created.reference)),
+          (2, $23::uuid, 'perpetrator-warning-acknowledged', '{}'::jsonb)) e(n, actor, event, changes)
+       WHERE e.n = 1 OR $23::uuid IS NOT NULL
+       ORDER BY e.n)`.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + first - 1}`);
+  return {
+    ctes,
+    params: [
+      input.areaId,
+      input.caseId,
+      input.meetingId ?? null,
+      input.agendaItemId ?? null,
+      input.ownerAgencyId,
+      input.ownerPersonId ?? null,
+      description,
+      input.category,
+      input.actionType ?? null,
+      input.linkedProcess ?? null,
+      input.isJoint ?? (input.partnerAgencyIds?.length ?? 0) > 0,
+      input.partnerAgencyIds ?? [],
+      input.dueOn,
+      input.dueOverridden ?? false,
+      state,
+      input.volunteeredBy ?? (state === 'volunteered' ? actorPersonId : null),
+      state === 'volunteered' || input.volunteeredBy ? now : null,
+      confirmed ? actorPersonId : null,
+      confirmed ? now : null,
+      now,
+      actorPersonId,
+      JSON.stringify({
+        state,
+        dueOn: input.dueOn,
+        dueOverridden: input.dueOverridden ?? false,
+        ownerAgencyId: input.ownerAgencyId,
+        ownerPersonId: input.ownerPersonId ?? null,
+      }),
+      options.acknowledgedBy ?? null,
+    ],
+  };
 }
 
 const ACTION_SELECT = `

@@ -35,6 +35,22 @@ describe(`the Db port on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect(rows[0]).toEqual({ doc: { ok: true }, ids: [id], day: '2026-12-25' });
   });
 
+  it('runs a statement again after its table changed, and recovers from a failed one', async () => {
+    db = await createTestDb({ migrate: false });
+    await db.exec('CREATE TABLE t (a int)');
+    await db.query('INSERT INTO t VALUES ($1)', [1]);
+    expect((await db.query('SELECT * FROM t')).rows).toEqual([{ a: 1 }]);
+    // A migration adds a column: the same statement text now returns it.
+    await db.exec("ALTER TABLE t ADD COLUMN b text NOT NULL DEFAULT 'x'");
+    expect((await db.query('SELECT * FROM t')).rows).toEqual([{ a: 1, b: 'x' }]);
+    await expect(db.query('INSERT INTO t (a) VALUES ($1)', ['not a number'])).rejects.toThrow(
+      /invalid input syntax for type integer/,
+    );
+    await db.query('INSERT INTO t (a) VALUES ($1)', [2]);
+    const { rows, rowCount } = await db.query('UPDATE t SET b = $1 WHERE a > $2', ['y', 0]);
+    expect({ rows, rowCount }).toEqual({ rows: [], rowCount: 2 });
+  });
+
   it('commits a transaction that resolves and rolls back one that throws', async () => {
     db = await createTestDb({ migrate: false });
     await db.exec('CREATE TABLE t (a int)');

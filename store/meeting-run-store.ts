@@ -15,6 +15,8 @@ import type {
 import { pickOccurrence } from '../core/attendance/occurrence.js';
 import type { SubjectRecord } from '../core/personal-data/index.js';
 import type { Role } from '../core/roles.js';
+import type { NewAction } from '../core/actions/action-repository.js';
+import { createActionStatement } from './action-store.js';
 import type { Queryable } from './db.js';
 
 /**
@@ -97,6 +99,62 @@ export class PgMeetingRunStore implements MeetingRunRepository {
       [meetingId],
     );
     return rows.map(toAction);
+  }
+
+  async listCaseActions(meetingId: string, agendaItemId: string): Promise<RunAction[]> {
+    // One JSON value rather than a row per action: the cards read this on every change, and
+    // PGlite decodes each field of each row in JavaScript.
+    const { rows } = await this.db.query<{ actions: RunAction[] }>(
+      `SELECT coalesce(json_agg(${ACTION_JSON} ORDER BY length(a.reference), a.reference), '[]'::json) AS actions
+         ${ACTION_JOINS} WHERE a.meeting_id = $1 AND a.agenda_item_id = $2`,
+      [meetingId, agendaItemId],
+    );
+    return rows[0]?.actions ?? [];
+  }
+
+  async volunteerAction(request: {
+    action: NewAction;
+    actorPersonId: string;
+    acknowledged: boolean;
+    claim: { invokeId: string; verb: string } | null;
+    now: Date;
+  }): Promise<{ created: RunAction; caseActions: RunAction[] } | null> {
+    // One statement, so one round trip and no transaction around it: the invoke's claim, the
+    // action with its reference and history (store/action-store.ts), the audit row, and the
+    // case's actions as the card shows them (this statement's snapshot plus the new one).
+    const { action, actorPersonId, claim, now } = request;
+    const claimCte = claim
+      ? `claim AS (INSERT INTO card_invoke (invoke_id, meeting_id, person_id, verb, at)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (invoke_id) DO NOTHING RETURNING invoke_id),`
+      : '';
+    const claimParams = claim
+      ? [claim.invokeId, action.meetingId, actorPersonId, claim.verb, now]
+      : [];
+    const insert = createActionStatement(action, actorPersonId, now, {
+      first: claimParams.length + 1,
+      gate: claim ? 'EXISTS (SELECT 1 FROM claim)' : undefined,
+      acknowledgedBy: request.acknowledged ? actorPersonId : null,
+    });
+    const n = claimParams.length + insert.params.length;
+    const { rows } = await this.db.query<{ created: RunAction | null; others: RunAction[] }>(
+      `WITH ${claimCte} ${insert.ctes},
+         audit AS (
+           INSERT INTO audit_log (at, area_id, actor_person_id, actor_kind, action, record_type, record_id, meeting_id)
+           SELECT $${n + 1}, created.area_id, $${n + 2}::uuid, 'person', 'action.volunteer', 'action', created.id::text, created.meeting_id
+             FROM created)
+       SELECT (SELECT ${ACTION_JSON} ${ACTION_JOINS.replace('action a', 'created a')}) AS created,
+              (SELECT coalesce(json_agg(${ACTION_JSON} ORDER BY length(a.reference), a.reference), '[]'::json)
+                 ${ACTION_JOINS} WHERE a.meeting_id = $${n + 3} AND a.agenda_item_id = $${n + 4}) AS others`,
+      [...claimParams, ...insert.params, now, actorPersonId, action.meetingId, action.agendaItemId],
+    );
+    const { created, others } = rows[0] as { created: RunAction | null; others: RunAction[] };
+    if (!created) return null;
+    const caseActions = [...others, created].sort(
+      (a, b) =>
+        a.reference.length - b.reference.length ||
+        (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
+    );
+    return { created, caseActions };
   }
 
   async getAction(actionId: string) {
@@ -465,6 +523,15 @@ const ACTION_SELECT = `SELECT a.id, a.reference, a.agenda_item_id, a.case_id, a.
     a.category, a.partner_agency_ids, a.due_on, a.state, a.version,
     a.perpetrator_warning_acknowledged_at IS NOT NULL AS acknowledged
   FROM action a JOIN agency ag ON ag.id = a.owner_agency_id LEFT JOIN person p ON p.id = a.owner_person_id`;
+const ACTION_JOINS = `FROM action a JOIN agency ag ON ag.id = a.owner_agency_id
+  LEFT JOIN person p ON p.id = a.owner_person_id`;
+/** A RunAction as JSON, built by the database (see listCaseActions). */
+const ACTION_JSON = `json_build_object('id', a.id, 'reference', a.reference, 'agendaItemId', a.agenda_item_id,
+    'caseId', a.case_id, 'ownerAgency', json_build_object('id', a.owner_agency_id, 'name', ag.name),
+    'ownerPerson', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'displayName', p.display_name) END,
+    'description', a.description, 'category', a.category, 'partnerAgencyIds', a.partner_agency_ids,
+    'dueOn', a.due_on, 'state', a.state, 'version', a.version,
+    'perpetratorWarningAcknowledged', a.perpetrator_warning_acknowledged_at IS NOT NULL)`;
 
 interface ActionRow {
   id: string;

@@ -63,7 +63,13 @@ async function post(trusted: string[], serviceUrl: string) {
   app.use(express.json());
   app.use(
     '/api/messages',
-    botMessagesRoute({ adapter: adapter(trusted), bot, log: { warn: () => undefined } }),
+    botMessagesRoute({
+      adapter: adapter(trusted),
+      bot,
+      log: { warn: () => undefined },
+      allowedTenants: [],
+      tenantOptional: true,
+    }),
   );
   app.use(errorMiddleware(createLogger({ level: 'silent' })));
   const server = app.listen(0, '127.0.0.1');

@@ -205,7 +205,7 @@ export async function runChase(deps: ChaseDeps, areaId: string): Promise<ChaseRu
           runKey: `${areaId}:${today}`,
           notBefore: now,
         });
-        const { id } = await repos.outbox.enqueue(mail, now);
+        const { id } = await repos.outbox.enqueue({ ...mail, areaId }, now);
         await repos.chase.attachOutbox(claimed, id);
         mails += 1;
         chasers += claimed.length;
@@ -282,7 +282,7 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
         link: deps.actionLink,
         runKey: `${areaId}:${today}`,
       });
-      const { id } = await repos.outbox.enqueue(mail, now);
+      const { id } = await repos.outbox.enqueue({ ...mail, areaId }, now);
       await repos.chase.attachOutbox(claimed, id);
       mails += 1;
       chasers += claimed.length;
@@ -364,7 +364,7 @@ export async function chaseNow(
         link: deps.actionLink,
         runKey: `${viewer.areaId}:${today}`,
       });
-      const { id } = await repos.outbox.enqueue(mail, now);
+      const { id } = await repos.outbox.enqueue({ ...mail, areaId: viewer.areaId }, now);
       await repos.chase.attachOutbox(claimed, id);
       mails += 1;
       queued += claimed.length;

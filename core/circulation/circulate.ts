@@ -118,7 +118,7 @@ export async function circulateMeeting(
         confidentialityStatement: area.confidentialityStatement,
         recipient: r,
       });
-      const { id } = await repos.outbox.enqueue(mail, now);
+      const { id } = await repos.outbox.enqueue({ ...mail, areaId: area.id }, now);
       await repos.circulation.insertRecipient(circulationId, r.personId, r.agencyId, id);
       queued += 1;
     }

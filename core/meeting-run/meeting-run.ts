@@ -74,6 +74,12 @@ export interface InvokeKey {
 export class MeetingRun {
   private readonly refresher: Coalescer;
   private readonly policies = new WeakMap<RunMeeting, ReturnType<typeof parseAreaPolicy>>();
+  /** Changes committed here, per meeting: a read of a case's actions started at the same count sees them all. */
+  private readonly changes = new Map<string, number>();
+  private readonly actionReads = new Map<
+    string,
+    { current: Promise<RunAction[]> | null; seen: number; next: Promise<RunAction[]> | null }
+  >();
 
   constructor(private readonly deps: MeetingRunDeps) {
     this.refresher = new Coalescer(deps.pauseBetweenCardUpdates);
@@ -126,10 +132,16 @@ export class MeetingRun {
   }
 
   /** The card a person sees (refresh, and the answer to their own invoke). */
-  async cardFor(meetingId: string, agendaItemId: string, actor: RunActor | null) {
+  async cardFor(
+    meetingId: string,
+    agendaItemId: string,
+    actor: RunActor | null,
+    /** The case's actions as a change just returned them (saves reading them again). */
+    caseActions?: RunAction[],
+  ) {
     const meeting = await this.requireMeeting(meetingId);
     const viewer = actor ? this.viewerOf(meeting, actor) : ({ kind: 'everyone' } as const);
-    const model = await this.caseModel(meeting, agendaItemId);
+    const model = await this.caseModel(meeting, agendaItemId, caseActions);
     return this.deps.cards.caseCard(model, viewer);
   }
 
@@ -164,6 +176,7 @@ export class MeetingRun {
         detail: { item, done },
       });
     });
+    this.changed(meetingId);
     this.deps.runs.forget?.(meetingId);
     return checklist;
   }
@@ -205,6 +218,7 @@ export class MeetingRun {
         meetingId,
       });
     });
+    this.changed(meetingId);
     this.deps.runs.forget?.(meetingId);
     const model = await this.caseModel(meeting, agendaItemId);
     const posted = await this.deps.chat.postCard(
@@ -251,6 +265,7 @@ export class MeetingRun {
         meetingId,
       });
     });
+    this.changed(meetingId);
     this.deps.runs.forget?.(meetingId);
     await this.refreshPostedCards(meetingId, agendaItemId);
     const summary = await this.summaryModel(meeting, agendaItemId);
@@ -276,7 +291,6 @@ export class MeetingRun {
 
   /** FR-053: the chair confirms the case summary. */
   async confirmSummary(meetingId: string, agendaItemId: string, actor: RunActor, key?: InvokeKey) {
-    await this.refuseReplay(key);
     const meeting = await this.meeting(meetingId, actor);
     this.requireChair(meeting, actor);
     const item = (await this.deps.runs.listAgenda(meetingId)).find(
@@ -290,6 +304,7 @@ export class MeetingRun {
       await this.claim(runs, meetingId, actor, key, now);
       await runs.confirmSummary(agendaItemId, actor.personId, now);
     });
+    this.changed(meetingId);
     this.deps.runs.forget?.(meetingId);
     void this.refreshPostedCards(meetingId, agendaItemId);
   }
@@ -305,7 +320,6 @@ export class MeetingRun {
     input: VolunteerInput,
     key?: InvokeKey,
   ) {
-    await this.refuseReplay(key);
     const meeting = await this.meeting(meetingId, actor);
     const item = await this.openItem(meetingId, agendaItemId);
     const chair = this.isChair(meeting, actor);
@@ -331,48 +345,38 @@ export class MeetingRun {
       );
     const due = this.dueOn(meeting, input.dueOn);
     const now = this.deps.clock.now();
-    const created = await this.deps.uow.run(async ({ runs, actions, audit }) => {
-      await this.claim(runs, meetingId, actor, key, now);
-      const action = await actions.create(
-        {
-          areaId: meeting.areaId,
-          caseId: item.caseId,
-          meetingId,
-          agendaItemId,
-          ownerAgencyId: input.agencyId,
-          ownerPersonId: null,
-          description: input.description.trim(),
-          category: input.category,
-          partnerAgencyIds: partners,
-          dueOn: due.dueOn,
-          dueOverridden: due.dueOverridden,
-          state: 'volunteered',
-          volunteeredBy: actor.personId,
-        },
-        actor.personId,
-        now,
-      );
-      // FR-052: the volunteer acknowledged the warning for their own agency.
-      if (input.category === 'perpetrator' && input.agencyId === actor.agencyId)
-        await runs.acknowledgePerpetratorWarning(action.id, actor.personId, now);
-      await audit.record({
-        at: now,
+    // One statement (claim, action, history, audit) and the case's actions back with it: a
+    // click costs one round trip, and its card needs no further read of the actions.
+    const written = await this.deps.runs.volunteerAction({
+      action: {
         areaId: meeting.areaId,
-        actor: { kind: 'person', personId: actor.personId },
-        action: 'action.volunteer',
-        recordType: 'action',
-        recordId: action.id,
+        caseId: item.caseId,
         meetingId,
-      });
-      return action;
+        agendaItemId,
+        ownerAgencyId: input.agencyId,
+        ownerPersonId: null,
+        description: input.description.trim(),
+        category: input.category,
+        partnerAgencyIds: partners,
+        dueOn: due.dueOn,
+        dueOverridden: due.dueOverridden,
+        state: 'volunteered',
+        volunteeredBy: actor.personId,
+      },
+      actorPersonId: actor.personId,
+      // FR-052: the volunteer acknowledged the warning for their own agency.
+      acknowledged: input.category === 'perpetrator' && input.agencyId === actor.agencyId,
+      claim: key ? { invokeId: key.invokeId, verb: key.verb } : null,
+      now,
     });
+    if (!written) throw replayed();
+    this.changed(meetingId);
     void this.refreshPostedCards(meetingId, agendaItemId);
-    return created;
+    return { ...written.created, caseActions: written.caseActions };
   }
 
   /** The chair assigns: owning agency, optionally a named owner, due date; the action is agreed. */
   async assign(meetingId: string, actor: RunActor, input: ChangeInput, key?: InvokeKey) {
-    await this.refuseReplay(key);
     const { meeting, action } = await this.chairChange(meetingId, actor, input);
     if (action.state !== 'volunteered' && action.state !== 'open')
       throw new DomainError('INVALID_STATE', `${action.reference} is ${action.state}.`);
@@ -414,7 +418,6 @@ export class MeetingRun {
 
   /** The chair confirms a volunteered action as it stands (it becomes open, AC-08). */
   async confirm(meetingId: string, actor: RunActor, input: ChangeInput, key?: InvokeKey) {
-    await this.refuseReplay(key);
     const { meeting, action } = await this.chairChange(meetingId, actor, input);
     if (action.state !== 'volunteered')
       throw new DomainError('INVALID_STATE', `${action.reference} is already ${action.state}.`);
@@ -423,7 +426,6 @@ export class MeetingRun {
   }
 
   async edit(meetingId: string, actor: RunActor, input: ChangeInput, key?: InvokeKey) {
-    await this.refuseReplay(key);
     const { meeting, action } = await this.chairChange(meetingId, actor, input);
     if (action.state !== 'volunteered' && action.state !== 'open')
       throw new DomainError('INVALID_STATE', `${action.reference} is ${action.state}.`);
@@ -444,7 +446,6 @@ export class MeetingRun {
   }
 
   async reject(meetingId: string, actor: RunActor, input: ChangeInput, key?: InvokeKey) {
-    await this.refuseReplay(key);
     const { meeting, action } = await this.chairChange(meetingId, actor, input);
     if (action.state !== 'volunteered')
       throw new DomainError(
@@ -461,7 +462,6 @@ export class MeetingRun {
 
   /** FR-052: the owning agency's representative acknowledges the perpetrator-action warning. */
   async acknowledge(meetingId: string, actor: RunActor, input: ChangeInput, key?: InvokeKey) {
-    await this.refuseReplay(key);
     const meeting = await this.meeting(meetingId, actor);
     const action = await this.actionOf(meetingId, input.actionId);
     if (action.category !== 'perpetrator')
@@ -471,7 +471,10 @@ export class MeetingRun {
         'FORBIDDEN',
         'Only the owning agency acknowledges its perpetrator-action warning (FR-052).',
       );
-    if (action.perpetratorWarningAcknowledged) return action;
+    if (action.perpetratorWarningAcknowledged) {
+      await this.refuseReplay(key);
+      return action;
+    }
     const now = this.deps.clock.now();
     await this.deps.uow.run(async ({ runs, audit }) => {
       await this.claim(runs, meetingId, actor, key, now);
@@ -486,6 +489,7 @@ export class MeetingRun {
         meetingId,
       });
     });
+    this.changed(meetingId);
     if (action.agendaItemId) void this.refreshPostedCards(meetingId, action.agendaItemId);
     return action;
   }
@@ -506,17 +510,29 @@ export class MeetingRun {
         const cards = (await this.deps.runs.listPostedCards(meetingId)).filter(
           (c) => c.agendaItemId === agendaItemId && !c.redactedAt,
         );
-        for (const posted of cards) {
-          const json =
-            posted.kind === 'summary'
-              ? this.deps.cards.summaryCard(await this.summaryModel(meeting, agendaItemId), {
-                  kind: 'everyone',
-                })
-              : this.deps.cards.caseCard(await this.caseModel(meeting, agendaItemId), {
-                  kind: 'everyone',
-                });
-          await this.deps.chat.updateCard(ref, posted.activityId, json);
-        }
+        // Each card's JSON is rendered once, however many copies were posted.
+        const rendered = new Map<string, Promise<Record<string, unknown>>>();
+        const render = (kind: 'case' | 'summary') => {
+          let json = rendered.get(kind);
+          if (!json) {
+            json =
+              kind === 'summary'
+                ? this.summaryModel(meeting, agendaItemId).then((m) =>
+                    this.deps.cards.summaryCard(m, { kind: 'everyone' }),
+                  )
+                : this.caseModel(meeting, agendaItemId).then((m) =>
+                    this.deps.cards.caseCard(m, { kind: 'everyone' }),
+                  );
+            rendered.set(kind, json);
+          }
+          return json;
+        };
+        for (const posted of cards)
+          await this.deps.chat.updateCard(
+            ref,
+            posted.activityId,
+            await render(posted.kind === 'summary' ? 'summary' : 'case'),
+          );
       })
       .catch((error: unknown) =>
         this.deps.log.warn(
@@ -654,13 +670,24 @@ export class MeetingRun {
       });
       return result;
     });
+    this.changed(meeting.id);
     if (action.agendaItemId) void this.refreshPostedCards(meeting.id, action.agendaItemId);
     return updated;
   }
 
-  /** A replayed invoke is answered as such before any other check (the claim is the backstop). */
   private async refuseReplay(key: InvokeKey | undefined) {
     if (key && (await this.deps.runs.invokeApplied(key.invokeId))) throw replayed();
+  }
+
+  /**
+   * What to tell the person whose card action was refused. A replayed invoke (Teams retrying
+   * with the same id) is refused by the claim in the change's own transaction; when it was
+   * refused earlier by another check (the case closed since, the version moved on) it is still
+   * answered as a replay. Checked only on refusal, so an accepted click costs no look-up.
+   */
+  async explainRefusal(error: DomainError, key: InvokeKey | undefined): Promise<DomainError> {
+    if (!key || error.message === replayed().message) return error;
+    return (await this.deps.runs.invokeApplied(key.invokeId)) ? replayed() : error;
   }
 
   private async claim(
@@ -799,10 +826,56 @@ export class MeetingRun {
     };
   }
 
-  private async caseModel(meeting: RunMeeting, agendaItemId: string): Promise<CaseCardModel> {
+  private changed(meetingId: string) {
+    this.changes.set(meetingId, (this.changes.get(meetingId) ?? 0) + 1);
+  }
+
+  /**
+   * One case's actions, as they stand after every change this service committed before the
+   * call. Forty clicks at once each need a card showing their own action, so reads of a case
+   * are gathered: at most one is in flight per case; a caller joins it when no change was
+   * committed here since it started, and otherwise waits for the next one, which starts when it
+   * ends and serves everyone who asked meanwhile. A burst reads the list a few times, not forty.
+   */
+  private caseActions(meetingId: string, agendaItemId: string): Promise<RunAction[]> {
+    const key = `${meetingId}/${agendaItemId}`;
+    const seen = this.changes.get(meetingId) ?? 0;
+    const slot = this.actionReads.get(key) ?? { current: null, seen: -1, next: null };
+    this.actionReads.set(key, slot);
+    const start = () => {
+      const read = this.deps.runs.listCaseActions(meetingId, agendaItemId);
+      slot.current = read;
+      slot.seen = this.changes.get(meetingId) ?? 0;
+      const done = () => {
+        if (slot.current !== read) return;
+        slot.current = null;
+        if (!slot.next) this.actionReads.delete(key);
+      };
+      read.then(done, done);
+      return read;
+    };
+    if (!slot.current) return start();
+    if (slot.seen === seen) return slot.current;
+    slot.next ??= slot.current
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        slot.next = null;
+        return start();
+      });
+    return slot.next;
+  }
+
+  private async caseModel(
+    meeting: RunMeeting,
+    agendaItemId: string,
+    known?: RunAction[],
+  ): Promise<CaseCardModel> {
     const [agenda, actions, agencies, present, people] = await Promise.all([
       this.deps.runs.listAgenda(meeting.id),
-      this.deps.runs.listActions(meeting.id),
+      known ?? this.caseActions(meeting.id, agendaItemId),
       this.deps.runs.listAgencies(meeting.areaId),
       this.deps.runs.presentAgencyIds(meeting.id),
       this.deps.runs.meetingPeople(meeting.id),
@@ -842,7 +915,7 @@ export class MeetingRun {
       agenciesExpected: agencies.filter((a) => expected.has(a.id)),
       agenciesPresent: present,
       outstanding,
-      actions: actions.filter((a) => a.agendaItemId === agendaItemId),
+      actions,
       agencies,
       defaultDueOn: this.dueOn(meeting, null).dueOn,
       victimViewsRecorded: item.victimViewsRecorded,
@@ -855,7 +928,7 @@ export class MeetingRun {
   private async summaryModel(meeting: RunMeeting, agendaItemId: string): Promise<SummaryCardModel> {
     const [agenda, actions] = await Promise.all([
       this.deps.runs.listAgenda(meeting.id),
-      this.deps.runs.listActions(meeting.id),
+      this.caseActions(meeting.id, agendaItemId),
     ]);
     const item = agenda.find((i) => i.agendaItemId === agendaItemId);
     if (!item) throw new DomainError('NOT_FOUND', 'That case is not on this meeting’s agenda.');
@@ -864,7 +937,7 @@ export class MeetingRun {
       agendaItemId,
       caseReference: item.caseReference,
       position: item.position,
-      actions: actions.filter((a) => a.agendaItemId === agendaItemId),
+      actions,
       confirmed: item.actionsConfirmedAt !== null,
       tabUrl: this.deps.links.meeting(meeting.id),
     };

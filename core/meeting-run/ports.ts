@@ -43,7 +43,22 @@ export interface MeetingRunRepository {
   listAgenda(meetingId: string): Promise<RunAgendaItem[]>;
   /** Actions raised at this meeting, by reference. */
   listActions(meetingId: string): Promise<RunAction[]>;
+  /** One case's actions at this meeting, by reference (what its cards show). */
+  listCaseActions(meetingId: string, agendaItemId: string): Promise<RunAction[]>;
   getAction(actionId: string): Promise<(RunAction & { meetingId: string | null }) | null>;
+  /**
+   * A card volunteer as one atomic write: the invoke's claim (when keyed), the action with its
+   * history (and the FR-052 acknowledgement when `acknowledged`), its audit row. Returns null
+   * when the invoke was already applied (nothing written); otherwise the new action and the
+   * case's actions as they stand with it.
+   */
+  volunteerAction(request: {
+    action: Parameters<RunActionWriter['create']>[0];
+    actorPersonId: string;
+    acknowledged: boolean;
+    claim: { invokeId: string; verb: string } | null;
+    now: Date;
+  }): Promise<{ created: RunAction; caseActions: RunAction[] } | null>;
   /** FR-047: actions still open on this case from earlier meetings. */
   listOutstanding(
     caseId: string,

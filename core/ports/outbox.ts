@@ -10,6 +10,8 @@ export interface QueuedMail {
   idempotencyKey: string;
   /** What the mail is for (circulation, addendum, chaser, escalation, new-actions, ...). */
   purpose: string;
+  /** The area whose coordinator sees the mail if it is late or fails (and can resend it). */
+  areaId?: string;
   to: MailRecipient[];
   cc?: MailRecipient[];
   subject: string;
@@ -20,4 +22,23 @@ export interface QueuedMail {
 
 export interface Outbox {
   enqueue(mail: QueuedMail, now: Date): Promise<{ id: string; created: boolean }>;
+}
+
+/** A mail that has not gone: late (still being retried) or failed. References only. */
+export interface UnsentMail {
+  id: string;
+  purpose: string;
+  /** Subjects carry references only (a meeting's date, an action number). */
+  subject: string;
+  state: 'pending' | 'sending' | 'failed';
+  attempts: number;
+  recipients: number;
+  createdAt: Date;
+  firstAttemptAt: Date | null;
+}
+
+/** The coordinator's view of mail that needs attention, and the resend of a failed one. */
+export interface OutboxAttention {
+  needingAttention(areaId: string, lateBefore: Date): Promise<UnsentMail[]>;
+  resend(areaId: string, id: string, now: Date): Promise<'queued' | 'not-found' | 'not-failed'>;
 }

@@ -267,6 +267,7 @@ async function notifyInvitees(
       {
         idempotencyKey: `meeting-change:${meeting.id}:${change.kind}:${stamp}:${invitee.personId}`,
         purpose: 'meeting-change',
+        areaId: area.id,
         to: [{ email: invitee.email, name: invitee.displayName }],
         subject,
         bodyHtml: body,

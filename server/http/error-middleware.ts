@@ -86,10 +86,21 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
         code: 'PAYLOAD_TOO_LARGE',
         message: 'The request body is larger than this endpoint accepts.',
       });
+    if (httpError.type === 'entity.too.deep')
+      return send(400, {
+        code: 'MALFORMED_JSON',
+        message: 'The request body is nested too deeply to be a request for this service.',
+      });
     if (httpError.type === 'entity.parse.failed')
       return send(400, { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' });
     if (status && status >= 400 && status < 500 && httpError.expose)
       return send(status, { code: 'BAD_REQUEST', message: (error as Error).message });
+    if (isBadValueForColumn(error))
+      return send(400, {
+        code: 'VALIDATION_FAILED',
+        message:
+          'A value in the request is not of the right kind (for example, an id that is not an id).',
+      });
     const correlationId = randomUUID();
     log.error(
       { err: error, correlationId, method: req.method, route: req.route?.path ?? req.path },
@@ -101,4 +112,15 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
       correlationId,
     });
   };
+}
+
+/**
+ * PostgreSQL (and PGlite) data exceptions that only a caller's value can cause: a malformed id
+ * or date, a number out of range, a NUL byte in text. Routes do not each validate every path
+ * id, so the database's own refusal is mapped here to a 400 instead of a 500.
+ */
+const BAD_VALUE_SQLSTATES = new Set(['22P02', '22007', '22008', '22003', '22021', '22P05']);
+function isBadValueForColumn(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && BAD_VALUE_SQLSTATES.has(code);
 }

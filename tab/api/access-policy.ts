@@ -303,6 +303,13 @@ export const ACCESS_POLICY = {
   'GET /api/reports/attendance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/reports/governance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/audit': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/outbox/attention': { roles: COORDINATOR, relationships: AREA },
+  'POST /api/outbox/:outboxId/resend': {
+    roles: COORDINATOR,
+    scope: { outboxId: 'outbox-mail' },
+    relationships: AREA,
+    enforcedBy: 'resendMail',
+  },
 
   // Spreadsheet and CSV exports: the same entitlement as each screen's JSON route.
   'GET /api/exports/actions': {

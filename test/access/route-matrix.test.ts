@@ -68,6 +68,8 @@ const MATRIX: [PolicyKey, string][] = [
   ['GET /api/reports/attendance',                                 'ok   ok    ok     403  403  403  403  ok    403    403  ok'],
   ['GET /api/reports/governance',                                 'ok   ok    ok     403  403  403  403  ok    403    403  ok'],
   ['GET /api/audit',                                              'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/outbox/attention',                                   'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['POST /api/outbox/:outboxId/resend',                           'in   403   403    403  403  403  403  403   403    403  404'],
   ['PATCH /api/area/policy',                                      'in   403   403    403  403  403  403  403   403    403  in'],
   ['POST /api/area/agencies',                                     'in   403   403    403  403  403  403  403   403    403  in'],
   ['PATCH /api/area/agencies/:agencyId',                          'in   403   403    403  403  403  403  403   403    403  404'],
@@ -152,7 +154,13 @@ beforeAll(async () => {
     `/api/meetings/${SEEDED_MEETING}/agenda/${rows[0]!.id}/move-requests`,
     { toPosition: 2 },
   );
+  const mail = await app.db.query<{ id: string }>(
+    `INSERT INTO outbox_mail (idempotency_key, purpose, to_recipients, subject, body_html, area_id)
+     VALUES ('route-matrix', 'test', '[]'::jsonb, 'Test', '<p>Test</p>', $1) RETURNING id`,
+    [demoUuid('area')],
+  );
   Object.assign(ids, {
+    outboxId: mail.rows[0]!.id,
     meetingId: SEEDED_MEETING,
     itemId: rows[0]!.id,
     agencyId: agencyId('housing'),

@@ -8,7 +8,8 @@ import { type Benchmark, interleaved, result } from './harness.js';
  * The daily chase scan (issue 6) over 1,000,000 actions in 300 areas, generated in PostgreSQL
  * with generate_series: 5% open (as in a register where most actions are long closed), due
  * dates spread over 120 days around today. For every area the scan runs PgChaseStore's real
- * query (open actions due by the look-ahead day, with owner, deputies and escalation contact);
+ * scan (open actions due by the look-ahead day, then their owners, deputies and escalation
+ * contacts);
  * the figure is the time per 1,000 due actions. Baseline in the same run: the same rows by a
  * bare indexed select (no joins). The EXPLAIN of one area's scan is printed to show the partial
  * index (area_id, due_on) WHERE state = 'open' is used. PostgreSQL only (DATABASE_URL).
@@ -85,7 +86,8 @@ export const chaseScanBench: Benchmark = {
           );
         return performance.now() - t;
       };
-      const { subject, baseline } = await interleaved(3, scan, bare);
+      // Seven alternations: on a shared machine one slow round must not decide the median.
+      const { subject, baseline } = await interleaved(7, scan, bare);
       const seqT = performance.now();
       await db.query('SELECT count(*) FROM action');
       const seqScanMs = performance.now() - seqT;
@@ -112,6 +114,7 @@ export const chaseScanBench: Benchmark = {
           'bare indexed select of the same rows',
           per1000(baseline),
           { dueActions: due, totalMs: Math.round(subject), seqScanCountMs: Math.round(seqScanMs) },
+          ({ ratio }) => ({ text: '≤ 2× the bare indexed select', met: ratio <= 2 }),
         ),
       ];
     } finally {

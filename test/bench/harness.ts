@@ -10,6 +10,8 @@ export interface BenchResult {
   /** value / baseline */
   ratio: number;
   detail?: Record<string, number | string>;
+  /** The target this figure is held to (issue goals), and whether this run met it. */
+  goal?: { text: string; met: boolean };
 }
 
 export interface Benchmark {
@@ -52,13 +54,16 @@ export function result(
   baselineName: string,
   baselineValue: number,
   detail?: BenchResult['detail'],
+  goal?: (r: { value: number; ratio: number }) => { text: string; met: boolean },
 ): BenchResult {
+  const ratio = value / baselineValue;
   return {
     name,
     unit,
     value,
     baseline: { name: baselineName, value: baselineValue },
-    ratio: value / baselineValue,
+    ratio,
     ...(detail ? { detail } : {}),
+    ...(goal ? { goal: goal({ value, ratio }) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,68 +27,99 @@ const VOLUNTEERS = 40;
 const ROUNDS = 5;
 const AGENCIES = ['police', 'idva', 'housing', 'childrens', 'probation', 'primary', 'mental'];
 const MEETING_ID = demoUuid('meeting:next');
+/** Meetings running at once in the three-case scenario (copies of the seeded one). */
+const PARALLEL = 3;
 
 /**
- * Issue 5 "Done when": invoke latency with forty representatives volunteering at once on one
- * case, through the whole service (demo mode, Bot Framework authentication ON with
- * simulator-signed channel tokens, over HTTP), as p50/p99 against a bare botbuilder invoke
- * handler (bot/invoke-baseline.ts: same CloudAdapter authentication, same /api/messages route
- * and app stack, answering a fixed card) hit by forty concurrent invokes in the same run,
- * rounds interleaved. Each subject round is a fresh case (the chair starts it untimed), so
- * every round's final card carries forty actions. PGlite by default; DATABASE_URL → PostgreSQL.
+ * Invoke latency with forty representatives volunteering at once on one case, through the
+ * whole service (demo mode, Bot Framework authentication ON with simulator-signed channel
+ * tokens, over HTTP), as p50/p99 against a bare botbuilder invoke handler (bot/invoke-baseline.ts:
+ * same CloudAdapter authentication, same /api/messages route and app stack, answering a fixed
+ * card) hit by the same number of concurrent invokes in the same run, rounds interleaved. Each
+ * subject round is a fresh case (the chair starts it untimed), so every round's final card
+ * carries forty actions. Then three meetings' current cases clicked at once (forty each), against
+ * the bare handler under the same 120 invokes: its ratio is held to the one-case ratio (each case
+ * costs what it costs alone; nothing one case does makes another wait). CPU per invoke, of the
+ * whole process (service and simulated clients), is reported beside the latencies: on a shared
+ * machine it moves far less than wall time. PGlite by default; DATABASE_URL → PostgreSQL.
  */
 export const invokeBench: Benchmark = {
   name: 'invoke',
   async run() {
     const bench = await startService();
     try {
-      const { channel, baseline, items } = bench;
-      const rounds = Math.min(ROUNDS, items.length - 1);
-      const subjectMs: number[] = [];
-      const baselineMs: number[] = [];
-      const slowest: number[] = [];
-      let item = 0;
-      const subjectRound = async (record: boolean) => {
-        await bench.startCase(items[item]!, items[item - 1]);
-        const latencies = await burst((i) =>
-          invoke(
-            channel.ctx,
-            { aadObjectId: demoUuid(`entra:bench-rep-${i}`), name: `bench-rep-${i}` },
-            channel.conversation(bench.tm),
-            'adaptiveCard/action',
-            volunteer(items[item]!, i),
+      const { channel, baseline } = bench;
+      const rounds = Math.min(ROUNDS, ...bench.meetings.map((m) => m.items.length - 1));
+      const one = { ms: [] as number[], cpu: 0, n: 0 };
+      const three = { ms: [] as number[], cpu: 0, n: 0 };
+      const bare40 = { ms: [] as number[], cpu: 0, n: 0 };
+      const bare120 = { ms: [] as number[], cpu: 0, n: 0 };
+      const next = bench.meetings.map(() => 0);
+
+      /** One burst: every case of `meetings` gets forty volunteers at once. */
+      const subjectRound = async (meetings: number[], into: typeof one | null) => {
+        const cases = meetings.map((m) => {
+          const meeting = bench.meetings[m]!;
+          const item = meeting.items[next[m]!]!;
+          const previous = next[m]! > 0 ? meeting.items[next[m]! - 1] : undefined;
+          next[m]!++;
+          return { meeting, item, previous };
+        });
+        for (const c of cases) await bench.startCase(c.meeting.id, c.item, c.previous);
+        const cpu = process.cpuUsage();
+        const latencies = await burst(
+          cases.flatMap((c) =>
+            Array.from({ length: VOLUNTEERS }, (_, i) =>
+              invoke(
+                channel.ctx,
+                { aadObjectId: demoUuid(`entra:bench-rep-${i}`), name: `bench-rep-${i}` },
+                channel.conversation(c.meeting.tm),
+                'adaptiveCard/action',
+                volunteer(c.meeting.id, c.item, i),
+              ),
+            ),
           ),
+          channel.client,
         );
-        const stored = await bench.actionCount(items[item]!);
-        if (stored !== VOLUNTEERS)
-          throw new Error(`round on case ${item + 1}: ${stored} actions stored, not ${VOLUNTEERS}`);
-        item++;
-        if (record) {
-          subjectMs.push(...latencies);
-          slowest.push(Math.max(...latencies));
+        const used = process.cpuUsage(cpu);
+        for (const c of cases) {
+          const stored = await bench.actionCount(c.item);
+          if (stored !== VOLUNTEERS)
+            throw new Error(`a round stored ${stored} actions on a case, not ${VOLUNTEERS}`);
+        }
+        if (into) {
+          into.ms.push(...latencies);
+          into.cpu += (used.user + used.system) / 1000;
+          into.n += latencies.length;
         }
       };
-      const baselineRound = async (record: boolean) => {
+      const baselineRound = async (count: number, into: typeof one | null) => {
+        const cpu = process.cpuUsage();
         const latencies = await burst(
-          (i) =>
+          Array.from({ length: count }, (_, i) =>
             invoke(
               channel.ctx,
-              { aadObjectId: demoUuid(`entra:bench-rep-${i}`), name: `bench-rep-${i}` },
-              channel.conversation(bench.tm),
+              {
+                aadObjectId: demoUuid(`entra:bench-rep-${i % VOLUNTEERS}`),
+                name: `bench-rep-${i % VOLUNTEERS}`,
+              },
+              channel.conversation(bench.meetings[0]!.tm),
               'adaptiveCard/action',
-              volunteer(items[0]!, i),
+              volunteer(MEETING_ID, bench.meetings[0]!.items[0]!, i),
             ),
+          ),
           baseline,
         );
-        if (record) baselineMs.push(...latencies);
+        const used = process.cpuUsage(cpu);
+        if (into) {
+          into.ms.push(...latencies);
+          into.cpu += (used.user + used.system) / 1000;
+          into.n += latencies.length;
+        }
       };
-      async function burst(
-        activity: (i: number) => Activity,
-        client: ChannelClient = channel.client,
-      ): Promise<number[]> {
+      async function burst(activities: Activity[], client: ChannelClient): Promise<number[]> {
         return Promise.all(
-          Array.from({ length: VOLUNTEERS }, async (_, i) => {
-            const a = activity(i);
+          activities.map(async (a, i) => {
             const t = performance.now();
             const res = await client.send(a);
             const ms = performance.now() - t;
@@ -100,35 +131,76 @@ export const invokeBench: Benchmark = {
         );
       }
 
-      await baselineRound(false); // warm up: tokens, JWKS, JIT
-      await subjectRound(false);
+      const all = bench.meetings.map((_, m) => m).slice(1);
+      // Warm up: tokens, JWKS, JIT, and each meeting's first case.
+      await baselineRound(VOLUNTEERS, null);
+      await subjectRound([0], null);
+      await subjectRound(all, null);
+      const profiler = await startProfile();
+      const counter = countStatements(bench.db);
       for (let r = 0; r < rounds; r++) {
-        await baselineRound(true);
-        await subjectRound(true);
+        await baselineRound(VOLUNTEERS, bare40);
+        await subjectRound([0], one);
+        await baselineRound(VOLUNTEERS * PARALLEL, bare120);
+        await subjectRound(all, three);
       }
+      await profiler.stop();
+      counter.stop();
+      if (process.env.MARAC_BENCH_PROFILE) counter.print();
       await bench.idle();
+      const db = bench.db.driver;
+      const label = db === 'pglite' ? 'PGlite' : 'PostgreSQL';
       const detail = {
-        driver: bench.db.driver,
+        driver: db,
         volunteers: VOLUNTEERS,
         rounds,
-        slowestInvokeMs: Math.round(Math.max(...slowest)),
-        medianRoundSlowestMs: Math.round(percentile(slowest, 50)),
+        statementsPerInvoke: Number((counter.total / (one.n + three.n)).toFixed(1)),
       };
+      const p = (r: typeof one, n: number) => percentile(r.ms, n);
+      const oneRatio = p(one, 99) / p(bare40, 99);
+      const limit = db === 'pglite' ? 2 : 1.5;
       return [
         result(
-          `volunteer invoke p50, ${VOLUNTEERS} at once (${bench.db.driver}, auth on)`,
+          `volunteer invoke p50, ${VOLUNTEERS} at once (${label}, auth on)`,
           'ms',
-          percentile(subjectMs, 50),
+          p(one, 50),
           'bare botbuilder invoke handler p50, same load',
-          percentile(baselineMs, 50),
+          p(bare40, 50),
           detail,
         ),
         result(
-          `volunteer invoke p99, ${VOLUNTEERS} at once (${bench.db.driver}, auth on)`,
+          `volunteer invoke p99, ${VOLUNTEERS} at once (${label}, auth on)`,
           'ms',
-          percentile(subjectMs, 99),
+          p(one, 99),
           'bare botbuilder invoke handler p99, same load',
-          percentile(baselineMs, 99),
+          p(bare40, 99),
+          detail,
+          ({ value, ratio }) =>
+            db === 'pglite'
+              ? {
+                  text: `≤ ${limit}× the bare handler and < 500 ms`,
+                  met: ratio <= limit && value < 500,
+                }
+              : { text: `≤ ${limit}× the bare handler`, met: ratio <= limit },
+        ),
+        result(
+          `volunteer invoke p99, ${PARALLEL} cases × ${VOLUNTEERS} at once (${label})`,
+          'ms',
+          p(three, 99),
+          `bare handler p99, ${PARALLEL * VOLUNTEERS} at once`,
+          p(bare120, 99),
+          { ...detail, oneCaseRatio: Number(oneRatio.toFixed(2)) },
+          ({ ratio }) => ({
+            text: `ratio no worse than one case's (${oneRatio.toFixed(2)}×, 10% noise allowed)`,
+            met: ratio <= oneRatio * 1.1,
+          }),
+        ),
+        result(
+          `CPU per volunteer invoke, ${VOLUNTEERS} at once (${label}; whole process)`,
+          'ms',
+          one.cpu / one.n,
+          'CPU per bare handler invoke',
+          bare40.cpu / bare40.n,
           detail,
         ),
       ];
@@ -138,7 +210,7 @@ export const invokeBench: Benchmark = {
   },
 };
 
-function volunteer(agendaItemId: string, i: number) {
+function volunteer(meetingId: string, agendaItemId: string, i: number) {
   return {
     action: {
       type: 'Action.Execute',
@@ -146,7 +218,7 @@ function volunteer(agendaItemId: string, i: number) {
       verb: 'volunteer',
       data: {
         verb: 'volunteer',
-        meetingId: MEETING_ID,
+        meetingId,
         agendaItemId,
         agencyId: demoUuid(`agency:${AGENCIES[i % AGENCIES.length]}`),
         description: `Bench action ${i}: agency follow-up within the week`,
@@ -154,6 +226,76 @@ function volunteer(agendaItemId: string, i: number) {
       },
     },
     trigger: 'manual',
+  };
+}
+
+/** Statements sent during the measured rounds (by SQL text, with the time each took). */
+function countStatements(db: Db) {
+  const target = db as { query: Db['query']; transaction: Db['transaction'] };
+  const query = target.query.bind(db);
+  const transaction = target.transaction.bind(db);
+  const bySql = new Map<string, { n: number; ms: number }>();
+  let total = 0;
+  const timed = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    total++;
+    const t = performance.now();
+    try {
+      return await run();
+    } finally {
+      const flat = sql.replace(/\s+/g, ' ');
+      const key = flat.length > 110 ? `${flat.slice(0, 60)} … ${flat.slice(-50)}` : flat;
+      const e = bySql.get(key) ?? { n: 0, ms: 0 };
+      e.n++;
+      e.ms += performance.now() - t;
+      bySql.set(key, e);
+    }
+  };
+  target.query = (sql, params) => timed(sql, () => query(sql, params));
+  target.transaction = (work) =>
+    timed('(transaction)', () =>
+      transaction((tx) =>
+        work({ ...tx, query: (sql, params) => timed(sql, () => tx.query(sql, params)) }),
+      ),
+    );
+  return {
+    get total() {
+      return total;
+    },
+    stop() {
+      target.query = query;
+      target.transaction = transaction;
+    },
+    print() {
+      for (const [sql, e] of [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+        console.log(
+          `  ${String(e.n).padStart(5)} × ${(e.ms / e.n).toFixed(1).padStart(6)} ms  ${sql}`,
+        );
+    },
+  };
+}
+
+/**
+ * MARAC_BENCH_PROFILE=dir: a CPU profile of the measured rounds only (not the setup), written
+ * to dir as a .cpuprofile for Chrome DevTools or `node --cpu-prof`-style tooling.
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> }> {
+  const dir = process.env.MARAC_BENCH_PROFILE;
+  if (!dir) return { stop: async () => undefined };
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, `invoke-${Date.now()}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`  invoke: CPU profile of the measured rounds in ${file}`);
+      session.disconnect();
+    },
   };
 }
 
@@ -216,7 +358,13 @@ async function startService() {
     features: [
       {
         path: '/api/messages',
-        handler: botMessagesRoute({ adapter, bot: new BareInvokeBot(), log }),
+        handler: botMessagesRoute({
+          adapter,
+          bot: new BareInvokeBot(),
+          log,
+          allowedTenants: config.microsoft.allowedTenants,
+          tenantOptional: config.mode === 'demo' && !config.bot.authEnabled,
+        }),
       },
     ],
   });
@@ -233,12 +381,31 @@ async function startService() {
   });
 
   // The seeded meeting in a simulated Teams meeting, and forty representatives.
-  const tm = await channel.meeting();
-  await db.query(
-    `UPDATE meeting SET status = 'scheduled', chat_thread_id = $2, online_meeting_id = $3, join_url = $4,
-       teams_meeting_id = $5 WHERE id = $1`,
-    [MEETING_ID, tm.chatThreadId, tm.onlineMeetingId, tm.joinUrl, tm.meetingId],
-  );
+  // The seeded meeting, and copies of it (same area, people and cases; agenda items, invitees
+  // and Teams meeting of their own), each in a simulated Teams meeting; forty representatives.
+  const meetingIds = [MEETING_ID];
+  for (let m = 1; m <= PARALLEL; m++) {
+    const id = randomUUID();
+    meetingIds.push(id);
+    await db.query(
+      `INSERT INTO meeting SELECT (jsonb_populate_record(NULL::meeting,
+         to_jsonb(m) || jsonb_build_object('id', $2::uuid, 'parent_meeting_id', NULL))).*
+         FROM meeting m WHERE id = $1`,
+      [MEETING_ID, id],
+    );
+    await db.query(
+      `INSERT INTO agenda_item SELECT (jsonb_populate_record(NULL::agenda_item,
+         to_jsonb(ai) || jsonb_build_object('id', gen_random_uuid(), 'meeting_id', $2::uuid))).*
+         FROM agenda_item ai WHERE meeting_id = $1`,
+      [MEETING_ID, id],
+    );
+    await db.query(
+      `INSERT INTO meeting_invitee SELECT (jsonb_populate_record(NULL::meeting_invitee,
+         to_jsonb(mi) || jsonb_build_object('meeting_id', $2::uuid))).*
+         FROM meeting_invitee mi WHERE meeting_id = $1`,
+      [MEETING_ID, id],
+    );
+  }
   const { rows: area } = await db.query<{ id: string; entra_tenant_id: string }>(
     'SELECT a.id, p.entra_tenant_id FROM area a, person p LIMIT 1',
   );
@@ -259,12 +426,22 @@ async function startService() {
     );
     await db.query("INSERT INTO person_role (person_id, role) VALUES ($1, 'representative')", [id]);
   }
-  const { rows } = await db.query<{ id: string }>(
-    'SELECT id FROM agenda_item WHERE meeting_id = $1 ORDER BY position',
-    [MEETING_ID],
-  );
-  const started = await channel.meetingStart(tm);
-  if (started.status !== 200) throw new Error(`meeting start: ${started.status}`);
+  const meetings = [];
+  for (const id of meetingIds) {
+    const tm = await channel.meeting();
+    await db.query(
+      `UPDATE meeting SET status = 'scheduled', chat_thread_id = $2, online_meeting_id = $3, join_url = $4,
+         teams_meeting_id = $5 WHERE id = $1`,
+      [id, tm.chatThreadId, tm.onlineMeetingId, tm.joinUrl, tm.meetingId],
+    );
+    const { rows } = await db.query<{ id: string }>(
+      'SELECT id FROM agenda_item WHERE meeting_id = $1 ORDER BY position',
+      [id],
+    );
+    const started = await channel.meetingStart(tm);
+    if (started.status !== 200) throw new Error(`meeting start: ${started.status}`);
+    meetings.push({ id, tm, items: rows.map((r) => r.id) });
+  }
 
   const signIn = await fetch(`${appUrl}/api/demo/sign-in`, {
     method: 'POST',
@@ -272,8 +449,8 @@ async function startService() {
     body: JSON.stringify({ personId: demoUuid('person:chair') }),
   });
   const { token } = (await signIn.json()) as { token: string };
-  const runRoute = async (route: string, agendaItemId: string) => {
-    const res = await fetch(`${appUrl}/api/meetings/${MEETING_ID}/run/${route}`, {
+  const runRoute = async (meetingId: string, route: string, agendaItemId: string) => {
+    const res = await fetch(`${appUrl}/api/meetings/${meetingId}/run/${route}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ agendaItemId }),
@@ -283,14 +460,13 @@ async function startService() {
 
   return {
     db,
-    tm,
     channel,
     baseline,
-    items: rows.map((r) => r.id),
-    async startCase(agendaItemId: string, previous: string | undefined) {
-      if (previous) await runRoute('close-case', previous);
+    meetings,
+    async startCase(meetingId: string, agendaItemId: string, previous: string | undefined) {
+      if (previous) await runRoute(meetingId, 'close-case', previous);
       await composition.meetingRun.idle();
-      await runRoute('start-case', agendaItemId);
+      await runRoute(meetingId, 'start-case', agendaItemId);
     },
     async actionCount(agendaItemId: string) {
       const { rows: n } = await db.query<{ n: number }>(

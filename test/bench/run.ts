@@ -21,10 +21,10 @@ for (const bench of selected) {
   results.push(...(await bench.run()));
 }
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
-console.log('\n| benchmark | value | baseline (same run) | ratio |\n|---|---|---|---|');
+console.log('\n| benchmark | value | baseline (same run) | ratio | goal |\n|---|---|---|---|---|');
 for (const r of results)
   console.log(
-    `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.baseline.name}: ${fmt(r.baseline.value)} ${r.unit} | ${r.ratio.toFixed(2)}× |`,
+    `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.baseline.name}: ${fmt(r.baseline.value)} ${r.unit} | ${r.ratio.toFixed(2)}× | ${r.goal ? `${r.goal.met ? 'met' : 'NOT met'}: ${r.goal.text}` : ''} |`,
   );
 const out = path.resolve(import.meta.dirname, '../../test-results/bench.json');
 await mkdir(path.dirname(out), { recursive: true });

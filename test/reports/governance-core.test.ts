@@ -56,11 +56,11 @@ describe('governanceReport (core)', () => {
   });
 
   it('gives null working days overdue, not a crash, for days outside the calendar', async () => {
-    const old = row({ reference: 'A-0002', dueOn: '2024-11-01', escalationLevel: 3 });
+    const old = row({ reference: 'A-0002', dueOn: '2018-11-01', escalationLevel: 3 });
     const { deps: d, audit } = deps([], [old]);
     const r = await governanceReport(d, coordinator, period);
     expect(r.escalations.outstandingActions).toEqual([
-      expect.objectContaining({ reference: 'A-0002', workingDaysOverdue: null, daysOverdue: 139 }),
+      expect.objectContaining({ reference: 'A-0002', workingDaysOverdue: null, daysOverdue: 2331 }),
     ]);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({

@@ -6,7 +6,7 @@ import { createApp } from '../../server/app.js';
 import { compose, type Composition, type Runtime } from '../../server/compose.js';
 import { type Config, loadConfig } from '../../server/config.js';
 import { PgBossJobs } from '../../server/jobs/pg-boss-jobs.js';
-import { createLogger } from '../../server/logger.js';
+import { createLogger, type Logger } from '../../server/logger.js';
 import { demoUuid, seedDemo } from '../../store/seed/seed-demo.js';
 import { createTestDb, type TestDb } from './test-db.js';
 
@@ -34,6 +34,8 @@ export async function startTestApp(
     now?: Date;
     /** Adapter replacements (a FakeClock, a recording MeetingScheduler or FileShare). */
     adapters?: Runtime['adapters'];
+    /** A logger to inspect (the default is silent). */
+    log?: Logger;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
@@ -49,7 +51,7 @@ export async function startTestApp(
     { PORT: String(port), MARAC_DATA_DIR: dataDir, ...options.env },
     { version: 'test' },
   );
-  const log = createLogger({ level: 'silent' });
+  const log = options.log ?? createLogger({ level: 'silent' });
   const jobs = new PgBossJobs(db, log, { schema: `${db.schema}_boss` });
   const composition = await compose({ config, log, db, jobs, adapters: options.adapters });
   const app = createApp({

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { PageLayout, type NavItem } from '../../shell/components.js';
 import { WhoAmI } from '../../shell/session.js';
+import { UndeliveredMail } from './undelivered-mail.js';
 
 export const NAV: NavItem[] = [
   { to: '/coordinator/schedule', label: 'Schedule' },
@@ -19,6 +20,7 @@ export const NAV: NavItem[] = [
 export function CoordinatorPage(props: { title: string; subtitle?: string; children: ReactNode }) {
   return (
     <PageLayout title={props.title} subtitle={props.subtitle} nav={NAV} actions={<WhoAmI />}>
+      <UndeliveredMail />
       {props.children}
     </PageLayout>
   );
