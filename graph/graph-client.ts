@@ -32,8 +32,12 @@ export interface GraphRequest {
   body?: unknown;
   headers?: Record<string, string>;
   /**
-   * `all` (default): retry 429, 503 and 504. `throttling`: retry 429 only, for calls that are
-   * not idempotent (sendMail), where a 5xx leaves it unknown whether Graph acted.
+   * What the client retries by itself. `all`: 429, 503 and 504. `throttling`: 429 only (Graph
+   * refused before acting). The default is `all` for GET, PUT, PATCH and DELETE, which can be
+   * repeated safely, and `throttling` for POST (sendMail, createLink, calls...), where after a
+   * 5xx or a timeout nobody knows whether Graph acted: the caller decides (the outbox checks
+   * Sent Items first). A POST Graph de-duplicates itself (an event with a transactionId) may
+   * say `all`. A timeout or a lost connection is never retried here.
    */
   retryOn?: 'all' | 'throttling';
 }
@@ -169,12 +173,13 @@ export class GraphClient {
     const started = performance.now();
     const clientRequestId = randomUUID();
     const timer = new AttemptTimerOptions(this.options.attemptTimeoutMs ?? 30_000);
+    const [method, template] = request.call.split(' ') as [string, string];
+    const retryOn = request.retryOn ?? (method === 'POST' ? 'throttling' : 'all');
     const retry = new RetryHandlerOptions(
       this.options.retryDelaySeconds ?? 3,
       this.options.maxRetries ?? 5,
-      request.retryOn === 'throttling' ? (_d, _a, _req, _o, res) => res.status === 429 : undefined,
+      retryOn === 'throttling' ? (_d, _a, _req, _o, res) => res.status === 429 : undefined,
     );
-    const [method, template] = request.call.split(' ') as [string, string];
     const path = request.path ?? fill(template, request.params ?? {}) + queryString(request.query);
     const api = this.client
       .api(path)

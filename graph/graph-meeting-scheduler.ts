@@ -100,6 +100,8 @@ export class GraphMeetingScheduler implements MeetingScheduler {
       call: 'POST /users/{id}/events' satisfies MeetingCall,
       params: { id: this.deps.organizer },
       body: event,
+      // Outlook keeps one event per transactionId, so a retry after a 5xx cannot make two.
+      retryOn: input.transactionId ? 'all' : 'throttling',
     });
     const eventId = body.id as string;
     // Teams may provision the meeting just after the event is created: read it back once.
@@ -263,6 +265,8 @@ export class GraphMeetingScheduler implements MeetingScheduler {
       call: 'POST /users/{id}/events/{eventId}/cancel' satisfies MeetingCall,
       params: { id: this.deps.organizer, eventId },
       body: { Comment: comment },
+      // Cancelling a cancelled event changes nothing: safe to repeat.
+      retryOn: 'all',
     });
   }
 

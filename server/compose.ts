@@ -3,7 +3,7 @@ import type { Clock } from '../core/ports/clock.js';
 import type { FileShare } from '../core/ports/file-share.js';
 import type { MeetingScheduler } from '../core/ports/meeting-scheduler.js';
 import { purgeDueMaterial } from '../core/retention/retention.js';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
 import { preMeetingRepos } from '../store/repositories.js';
 import { agendaRoutes } from '../tab/api/routes/agenda.js';
 import { areaRoutes } from '../tab/api/routes/area.js';
@@ -26,6 +26,12 @@ import { setUpTeamsMeeting } from '../core/scheduling/teams-setup.js';
 import { composeMeetingRun } from './meeting-run.js';
 import type { MeetingRun } from '../core/meeting-run/meeting-run.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
+import { PgExportStore } from '../store/export-store.js';
+import { PgChaseControlStore } from '../store/chase-control-store.js';
+import { PgActionStore } from '../store/action-store.js';
+import { PgUnitOfWork } from '../store/unit-of-work.js';
+import { chasingRoutes } from '../tab/api/routes/chasing.js';
+import { exportRoutes } from '../tab/api/routes/exports.js';
 import { createTokenVerifier } from '../tab/api/auth/token-verifier.js';
 import { demoSignInRoutes } from '../tab/api/demo-sign-in.js';
 import { clientConfigRoutes } from '../tab/api/client-config.js';
@@ -203,6 +209,32 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     log: runtime.log.child({ component: 'outbox' }),
   });
   tabFeatures.push(...actions.tabFeatures);
+  // The coordinator's controls over chasing: pause, extend a due date, history, blocked chasers.
+  const chaseControlRepos = (q: Queryable) => ({
+    controls: new PgChaseControlStore(q),
+    actions: new PgActionStore(q),
+    audit: new PgAuditLog(q),
+    areas: new PgDirectoryStore(q),
+  });
+  tabFeatures.push({
+    path: '/chasing',
+    router: chasingRoutes({
+      clock: runtime.adapters?.clock ?? { now: () => new Date() },
+      repos: chaseControlRepos(db),
+      uow: new PgUnitOfWork(db, chaseControlRepos),
+    }),
+  });
+  // Excel and CSV exports of the action register, attendance and the audit log.
+  tabFeatures.push({
+    path: '/exports',
+    router: exportRoutes({
+      clock: runtime.adapters?.clock ?? { now: () => new Date() },
+      actions: actions.actions,
+      attendance: attendance.live.repos,
+      audit: new PgAuditLog(db),
+      reads: new PgExportStore(db),
+    }),
+  });
 
   // Issue 5 (cards): case cards, card actions and chat commands on the bot, the chair console.
   const meetingRun = composeMeetingRun({

@@ -1,5 +1,5 @@
 import type { ChaseCandidate, ChaseRecipient } from '../core/chasing/chase-plan.js';
-import type { ChaseRepository, StepRow } from '../core/chasing/chase-run.js';
+import type { BlockedRow, ChaseRepository, StepRow } from '../core/chasing/chase-run.js';
 import type { FeedbackCandidate } from '../core/actions/victim-feedback.js';
 import type { Queryable } from './db.js';
 
@@ -38,9 +38,13 @@ export class PgChaseStore implements ChaseRepository {
         owner_email: owner?.active ? owner.email : null,
         owner_name: owner?.active ? owner.name : null,
         reps: r.owner_person_id === null ? (agency?.reps ?? []) : [],
-        deputies: owner?.deputies ?? [],
+        deputies:
+          r.owner_person_id === null
+            ? [...(agency?.repDeputies ?? [])].sort((a, b) => a.email.localeCompare(b.email))
+            : (owner?.deputies ?? []),
         escalation_email: agency?.escalationEmail ?? null,
         escalation_name: agency?.escalationName ?? null,
+        coordinators: people.coordinators ?? [],
       });
     });
   }
@@ -48,6 +52,7 @@ export class PgChaseStore implements ChaseRepository {
   async candidatesByIds(areaId: string, actionIds: string[]): Promise<ChaseCandidate[]> {
     const { rows } = await this.db.query<CandidateRow>(
       `${CANDIDATE_SELECT} WHERE a.state = 'open' AND a.area_id = $1 AND a.id = ANY($2::uuid[])
+          AND a.chase_paused_at IS NULL
         ORDER BY a.reference`,
       [areaId, actionIds],
     );
@@ -71,8 +76,9 @@ export class PgChaseStore implements ChaseRepository {
   async stepsFor(actionIds: string[]): Promise<StepRow[]> {
     if (actionIds.length === 0) return [];
     const { rows } = await this.db.query<StepRow>(
-      `SELECT action_id AS "actionId", step, recipient_email AS email FROM chase_step
-        WHERE action_id = ANY($1::uuid[])`,
+      `SELECT s.action_id AS "actionId", s.step, s.recipient_email AS email
+         FROM chase_step s JOIN action a ON a.id = s.action_id AND a.due_on = s.due_on
+        WHERE s.action_id = ANY($1::uuid[])`,
       [actionIds],
     );
     return rows;
@@ -94,10 +100,25 @@ export class PgChaseStore implements ChaseRepository {
     return claimed;
   }
 
+  /** Recipients the allowed domains refused (or no recipient at all), once per step. */
+  async recordBlocked(rows: BlockedRow[], now: Date): Promise<number> {
+    let added = 0;
+    for (const r of rows) {
+      const { rows: inserted } = await this.db.query(
+        `INSERT INTO chase_blocked (action_id, step, recipient_email, recipient_person_id, due_on, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING action_id`,
+        [r.actionId, r.step, r.email, r.personId, r.dueOn, r.reason, now],
+      );
+      added += inserted.length;
+    }
+    return added;
+  }
+
   async attachOutbox(rows: StepRow[], outboxId: string): Promise<void> {
     for (const r of rows)
       await this.db.query(
-        'UPDATE chase_step SET outbox_id = $4 WHERE action_id = $1 AND step = $2 AND recipient_email = $3',
+        `UPDATE chase_step SET outbox_id = $4
+          WHERE action_id = $1 AND step = $2 AND recipient_email = $3 AND outbox_id IS NULL`,
         [r.actionId, r.step, r.email, outboxId],
       );
   }
@@ -170,7 +191,14 @@ const CANDIDATE_SELECT = `
                     WHERE a.owner_person_id IS NULL AND r.agency_id = a.owner_agency_id AND r.is_active), '[]'::json) AS reps,
          coalesce((SELECT json_agg(json_build_object('id', d.id, 'email', d.email, 'name', d.display_name) ORDER BY d.email)
                      FROM deputy_link dl JOIN person d ON d.id = dl.deputy_person_id
-                    WHERE dl.representative_person_id = a.owner_person_id AND d.is_active), '[]'::json) AS deputies,
+                    WHERE d.is_active
+                      AND (dl.representative_person_id = a.owner_person_id
+                           OR (a.owner_person_id IS NULL AND dl.representative_person_id IN (
+                                SELECT r.id FROM person r JOIN person_role pr ON pr.person_id = r.id AND pr.role = 'representative'
+                                 WHERE r.agency_id = a.owner_agency_id AND r.is_active)))), '[]'::json) AS deputies,
+         coalesce((SELECT json_agg(json_build_object('id', k.id, 'email', k.email, 'name', k.display_name) ORDER BY k.email)
+                     FROM person k JOIN person_role kr ON kr.person_id = k.id AND kr.role = 'coordinator'
+                    WHERE k.area_id = a.area_id AND k.is_active), '[]'::json) AS coordinators,
          coalesce(g.escalation_contact_email, g.strategic_lead_email) AS escalation_email,
          coalesce(g.escalation_contact_name, g.strategic_lead_name) AS escalation_name
     FROM action a
@@ -187,7 +215,7 @@ const CANDIDATE_SELECT = `
 export const CHASE_SCAN_SQL = `WITH due AS (
     SELECT a.id, a.reference, a.case_id, a.due_on, a.owner_agency_id, a.owner_person_id
       FROM action a
-     WHERE a.state = 'open' AND a.area_id = $1 AND a.due_on <= $2::date)
+     WHERE a.state = 'open' AND a.area_id = $1 AND a.due_on <= $2::date AND a.chase_paused_at IS NULL)
   SELECT due.*,
     -- Once, on the first row: each distinct case, agency and owner.
     CASE WHEN row_number() OVER (ORDER BY due.due_on, due.reference) = 1 THEN json_build_object(
@@ -202,6 +230,15 @@ export const CHASE_SCAN_SQL = `WITH due AS (
                 SELECT json_agg(json_build_object('id', r.id, 'email', r.email, 'name', r.display_name) ORDER BY r.email)
                   FROM person r JOIN person_role pr ON pr.person_id = r.id AND pr.role = 'representative'
                  WHERE r.agency_id = g.id AND r.is_active), '[]'::json)
+              ELSE '[]'::json END,
+            -- ...and so are their deputies, chased alongside them for agency-owned actions.
+            'repDeputies', CASE WHEN g.id IN (SELECT owner_agency_id FROM due WHERE owner_person_id IS NULL)
+              THEN coalesce((
+                SELECT json_agg(DISTINCT jsonb_build_object('id', d.id, 'email', d.email, 'name', d.display_name))
+                  FROM person r JOIN person_role pr ON pr.person_id = r.id AND pr.role = 'representative'
+                  JOIN deputy_link dl ON dl.representative_person_id = r.id
+                  JOIN person d ON d.id = dl.deputy_person_id AND d.is_active
+                 WHERE r.agency_id = g.id AND r.is_active), '[]'::json)
               ELSE '[]'::json END)), '{}')
             FROM agency g WHERE g.id = ANY (ARRAY(SELECT DISTINCT owner_agency_id FROM due))),
       'owners', (SELECT coalesce(json_object_agg(p.id, json_build_object('email', p.email, 'name', p.display_name,
@@ -210,7 +247,11 @@ export const CHASE_SCAN_SQL = `WITH due AS (
               SELECT json_agg(json_build_object('id', d.id, 'email', d.email, 'name', d.display_name) ORDER BY d.email)
                 FROM deputy_link dl JOIN person d ON d.id = dl.deputy_person_id
                WHERE dl.representative_person_id = p.id AND d.is_active), '[]'::json))), '{}')
-            FROM person p WHERE p.id = ANY (ARRAY(SELECT DISTINCT owner_person_id FROM due)))) END AS people
+            FROM person p WHERE p.id = ANY (ARRAY(SELECT DISTINCT owner_person_id FROM due))),
+      -- Escalation goes to them when an agency has no escalation contact.
+      'coordinators', (SELECT coalesce(json_agg(json_build_object('id', k.id, 'email', k.email, 'name', k.display_name) ORDER BY k.email), '[]')
+            FROM person k JOIN person_role kr ON kr.person_id = k.id AND kr.role = 'coordinator'
+           WHERE k.area_id = $1 AND k.is_active)) END AS people
     FROM due ORDER BY due.due_on, due.reference`;
 
 interface DueRow {
@@ -227,9 +268,16 @@ interface PeopleLookup {
   cases: Record<string, string>;
   agencies: Record<
     string,
-    { name: string; escalationEmail: string | null; escalationName: string | null; reps: Person[] }
+    {
+      name: string;
+      escalationEmail: string | null;
+      escalationName: string | null;
+      reps: Person[];
+      repDeputies: Person[];
+    }
   >;
   owners: Record<string, { email: string; name: string; active: boolean; deputies: Person[] }>;
+  coordinators: Person[];
 }
 
 interface CandidateRow {
@@ -245,6 +293,7 @@ interface CandidateRow {
   deputies: { id: string; email: string; name: string }[];
   escalation_email: string | null;
   escalation_name: string | null;
+  coordinators: { id: string; email: string; name: string }[];
 }
 
 function toCandidate(r: CandidateRow): ChaseCandidate {
@@ -278,5 +327,6 @@ function toCandidate(r: CandidateRow): ChaseCandidate {
           },
         ]
       : [],
+    coordinators: r.coordinators.map(person),
   };
 }

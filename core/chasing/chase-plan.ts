@@ -19,8 +19,18 @@ export interface ChaseCandidate {
   dueOn: string;
   ownerAgencyName: string;
   owner: ChaseRecipient[];
+  /** Deputies of the owner, or of the agency's representatives when the agency owns it. */
   deputies: ChaseRecipient[];
   escalation: ChaseRecipient[];
+  /** The area's coordinators: escalation goes to them when the agency has no contact. */
+  coordinators: ChaseRecipient[];
+}
+
+/** A step that has nobody to go to (no owner, no escalation contact, no coordinator). */
+export interface UnreachableStep {
+  actionId: string;
+  step: string;
+  dueOn: string;
 }
 
 export interface ChaseItem {
@@ -66,6 +76,8 @@ export function planChasers(input: {
   sent: ReadonlySet<string>;
   /** Steps recorded per action (any recipient), so a later step is never followed by an earlier one. */
   stepsTaken: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Filled with the steps due today that have no recipient, for the coordinator to see. */
+  unreachable?: UnreachableStep[];
 }): ChaseItem[] {
   if (!isWorkingDay(input.today, input.nation)) return [];
   const ladder = [...input.ladder].sort((a, b) => a.offsetWorkingDays - b.offsetWorkingDays);
@@ -84,9 +96,12 @@ export function planChasers(input: {
         ? c.owner
         : step.recipients === 'owner-and-deputy'
           ? [...c.owner, ...c.deputies]
-          : c.escalation.length > 0
+          : // Escalation is for someone senior: never back to the owner or their deputy.
+            c.escalation.length > 0
             ? c.escalation
-            : [...c.owner, ...c.deputies];
+            : c.coordinators;
+    if (recipients.length === 0)
+      input.unreachable?.push({ actionId: c.actionId, step: step.step, dueOn: c.dueOn });
     const level = ladder.filter((s, i) => i <= index && s.offsetWorkingDays > 0).length;
     const seen = new Set<string>();
     for (const r of recipients) {

@@ -1,6 +1,7 @@
 import { isWorkingDay, localDay, localTime, addWorkingDays } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
 import type { Area } from '../model.js';
+import { disallowedRecipients } from '../recipient-policy.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Outbox } from '../ports/outbox.js';
@@ -9,10 +10,12 @@ import { type MailLine, mailLine, renderActionMail, stepStatus, humanDay } from 
 import {
   bundleByRecipient,
   type ChaseCandidate,
+  type ChaseRecipient,
   type ChaseItem,
   lookAheadWorkingDays,
   planChasers,
   sentKey,
+  type UnreachableStep,
 } from './chase-plan.js';
 
 export interface StepRow {
@@ -21,7 +24,16 @@ export interface StepRow {
   email: string;
 }
 
+/** A chaser that could not go: its recipient's domain is not allowed, or there was nobody. */
+export interface BlockedRow extends StepRow {
+  personId: string | null;
+  dueOn: string;
+  reason: 'domain-not-allowed' | 'no-recipient';
+}
+
 export interface ChaseRepository {
+  /** Records blocked chasers once per action, step, recipient and due date; returns how many were new. */
+  recordBlocked(rows: BlockedRow[], now: Date): Promise<number>;
   openActionsDue(areaId: string, dueOnOrBefore: string): Promise<ChaseCandidate[]>;
   candidatesByIds(areaId: string, actionIds: string[]): Promise<ChaseCandidate[]>;
   newActionsToNotify(areaId: string): Promise<ChaseCandidate[]>;
@@ -74,6 +86,46 @@ export function insideWorkingHours(area: Area, now: Date): boolean {
 }
 
 /**
+ * FR-102: chasers go only to the area's allowed domains. The others are recorded for the
+ * coordinator's list of blocked chasers (never silently dropped) and left out of the mail.
+ */
+async function keepAllowed<
+  T extends { actionId: string; step: string; dueOn: string; recipient: ChaseRecipient },
+>(
+  repos: ChaseRepos,
+  area: Area,
+  items: T[],
+  now: Date,
+  unreachable: UnreachableStep[] = [],
+): Promise<{ allowed: T[]; blocked: number }> {
+  const refused = new Set(
+    disallowedRecipients(
+      area.policy,
+      items.map((i) => i.recipient.email),
+    ),
+  );
+  const blocked = items.filter((i) => refused.has(i.recipient.email));
+  const rows: BlockedRow[] = [
+    ...blocked.map((i) => ({
+      actionId: i.actionId,
+      step: i.step,
+      email: i.recipient.email.toLowerCase(),
+      personId: i.recipient.personId,
+      dueOn: i.dueOn,
+      reason: 'domain-not-allowed' as const,
+    })),
+    ...unreachable.map((u) => ({
+      ...u,
+      email: '',
+      personId: null,
+      reason: 'no-recipient' as const,
+    })),
+  ];
+  const added = rows.length ? await repos.chase.recordBlocked(rows, now) : 0;
+  return { allowed: items.filter((i) => !refused.has(i.recipient.email)), blocked: added };
+}
+
+/**
  * One chase run for an area (the daily/hourly job). In one transaction: finds the ladder steps
  * due today, claims each (action, step, recipient) in chase_step — a step claimed by an earlier
  * run or by another server is skipped, so each happens once — and queues one bundled mail per
@@ -97,7 +149,17 @@ export async function runChase(deps: ChaseDeps, areaId: string): Promise<ChaseRu
     const stepsTaken = new Map<string, Set<string>>();
     for (const s of steps)
       stepsTaken.set(s.actionId, (stepsTaken.get(s.actionId) ?? new Set()).add(s.step));
-    const items = planChasers({ candidates, ladder, today, nation: area.nation, sent, stepsTaken });
+    const unreachable: UnreachableStep[] = [];
+    const planned = planChasers({
+      candidates,
+      ladder,
+      today,
+      nation: area.nation,
+      sent,
+      stepsTaken,
+      unreachable,
+    });
+    const { allowed: items, blocked } = await keepAllowed(repos, area, planned, now, unreachable);
     const ladderByStep = new Map(ladder.map((s) => [s.step, s]));
     let mails = 0;
     let chasers = 0;
@@ -159,7 +221,7 @@ export async function runChase(deps: ChaseDeps, areaId: string): Promise<ChaseRu
       const first = group[0] as ChaseItem;
       await repos.chase.noteChased(first.actionId, first.step, first.level, group.length, now);
     }
-    if (mails > 0)
+    if (mails > 0 || blocked > 0)
       await repos.audit.record({
         at: now,
         areaId,
@@ -167,7 +229,7 @@ export async function runChase(deps: ChaseDeps, areaId: string): Promise<ChaseRu
         action: 'action.chase',
         recordType: 'area',
         recordId: areaId,
-        detail: { day: today, mails, chasers },
+        detail: { day: today, mails, chasers, blocked },
       });
     return { areaId, day: today, mails, chasers };
   });
@@ -187,11 +249,15 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
     return { areaId, day: today, skipped: 'outside-working-hours', mails: 0, chasers: 0 };
   return deps.uow.run(async (repos) => {
     const candidates = await repos.chase.newActionsToNotify(areaId);
-    const items = candidates.flatMap((c) =>
-      c.owner.map((r) => ({ ...c, recipient: r, step: 'assigned' })),
+    const { allowed: items } = await keepAllowed(
+      repos,
+      area,
+      candidates.flatMap((c) => c.owner.map((r) => ({ ...c, recipient: r, step: 'assigned' }))),
+      now,
     );
     let mails = 0;
     let chasers = 0;
+    const notified = new Set<string>();
     for (const bundle of bundleByRecipient(items)) {
       const claimed = await repos.chase.claimSteps(
         bundle.items.map((i) => ({
@@ -205,6 +271,7 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
       );
       if (claimed.length === 0) continue;
       const ids = new Set(claimed.map((c) => c.actionId));
+      for (const id of ids) notified.add(id);
       const mail = renderActionMail({
         kind: 'new-actions',
         maracName: area.name,
@@ -220,8 +287,11 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
       mails += 1;
       chasers += claimed.length;
     }
+    // Only actions someone was actually told about: one with nobody reachable stays a
+    // candidate (and on the blocked list) without a history row every run.
     for (const c of candidates)
-      await repos.chase.noteChased(c.actionId, 'assigned', 0, c.owner.length, now);
+      if (notified.has(c.actionId))
+        await repos.chase.noteChased(c.actionId, 'assigned', 0, c.owner.length, now);
     return { areaId, day: today, mails, chasers };
   });
 }
@@ -247,14 +317,21 @@ export async function chaseNow(
     const skipped = unique
       .filter((id) => !found.has(id))
       .map((id) => ({ id, reason: 'not an open action of this area' }));
-    const items = candidates.flatMap((c) => {
+    const wanted = candidates.flatMap((c) => {
       if (c.owner.length === 0)
         skipped.push({
           id: c.actionId,
           reason: 'the owning agency has no representative to chase',
         });
-      return c.owner.map((r) => ({ ...c, recipient: r }));
+      return c.owner.map((r) => ({ ...c, recipient: r, step }));
     });
+    const { allowed: items } = await keepAllowed(repos, area, wanted, now);
+    for (const i of wanted)
+      if (!items.includes(i))
+        skipped.push({
+          id: i.actionId,
+          reason: 'the owner’s mail domain is not on the area’s allowed list',
+        });
     let mails = 0;
     let queued = 0;
     for (const bundle of bundleByRecipient(items)) {

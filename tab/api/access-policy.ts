@@ -363,6 +363,51 @@ export const ACCESS_POLICY = {
     scope: meeting,
     relationships: AREA,
   },
+  // Spreadsheet and CSV exports: the same entitlement as each screen's JSON route.
+  'GET /api/exports/actions': {
+    roles: ACTION_READERS,
+    relationships: ['same-area', 'own-agency'],
+    enforcedBy:
+      'exportActionRegister (core/exports/export-service.ts): the leads the area, others their own agency',
+  },
+  'GET /api/exports/meetings/:meetingId/attendance': {
+    roles: LEADS,
+    scope: meeting,
+    relationships: AREA,
+    enforcedBy: 'exportAttendance (core/exports/export-service.ts)',
+  },
+  'GET /api/exports/audit': { roles: COORDINATOR, relationships: AREA },
+
+  // The coordinator's controls over chasing (core/chasing/chase-controls.ts).
+  'GET /api/chasing/blocked': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/chasing/actions/:id': {
+    roles: LEADS,
+    scope: { id: 'action' },
+    relationships: AREA,
+    enforcedBy: 'chaseHistory (core/chasing/chase-controls.ts)',
+  },
+  'POST /api/chasing/actions/:id/pause': {
+    roles: COORDINATOR,
+    scope: { id: 'action' },
+    relationships: AREA,
+  },
+  'POST /api/chasing/actions/:id/resume': {
+    roles: COORDINATOR,
+    scope: { id: 'action' },
+    relationships: AREA,
+  },
+  'POST /api/chasing/actions/:id/extend': {
+    roles: COORDINATOR,
+    scope: { id: 'action' },
+    relationships: AREA,
+  },
+  'GET /api/chasing/volunteered': { roles: LEADS, relationships: AREA },
+  'POST /api/chasing/actions/:id/decide': {
+    roles: CHAIRS,
+    scope: { id: 'action' },
+    relationships: AREA,
+    enforcedBy: 'decideVolunteered (core/chasing/volunteered.ts)',
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

@@ -117,6 +117,17 @@ const MATRIX: [PolicyKey, string][] = [
   ['PUT /api/meetings/:meetingId/case-return/:itemId',            'in   403   403    403  403  403  403  403   403    403  404'],
   ['GET /api/reports/safelives-return',                           'ok   403   403    403  403  403  403  403   403    403  ok'],
   ['GET /api/reports/safelives-return.xlsx',                      'ok   403   403    403  403  403  403  403   403    403  ok'],
+  // Spreadsheet and CSV exports (after cancel is harmless: they read what is there).
+  ['GET /api/exports/actions',                                    'ok   ok    ok     ok   ok   ok   403  403   ok     403  ok'],
+  ['GET /api/exports/meetings/:meetingId/attendance',             'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['GET /api/exports/audit',                                      'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/chasing/blocked',                                    'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/chasing/actions/:id',                                'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['POST /api/chasing/actions/:id/pause',                         'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/chasing/actions/:id/resume',                        'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/chasing/actions/:id/extend',                        'in   403   403    403  403  403  403  403   403    403  404'],
+  ['GET /api/chasing/volunteered',                                'ok   ok    ok     403  403  403  403  403   403    403  ok'],
+  ['POST /api/chasing/actions/:id/decide',                        '403  in    in     403  403  403  403  403   403    403  403'],
 ];
 
 let app: PreMeetingApp;
@@ -180,7 +191,7 @@ afterAll(async () => app.close());
 function urlOf(key: PolicyKey): { method: string; url: string } {
   const [method, path] = key.split(' ') as [string, string];
   // `:id` is the action, agency or meeting its route is about.
-  const idOf = path.startsWith('/api/actions')
+  const idOf = /^\/api\/(actions|chasing)/.test(path)
     ? ids.actionId
     : path.startsWith('/api/agencies')
       ? ids.agencyId

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, localDay } from '../../core/calendar/index.js';
 import { closeAction } from '../../core/actions/action-service.js';
 import type { ActionRecord } from '../../core/actions/action.js';
+import {
+  blockedChasers,
+  chaseHistory,
+  extendDueDate,
+  setChasePaused,
+} from '../../core/chasing/chase-controls.js';
 import { PgActionStore } from '../../store/action-store.js';
+import { PgAuditLog } from '../../store/audit-log-store.js';
+import { PgChaseControlStore } from '../../store/chase-control-store.js';
+import type { Queryable } from '../../store/db.js';
+import { PgDirectoryStore } from '../../store/directory-store.js';
+import { PgUnitOfWork } from '../../store/unit-of-work.js';
 import { DEMO_AGENCIES, DEMO_PEOPLE, demoEmail } from '../../store/seed/demo-directory.js';
 import { demoUuid } from '../../store/seed/seed-demo.js';
 import { type ContractTenant, startContractTenant } from '../contract/support/contract-tenant.js';
@@ -16,6 +27,11 @@ import { actionsWorld, at, TZ } from './support/actions-world.js';
  * three times each working day and at weekends, and the outbox dispatched to the simulated
  * tenant each time. The expected mails are worked out here from hard-coded ladder days (not
  * from the production calendar code) and compared with what the tenant's mailbox sent.
+ *
+ * Closing the loop: deputies are chased for agency-owned actions too; one agency's escalation
+ * contact is outside the allowed domains (never mailed, reported to the coordinator); another
+ * has no escalation contact (escalation goes to the coordinator, never back to the owner); one
+ * action's chasing is paused for a week; one action's due date is extended (the ladder restarts).
  */
 const email = (key: string) => demoEmail(DEMO_PEOPLE.find((p) => p.key === key)!);
 const AGENCIES = [
@@ -30,8 +46,19 @@ const AGENCIES = [
   'adults',
   'education',
 ];
+/** Its escalation contact is at a domain the area does not allow: never mailed, reported. */
+const BLOCKED_AGENCY = 'recovery';
+const BLOCKED_CONTACT = 'lead@recovery-private.example';
+/** No escalation contact at all: escalation goes to the coordinator. */
+const NO_CONTACT_AGENCY = 'education';
 const escalationEmail = (agency: string) =>
-  `safeguarding.lead@${DEMO_AGENCIES.find((a) => a.key === agency)!.domain}`;
+  agency === NO_CONTACT_AGENCY
+    ? email('coordinator')
+    : `safeguarding.lead@${DEMO_AGENCIES.find((a) => a.key === agency)!.domain}`;
+/** Action 4 (never closed, due 4 Nov): paused on 3 Nov, resumed on 10 Nov. */
+const PAUSED = { i: 4, pause: '2026-11-03', resume: '2026-11-10' };
+/** Action 12 (never closed, due 28 Oct): on 27 Oct its due date moves to 13 Nov. */
+const EXTENDED = { i: 12, on: '2026-10-27', to: '2026-11-13' as const };
 
 // Meeting Wed 21 Oct 2026. Ladder days (default policy, England and Wales, no bank holidays):
 const DUES = {
@@ -97,7 +124,8 @@ function plans(): Plan[] {
       agency,
       ownerKey,
       ownerEmails: [email(ownerKey ?? rep)],
-      deputyEmails: ownerKey === rep ? [email(deputy)] : [],
+      // The owner's deputy, or for an action the agency owns, its representatives' deputies.
+      deputyEmails: ownerKey === deputy ? [] : [email(deputy)],
       closerKey: ownerKey ?? rep,
       dueOn: DUE_LIST[i % 3] as Due,
       behaviour: BEHAVIOURS[(i >> 1) % 4] as Behaviour,
@@ -124,10 +152,31 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
       // Victim-feedback actions (FR-081) are tested in victim-feedback.test.ts.
       policy: { victimFeedbackAction: false },
     });
+    await db.query(
+      `UPDATE agency SET escalation_contact_email = $2, strategic_lead_email = NULL WHERE id = $1`,
+      [demoUuid(`agency:${BLOCKED_AGENCY}`), BLOCKED_CONTACT],
+    );
+    await db.query(
+      `UPDATE agency SET escalation_contact_email = NULL, escalation_contact_name = NULL,
+              strategic_lead_email = NULL, strategic_lead_name = NULL WHERE id = $1`,
+      [demoUuid(`agency:${NO_CONTACT_AGENCY}`)],
+    );
     expect(world.meetingDay).toBe('2026-10-21');
     expect(world.agenda).toHaveLength(15);
     const store = new PgActionStore(db);
     const chair = demoUuid('person:chair');
+    const controlRepos = (q: Queryable) => ({
+      controls: new PgChaseControlStore(q),
+      actions: new PgActionStore(q),
+      audit: new PgAuditLog(q),
+      areas: new PgDirectoryStore(q),
+    });
+    const controls = {
+      clock: world.clock,
+      repos: controlRepos(db),
+      uow: new PgUnitOfWork(db, controlRepos),
+    };
+    const coordinator = await world.viewer('coordinator');
     const all = plans();
     for (const p of all) {
       const item = world.agenda[Math.floor(p.i / 4)]!;
@@ -159,6 +208,27 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
     for (const p of all) {
       const ref = p.action!.reference;
       for (const to of p.ownerEmails) expect1('2026-10-21', 'new-actions', to, ref);
+      if (p.i === PAUSED.i) {
+        // Reminder before the pause; nothing while paused; on resuming, the step now due
+        // (overdue, to owner and deputies), then the escalation on its day.
+        const d = DUES[p.dueOn];
+        for (const to of p.ownerEmails) expect1(d.reminder, 'chaser', to, ref);
+        for (const to of [...p.ownerEmails, ...p.deputyEmails])
+          expect1(PAUSED.resume, 'chaser', to, ref);
+        expect1(d.escalation, 'escalation', escalationEmail(p.agency), ref);
+        continue;
+      }
+      if (p.i === EXTENDED.i) {
+        // The old ladder's reminder, then the whole ladder again for the new date.
+        for (const to of p.ownerEmails) expect1(DUES[p.dueOn].reminder, 'chaser', to, ref);
+        const d = DUES[EXTENDED.to];
+        for (const to of p.ownerEmails) expect1(d.reminder, 'chaser', to, ref);
+        for (const to of p.ownerEmails) expect1(d.due, 'chaser', to, ref);
+        for (const to of [...p.ownerEmails, ...p.deputyEmails])
+          expect1(d.overdue, 'chaser', to, ref);
+        expect1(d.escalation, 'escalation', escalationEmail(p.agency), ref);
+        continue;
+      }
       const closes = CLOSES[p.behaviour][p.dueOn];
       const open = (day: string) => closes === null || day < closes;
       const d = DUES[p.dueOn];
@@ -167,8 +237,31 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
       if (open(d.overdue))
         for (const to of [...p.ownerEmails, ...p.deputyEmails])
           expect1(d.overdue, 'chaser', to, ref);
-      if (open(d.escalation)) expect1(d.escalation, 'escalation', escalationEmail(p.agency), ref);
+      if (open(d.escalation) && p.agency !== BLOCKED_AGENCY)
+        expect1(d.escalation, 'escalation', escalationEmail(p.agency), ref);
     }
+
+    // Graph fails now and then: refusals (503 before acting) and lost answers (Graph sent the
+    // mail, then answered 503 or 504). The client never re-POSTs by itself; the mailer checks
+    // Sent Items before trying again, so each mail still goes exactly once (checked below).
+    tenant.tenant.faults.add({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'accept-then-fail',
+      status: 503,
+      times: 3,
+    });
+    tenant.tenant.faults.add({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'accept-then-fail',
+      status: 504,
+      times: 2,
+    });
+    tenant.tenant.faults.add({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'unavailable',
+      times: 2,
+      retryAfterSeconds: 0,
+    });
 
     // Run the month.
     const actual = new Map<string, string[]>();
@@ -199,6 +292,19 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
     await run('2026-10-21', '16:00');
     for (let day = '2026-10-22'; day <= '2026-11-27'; day = addCalendarDays(day, 1)) {
       for (const p of all) {
+        if (p.i === EXTENDED.i && day === EXTENDED.on) {
+          world.clock.set(at(day, '08:00'));
+          const extended = await extendDueDate(controls, coordinator, p.action!.id, {
+            dueOn: EXTENDED.to,
+            reason: 'The housing panel meets later this month',
+            version: p.action!.version,
+          });
+          expect(extended).toEqual({ reference: p.action!.reference, dueOn: EXTENDED.to });
+        }
+        if (p.i === PAUSED.i && (day === PAUSED.pause || day === PAUSED.resume)) {
+          world.clock.set(at(day, '08:00'));
+          await setChasePaused(controls, coordinator, p.action!.id, day === PAUSED.pause);
+        }
         if (CLOSES[p.behaviour][p.dueOn] !== day) continue;
         world.clock.set(at(day, '08:00'));
         await closeAction(world.feature.actions, await world.viewer(p.closerKey), p.action!.id, {
@@ -221,9 +327,26 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
       expect(new Date(`${day}T12:00:00Z`).getUTCDay() % 6, key).not.toBe(0);
     }
     expect(tenant.tenant.outbox.length).toBeGreaterThan(100);
+    const sendMails = tenant.tenant.requests.filter((r) => r.call === 'POST /users/{id}/sendMail');
+    expect(
+      sendMails
+        .filter((r) => r.status >= 500)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([503, 503, 503, 503, 503, 504, 504]);
 
     // Escalated and never-completed actions carry level 2 and their history says so (FR-075, FR-079).
-    const never = all.filter((p) => p.behaviour === 'never');
+    const never = all.filter(
+      (p) =>
+        p.behaviour === 'never' &&
+        p.i !== PAUSED.i &&
+        p.i !== EXTENDED.i &&
+        p.agency !== BLOCKED_AGENCY,
+    );
+    // An escalation nobody could receive does not count as escalated: it is on the
+    // coordinator's list of blocked chasers instead (below).
+    for (const p of all.filter((x) => x.behaviour === 'never' && x.agency === BLOCKED_AGENCY))
+      expect(await store.getAction(p.action!.id)).toMatchObject({ escalationLevel: 1 });
     for (const p of never) {
       const a = await store.getAction(p.action!.id);
       expect(a).toMatchObject({ state: 'open', escalationLevel: 2 });
@@ -237,6 +360,58 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
         'escalated',
       ]);
     }
+    // The paused and the extended action: their history says what the coordinator did.
+    const paused = all[PAUSED.i]!;
+    expect((await store.history(paused.action!.id)).map((h) => h.event)).toEqual([
+      'created',
+      'owner-notified',
+      'chased',
+      'chasing-paused',
+      'chasing-resumed',
+      'chased',
+      'escalated',
+    ]);
+    const extended = all[EXTENDED.i]!;
+    expect(await store.getAction(extended.action!.id)).toMatchObject({
+      dueOn: EXTENDED.to,
+      dueOverridden: true,
+      escalationLevel: 2,
+    });
+    const extendedHistory = await store.history(extended.action!.id);
+    expect(extendedHistory.find((h) => h.event === 'due-extended')?.changes).toEqual({
+      dueOn: { from: '2026-10-28', to: EXTENDED.to },
+      reason: 'The housing panel meets later this month',
+    });
+    const chased = await chaseHistory(controls, coordinator, extended.action!.id);
+    expect(chased.chasers.filter((c) => c.step === 'reminder').map((c) => c.dueOn)).toEqual([
+      '2026-10-28',
+      EXTENDED.to,
+    ]);
+    expect(new Set(chased.chasers.map((c) => c.state))).toEqual(new Set(['sent']));
+
+    // The blocked escalation contact was never mailed, and the coordinator sees each one.
+    expect(tenant.tenant.outbox.some((m) => m.to.some((t) => t.address === BLOCKED_CONTACT))).toBe(
+      false,
+    );
+    const blockedRefs = all
+      .filter((p) => p.agency === BLOCKED_AGENCY)
+      .filter((p) => {
+        const closes = CLOSES[p.behaviour][p.dueOn];
+        return closes === null || DUES[p.dueOn].escalation < closes;
+      })
+      .map((p) => p.action!.reference)
+      .sort();
+    expect(blockedRefs.length).toBeGreaterThan(0);
+    const blocked = await blockedChasers(controls, coordinator);
+    expect(blocked.map((b) => b.reference).sort()).toEqual(blockedRefs);
+    expect(new Set(blocked.map((b) => `${b.recipientEmail} ${b.reason} ${b.step}`))).toEqual(
+      new Set([`${BLOCKED_CONTACT} domain-not-allowed escalation`]),
+    );
+    // Escalation without a contact never went back to the owner or deputy.
+    for (const p of all.filter((x) => x.agency === NO_CONTACT_AGENCY))
+      for (const to of [...p.ownerEmails, ...p.deputyEmails])
+        expect(actual.has(`${DUES[p.dueOn].escalation}|escalation|${to}`)).toBe(false);
+
     const early = all.find((p) => p.behaviour === 'early' && p.dueOn === '2026-11-04')!;
     expect((await store.getAction(early.action!.id))?.escalationLevel).toBe(0);
     // Every outbox row went: none pending, none failed, none twice.

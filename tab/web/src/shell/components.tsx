@@ -51,6 +51,8 @@ const useStyles = makeStyles({
     margin: '0 auto',
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
     display: 'grid',
+    // One column no wider than the screen, whatever a child's natural width (320 px screens).
+    gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalL,
   },
   titleRow: {
@@ -68,7 +70,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  section: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalL },
+  section: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingVerticalL,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 

@@ -17,6 +17,9 @@ import {
 } from '../../shell/components.js';
 import { useLocation } from '../../shell/router.js';
 import { ActionTable } from '../common/action-table.js';
+import { ExportButtons } from '../common/export-buttons.js';
+import { BlockedChasers } from './blocked-chasers.js';
+import { ChaseDialog } from './chase-dialog.js';
 import { CoordinatorPage } from './coordinator-page.js';
 
 const useStyles = makeStyles({
@@ -26,6 +29,9 @@ const useStyles = makeStyles({
     alignItems: 'end',
     flexWrap: 'wrap',
   },
+  // A long agency name must not widen the page past a 320 px screen.
+  field: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0, maxWidth: '100%' } },
 });
 
 const STATES = [
@@ -49,6 +55,7 @@ export default function Actions() {
   const [chasing, setChasing] = useState(false);
   const [chaseError, setChaseError] = useState<unknown>(null);
   const [chased, setChased] = useState<string | null>(null);
+  const [chasing1, setChasing1] = useState<Action | null>(null);
   const agencies = useApi<{ agencies: Agency[] }>('/area/agencies');
   const path = useMemo(() => {
     const q = new URLSearchParams({ scope: 'area' });
@@ -91,44 +98,58 @@ export default function Actions() {
         meetingId ? 'Actions agreed at this meeting.' : 'Every action in the area, newest first.'
       }
     >
-      <Section title="Filters">
-        <div className={styles.filters}>
-          <Field label="Agency">
-            <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
-              <option value="">All agencies</option>
-              {agencies.data?.agencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Status">
-            <Select value={state} onChange={(_e, d) => setState(d.value)}>
-              {STATES.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Checkbox
-            label="Overdue only"
-            checked={overdueOnly}
-            onChange={(_e, d) => setOverdueOnly(Boolean(d.checked))}
-          />
-        </div>
-      </Section>
+      <div className="no-print">
+        <Section title="Filters">
+          <div className={styles.filters}>
+            <Field label="Agency" className={styles.field}>
+              <Select
+                className={styles.select}
+                value={agencyId}
+                onChange={(_e, d) => setAgencyId(d.value)}
+              >
+                <option value="">All agencies</option>
+                {agencies.data?.agencies.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Status" className={styles.field}>
+              <Select value={state} onChange={(_e, d) => setState(d.value)}>
+                {STATES.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Checkbox
+              label="Overdue only"
+              checked={overdueOnly}
+              onChange={(_e, d) => setOverdueOnly(Boolean(d.checked))}
+            />
+          </div>
+        </Section>
+      </div>
       <Section
         title="Actions"
         actions={
-          <Button
-            appearance="primary"
-            disabled={selected.size === 0 || chasing}
-            onClick={() => void chase()}
-          >
-            Chase selected ({selected.size})
-          </Button>
+          <div className={styles.filters}>
+            <ExportButtons
+              path={meetingId ? `/exports/actions?meetingId=${meetingId}` : '/exports/actions'}
+              fileName={meetingId ? 'meeting-action-register' : 'action-register'}
+              what="the action register"
+            />
+            <Button
+              className="no-print"
+              appearance="primary"
+              disabled={selected.size === 0 || chasing}
+              onClick={() => void chase()}
+            >
+              Chase selected ({selected.size})
+            </Button>
+          </div>
         }
       >
         {chasing && <Progress bar label="Sending chasers…" />}
@@ -145,6 +166,11 @@ export default function Actions() {
               <ActionTable
                 label="Actions"
                 actions={shown}
+                rowActions={(a) => (
+                  <Button size="small" className="no-print" onClick={() => setChasing1(a)}>
+                    Chasing {a.reference}
+                  </Button>
+                )}
                 selected={selected}
                 onToggle={(id, on) =>
                   setSelected((s) => {
@@ -159,6 +185,16 @@ export default function Actions() {
           }
         </Loaded>
       </Section>
+      <BlockedChasers />
+      {chasing1 && (
+        <ChaseDialog
+          action={chasing1}
+          onClose={(changed) => {
+            setChasing1(null);
+            if (changed) actions.reload();
+          }}
+        />
+      )}
     </CoordinatorPage>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState, formatDateTime, Loaded, Section } from '../../shell/compone
 import { useMe } from '../../shell/session.js';
 import { CoordinatorPage } from './coordinator-page.js';
 import { DataTable } from '../common/data-table.js';
+import { ExportButtons } from '../common/export-buttons.js';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
@@ -53,7 +54,12 @@ export default function Audit() {
           <Button type="submit">Apply</Button>
         </form>
       </Section>
-      <Section title="Entries">
+      <Section
+        title="Entries"
+        actions={
+          <ExportButtons path="/exports/audit" fileName="audit-log" what="the whole audit log" />
+        }
+      >
         <Loaded state={log} label="Loading the audit log…">
           {(d) =>
             d.entries.length === 0 ? (

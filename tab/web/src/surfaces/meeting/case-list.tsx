@@ -73,7 +73,7 @@ function CaseCard(props: { item: CaseListItem; mine: boolean; me: Me }) {
   const styles = useStyles();
   const i = props.item;
   return (
-    <li>
+    <li data-print-case>
       <Card className={`${styles.caseCard} ${props.mine ? styles.mine : ''}`}>
         <div className={styles.row}>
           <Subtitle2 as="h3">

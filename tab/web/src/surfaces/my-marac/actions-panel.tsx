@@ -6,6 +6,7 @@ import type { Action } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { EmptyState, Loaded, NotAvailable, Section } from '../../shell/components.js';
 import { ActionTable } from '../common/action-table.js';
+import { ExportButtons } from '../common/export-buttons.js';
 import { CloseActionDialog } from './close-action-dialog.js';
 import { useStyles } from './styles.js';
 
@@ -23,7 +24,18 @@ export function ActionsSection(props: {
   );
   const closable = (a: Action) => a.state === 'open';
   return (
-    <Section title={props.title}>
+    <Section
+      title={props.title}
+      actions={
+        props.scope === 'agency' ? (
+          <ExportButtons
+            path="/exports/actions"
+            fileName="agency-actions"
+            what="your agency’s actions"
+          />
+        ) : undefined
+      }
+    >
       {actions.error instanceof ApiError && actions.error.notAvailable ? (
         <NotAvailable what="Actions" />
       ) : (

@@ -10,6 +10,7 @@ import { Notice, PageLayout, Section } from '../../shell/components.js';
 import { useLocation, useNavigate } from '../../shell/router.js';
 import { hasRole, useMe, WhoAmI } from '../../shell/session.js';
 import { ActionsSection } from './actions-panel.js';
+import { AwaitingConfirmation } from './awaiting-confirmation.js';
 import { DeepLinkedAction } from './close-action-dialog.js';
 import { NextMeetings } from './next-meetings.js';
 
@@ -27,6 +28,7 @@ export default function MyMarac() {
     <PageLayout title="My MARAC" subtitle={me.area.name} actions={<WhoAmI />}>
       {notice && <Notice intent="success">{notice}</Notice>}
       <NextMeetings me={me} />
+      {hasRole(me, 'chair', 'deputy-chair') && <AwaitingConfirmation />}
       {hasRole(me, ...AGENCY_VOICE) ? (
         <>
           <ActionsSection

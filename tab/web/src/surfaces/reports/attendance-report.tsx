@@ -19,6 +19,7 @@ import { hasRole, RoleGate, useMe, WhoAmI } from '../../shell/session.js';
 import { BarChart, ChartFigure, SmallMultiples } from './charts.js';
 import { addMonths, month, PeriodForm, startOf, usePeriod } from './period.js';
 import { DataTable } from '../common/data-table.js';
+import { MeetingAttendanceExports } from './meeting-exports.js';
 
 export interface AttendanceReport {
   meetings: { id: string; startsAt: string }[];
@@ -264,6 +265,7 @@ function Figures(props: {
           }
         />
       </Section>
+      {!props.aggregatesOnly && <MeetingAttendanceExports meetings={total.meetings} />}
       {!props.aggregatesOnly && (
         <Section title="Presence per case">
           <Caption1>
