@@ -130,7 +130,10 @@ describe('meeting management and agenda editing in the coordinator workspace', (
     expect(caseNumbers(agenda)).toContain('E2E-ADD-1');
     const last = agenda.items.length;
     expect(agenda.items.find((i) => i.caseNumber === 'E2E-ADD-1')?.position).toBe(last);
-    await page.getByRole('cell', { name: 'E2E-ADD-1', exact: true }).waitFor();
+    await page
+      .getByRole('table', { name: 'Agenda' })
+      .getByRole('cell', { name: 'E2E-ADD-1', exact: true })
+      .waitFor();
 
     // Reorder from the keyboard: the new case one place up.
     const up = page.getByRole('button', { name: 'Move case E2E-ADD-1 up' });

@@ -99,7 +99,7 @@ export function ReturnDataSection({ meetingId }: { meetingId: string }) {
       <Loaded state={state} label="Loading the return data…">
         {({ items }) =>
           items.length === 0 ? (
-            <EmptyState title="No cases on the agenda yet" />
+            <EmptyState title="No cases to record data for yet" />
           ) : (
             <DataTable
               label="Data for the SafeLives return"
