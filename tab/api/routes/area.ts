@@ -200,8 +200,10 @@ export function areaRoutes(deps: {
 
   patch('/people/:personId', async (req, res) => {
     const actor = actorOf(res);
-    const id = param(req, 'personId');
+    const id = z.uuid().parse(param(req, 'personId'));
     const { isActive, ...changes } = PersonChangeBody.parse(req.body);
+    if (!(await personView(actor.areaId, id)))
+      throw new DomainError('NOT_FOUND', 'There is no such person in this area.');
     if (Object.keys(changes).length > 0) await updatePerson(deps.setup, actor, id, changes);
     if (isActive !== undefined) await setPersonActive(deps.setup, actor, id, isActive);
     res.json({ person: await personView(actor.areaId, id) });
