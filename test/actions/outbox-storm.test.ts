@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphMailer, IDEMPOTENCY_HEADER } from '../../graph/graph-mailer.js';
+import { KeyedLimiter } from '../../graph/keyed-limiter.js';
 import { dispatchOutbox } from '../../server/outbox-dispatcher.js';
 import { PgOutboxStore } from '../../store/outbox-store.js';
 import {
@@ -12,8 +13,8 @@ import { FakeClock } from '../support/fake-clock.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 /**
- * Issue 6 "Done when": a 429 storm from the simulated mailbox is ridden out with nothing lost
- * or duplicated. The Graph client is set not to retry here, so the dispatcher puts
+ * A 429 storm from the simulated mailbox is ridden out with nothing lost or duplicated, and a
+ * long one (far past the old ten-attempt limit) too: mail is retried by time, not by count. The Graph client is set not to retry here, so the dispatcher puts
  * the row back with not_before = now + Retry-After and claims it again when that has passed.
  */
 let tenant: ContractTenant;
@@ -28,15 +29,15 @@ beforeEach(async () => {
 });
 afterEach(() => db.dispose());
 
-const mail = (i: number) => ({
-  idempotencyKey: `chaser:storm-${i}:due-today:${emailOf('housing-rep')}`,
+const mail = (i: number, run = 'storm') => ({
+  idempotencyKey: `chaser:${run}-${i}:due-today:${emailOf('housing-rep')}`,
   purpose: 'chaser',
   to: [{ email: emailOf('housing-rep') }],
   subject: `Northfield MARAC: action A-${String(i).padStart(4, '0')} due for your update`,
   bodyHtml: `<p>A-${i}</p>`,
 });
 
-describe('a 429 storm (issue 6)', () => {
+describe('a 429 storm', () => {
   it('is ridden out: every mail sent once, Retry-After honoured, never more than 4 in flight', async () => {
     const clock = new FakeClock('2026-11-04T10:00:00Z');
     const outbox = new PgOutboxStore(db);
@@ -120,4 +121,91 @@ describe('a 429 storm (issue 6)', () => {
     expect(rows.map((r) => r.state)).toEqual(['sent', 'failed']);
     expect(rows[1]!.last_error).toMatch(/400/);
   });
+});
+
+describe('outbox retries by time, not by count', () => {
+  it('rides out twenty minutes of 429s: every notice sent once after recovery, late ones reported', async () => {
+    const clock = new FakeClock('2026-11-04T10:00:00Z');
+    const outbox = new PgOutboxStore(db);
+    for (let i = 1; i <= 12; i++) await outbox.enqueue(mail(i, 'window'), clock.now());
+    const storm = tenant.tenant.faults.add({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'throttle',
+      retryAfterSeconds: 30,
+    });
+    const mailer = new GraphMailer({
+      graph: tenant.client({ maxRetries: 0 }),
+      mailbox: MAILBOX,
+      sleep: async () => {},
+    });
+    const warnings: string[] = [];
+    const options = {
+      clock,
+      mailer,
+      mailbox: MAILBOX,
+      limiter: new KeyedLimiter(4),
+      log: { warn: (_o: object, msg: string) => warnings.push(msg) },
+    };
+    const totals = { sent: 0, failed: 0, retried: 0, late: 0 };
+    const run = async () => {
+      const r = await dispatchOutbox(db, options);
+      totals.sent += r.sent + r.alreadySent;
+      totals.failed += r.failed;
+      totals.retried += r.retried;
+      totals.late += r.late;
+    };
+    // Twenty minutes of throttling, dispatching every 30 s as the job would.
+    for (let t = 0; t < 40; t++) {
+      await run();
+      clock.advance(30_000);
+    }
+    expect(totals.failed).toBe(0);
+    expect(totals.sent).toBe(0);
+    expect(totals.retried).toBeGreaterThan(12 * 10);
+    // Late once each, not once per run.
+    expect(totals.late).toBe(12);
+    expect(warnings.filter((w) => /late/.test(w)).length).toBeGreaterThan(0);
+    // Recovery.
+    tenant.tenant.faults.clear({ id: storm.id });
+    for (let t = 0; t < 4; t++) {
+      await run();
+      clock.advance(30_000);
+    }
+    const keys = tenant.tenant.outbox.map(
+      (m) => m.internetMessageHeaders.find((h) => h.name === IDEMPOTENCY_HEADER)?.value,
+    );
+    expect(keys.sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => mail(i + 1, 'window').idempotencyKey).sort(),
+    );
+    const { rows } = await db.query<{ state: string; n: number }>(
+      'SELECT state, count(*)::int AS n FROM outbox_mail GROUP BY state',
+    );
+    expect(rows).toEqual([{ state: 'sent', n: 12 }]);
+  }, 180_000);
+
+  it('gives a mail up 24 hours after its first attempt, and it waits for a resend', async () => {
+    const clock = new FakeClock('2026-11-04T10:00:00Z');
+    await new PgOutboxStore(db).enqueue(mail(1, 'window'), clock.now());
+    tenant.tenant.faults.add({
+      call: 'POST /users/{id}/sendMail',
+      kind: 'throttle',
+      retryAfterSeconds: 3600,
+    });
+    const mailer = new GraphMailer({
+      graph: tenant.client({ maxRetries: 0 }),
+      mailbox: MAILBOX,
+      sleep: async () => {},
+    });
+    let failed = 0;
+    for (let hour = 0; hour <= 25; hour++) {
+      failed += (await dispatchOutbox(db, { clock, mailer, mailbox: MAILBOX })).failed;
+      clock.advance(3600_000);
+    }
+    expect(failed).toBe(1);
+    const { rows } = await db.query<{ state: string; attempts: number }>(
+      'SELECT state, attempts FROM outbox_mail',
+    );
+    expect(rows[0]).toMatchObject({ state: 'failed' });
+    expect(rows[0]!.attempts).toBeGreaterThan(20);
+  }, 180_000);
 });
