@@ -118,6 +118,52 @@ export default tseslint.config(
       ],
     },
   },
+  // The simulated tenant plays Microsoft: it must be able to disagree with the product, so it
+  // imports nothing of it (no core/, store/, bot/, tab/, server/, nor graph/'s adapters).
+  {
+    files: ['graph/simulator/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+              message:
+                'The simulated tenant sends what Microsoft publishes, not what an SDK builds.',
+            },
+            {
+              regex: '^\\.\\./',
+              message: 'The simulated tenant imports nothing of the product it simulates for.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['graph/simulator/*/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+              message:
+                'The simulated tenant sends what Microsoft publishes, not what an SDK builds.',
+            },
+            {
+              regex: '^\\.\\./\\.\\./',
+              message: 'The simulated tenant imports nothing of the product it simulates for.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['tab/web/**'],
     languageOptions: { globals: { ...globals.browser } },

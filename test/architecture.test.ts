@@ -49,4 +49,17 @@ describe('architecture rules (DESIGN.md §3, enforced by ESLint)', () => {
     expect(await rulesFiredFor('graph/mailer.ts', code)).toContain('no-restricted-properties');
     expect(await rulesFiredFor('server/config.ts', code)).toEqual([]);
   });
+
+  it('keep the simulated tenant free of the product', async () => {
+    const core = `import type { Clock } from '../../core/ports/clock.js';\nexport type X = Clock;\n`;
+    const adapter = `import { APPLICATION_PERMISSIONS } from '../permissions.js';\nexport const x = APPLICATION_PERMISSIONS;\n`;
+    const deep = `import { PgDb } from '../../../store/pg-db.js';\nexport const x = PgDb;\n`;
+    const own = `import { SimGraphError } from './sim-route.js';\nexport const x = SimGraphError;\n`;
+    expect(await rulesFiredFor('graph/simulator/x.ts', core)).toContain('no-restricted-imports');
+    expect(await rulesFiredFor('graph/simulator/x.ts', adapter)).toContain('no-restricted-imports');
+    expect(await rulesFiredFor('graph/simulator/routes/x.ts', deep)).toContain(
+      'no-restricted-imports',
+    );
+    expect(await rulesFiredFor('graph/simulator/x.ts', own)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type RequestHandler, Router } from 'express';
 import type { JWTPayload } from 'jose';
-import type { Clock } from '../../core/ports/clock.js';
+import type { SimClock } from './sim-context.js';
 import type { SimulatedEntraIssuer } from './entra-issuer.js';
 import type { FaultInjector } from './faults.js';
 import {
@@ -37,7 +37,7 @@ export interface GraphRouterDeps {
   issuer: SimulatedEntraIssuer;
   tenantId: string;
   faults: FaultInjector;
-  clock: Clock;
+  clock: SimClock;
   routes: SimRoute[];
   /** Exchange allows 4 concurrent requests per mailbox; the fifth gets 429. */
   mailboxConcurrency?: number;

@@ -1,17 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Clock } from '../../core/ports/clock.js';
 import type { SimDirectory, SimUser } from './directory.js';
 import type { FaultInjector } from './faults.js';
 import { badRequest, SimGraphError } from './sim-route.js';
 import type { TenantStore } from './tenant-state.js';
+
+/**
+ * The simulated tenant's own idea of the time (the product's Clock has the same shape, so a
+ * test passes one FakeClock to both), declared here so the tenant imports nothing of the product.
+ */
+export interface SimClock {
+  now(): Date;
+}
 
 /** What every simulated endpoint can reach. */
 export interface SimContext {
   store: TenantStore;
   directory: SimDirectory;
   faults: FaultInjector;
-  clock: Clock;
+  clock: SimClock;
   tenantId: string;
   /** Page size of collections (Graph's differ per API; small values exercise paging). */
   pageSize: number;

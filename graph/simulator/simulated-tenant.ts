@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Router } from 'express';
-import type { Clock } from '../../core/ports/clock.js';
+import type { SimClock } from './sim-context.js';
 import { AppRegistry, type SimulatedApp } from './app-registry.js';
 import { ChannelTokenIssuer } from './bot-connector/channel-issuer.js';
 import { ConnectorView } from './bot-connector/connector-view.js';
@@ -33,7 +33,7 @@ export interface SimulatedTenantOptions {
   tenantId: string;
   /** Where clients reach this tenant, e.g. `http://127.0.0.1:3978/sim` (Entra is `/entra`). */
   baseUrl: string;
-  clock?: Clock;
+  clock?: SimClock;
   /** The directory: a fixed list (tests) or a source read on demand (the demo's person table). */
   users?: SimUser[] | UserSource;
   apps?: SimulatedApp[];
@@ -69,7 +69,7 @@ export class SimulatedTenant {
   readonly faults = new FaultInjector();
   readonly requests: LoggedRequest[] = [];
   readonly meetingNotifications: MeetingNotificationRecord[] = [];
-  readonly clock: Clock;
+  readonly clock: SimClock;
   readonly engine: MeetingEngine;
   readonly connector: ConnectorView;
   connectorAllowsAnonymous: boolean;

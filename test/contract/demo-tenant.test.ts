@@ -231,7 +231,7 @@ describe('a demo-mode service using a simulated tenant in another process', () =
     const { spawn } = await import('node:child_process');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'graph/simulator/main.ts', '--port', '0', '--secret', 'cli-secret'],
+      ['--import', 'tsx', 'scripts/simulated-tenant.ts', '--port', '0', '--secret', 'cli-secret'],
       {
         cwd: path.resolve(import.meta.dirname, '../..'),
         stdio: ['ignore', 'pipe', 'inherit'],

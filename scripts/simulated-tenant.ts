@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
-import { DEMO_PEOPLE, demoEmail } from '../../store/seed/demo-directory.js';
-import { demoUuid } from '../../store/seed/seed-demo.js';
-import { APPLICATION_PERMISSIONS } from '../permissions.js';
-import { sharedMailboxUser } from './directory.js';
-import { startSimulator } from './start-simulator.js';
+import { DEMO_PEOPLE, demoEmail } from '../store/seed/demo-directory.js';
+import { demoUuid } from '../store/seed/seed-demo.js';
+import { APPLICATION_PERMISSIONS } from '../graph/permissions.js';
+import { sharedMailboxUser } from '../graph/simulator/directory.js';
+import { startSimulator } from '../graph/simulator/start-simulator.js';
 
 /**
  * Runs the simulated tenant on its own port, with the fictional Northfield directory and the
  * demo app registered with the given secret:
  *
- *   node --import tsx graph/simulator/main.ts --port 4010 --secret s3cret [--data-dir ./data/sim-4010]
+ *   node --import tsx scripts/simulated-tenant.ts --port 4010 --secret s3cret [--data-dir ./data/sim-4010]
  *
  * Point a demo-mode Virtual MARAC at it with MARAC_GRAPH_BASE_URL, MARAC_AUTHORITY_HOST and
  * MARAC_APP_PASSWORD (printed at start). It prints one JSON line with its URLs, for a parent
