@@ -17,10 +17,64 @@ export interface PgDbOptions {
   onError?: (error: Error) => void;
 }
 
+/** Named statements kept per pool; past this many, statements are parsed and planned each time. */
+const MAX_STATEMENTS = 500;
+
+/**
+ * Every parameterised statement runs as a named prepared statement, parsed once per connection
+ * and, after PostgreSQL's first five executions, run on a cached generic plan where that costs
+ * no more than a custom one. Planning the chase scan's statement (its CTE and six subqueries)
+ * took longer than running it, and a card click's statements were planned on every click.
+ * PostgreSQL re-plans a prepared statement itself when a table it reads changes.
+ */
+class StatementNames {
+  private readonly names = new Map<string, string>();
+  private created = 0;
+
+  nameFor(sql: string): string | undefined {
+    const known = this.names.get(sql);
+    if (known || this.names.size >= MAX_STATEMENTS) return known;
+    const name = `marac_${++this.created}`;
+    this.names.set(sql, name);
+    return name;
+  }
+
+  /** A table's columns changed under a prepared `SELECT *`: prepare it anew under a new name. */
+  forget(sql: string): void {
+    this.names.delete(sql);
+  }
+}
+
+const STALE_PLAN = /cached plan must not change result type/;
+
+async function run(
+  client: Pick<pg.PoolClient, 'query'>,
+  statements: StatementNames,
+  sql: string,
+  params: readonly unknown[],
+  inTransaction = false,
+): Promise<pg.QueryResult> {
+  const name = statements.nameFor(sql);
+  try {
+    return await client.query({
+      text: sql,
+      values: params as unknown[],
+      ...(name ? { name } : {}),
+    });
+  } catch (error) {
+    if (!name || !STALE_PLAN.test(String((error as Error).message))) throw error;
+    statements.forget(sql);
+    // Inside a transaction the error has aborted it: the caller's retry starts a new one.
+    if (inTransaction) throw error;
+    return run(client, statements, sql, params);
+  }
+}
+
 /** The `pg` driver: a connection pool to a PostgreSQL server. */
 export class PgDb implements Db {
   readonly driver = 'pg' as const;
   private readonly pool: pg.Pool;
+  private readonly statements = new StatementNames();
 
   constructor(options: PgDbOptions) {
     this.pool = new Pool({
@@ -32,12 +86,13 @@ export class PgDb implements Db {
   }
 
   async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-    const result = await this.pool.query(sql, params as unknown[]);
+    const result = await run(this.pool, this.statements, sql, params);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const statements = this.statements;
     // One connection runs one statement at a time. Queries a caller starts together (a
     // Promise.all inside a unit of work) wait their turn here instead of piling onto pg's own
     // queue, which pg 8 deprecates and pg 9 refuses; test/support/no-pg-concurrency.ts fails
@@ -51,7 +106,7 @@ export class PgDb implements Db {
     const tx: Tx = {
       query<R>(sql: string, params: readonly unknown[] = []) {
         return inTurn(async () => {
-          const result = await client.query(sql, params as unknown[]);
+          const result = await run(client, statements, sql, params, true);
           return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
         });
       },
