@@ -202,7 +202,7 @@ export class MeetingRun {
     if (current)
       throw new DomainError(
         'INVALID_STATE',
-        `Case ${current.position} (${current.caseReference}) is still open: close it first (FR-053).`,
+        `Case ${current.position} (${current.caseReference}) is still open: close it first.`,
       );
     const ref = this.conversationOf(meeting);
     const now = this.deps.clock.now();
@@ -328,7 +328,7 @@ export class MeetingRun {
     if (!chair && input.agencyId !== actor.agencyId)
       throw new DomainError(
         'FORBIDDEN',
-        'You can volunteer actions for your own agency only. To suggest one for another agency, ask the chair, who can assign it (FR-050).',
+        'You can volunteer actions for your own agency only. To suggest one for another agency, ask the chair, who can assign it.',
       );
     const agencies = await this.deps.runs.listAgencies(meeting.areaId);
     const known = new Set(agencies.map((a) => a.id));
@@ -341,7 +341,7 @@ export class MeetingRun {
     if (input.category === 'perpetrator' && !input.acknowledgePerpetratorWarning)
       throw new DomainError(
         'PERPETRATOR_WARNING_NOT_ACKNOWLEDGED',
-        'A perpetrator action must not be attributed to the MARAC and should be done by an agency in contact with the perpetrator: tick the acknowledgement (FR-052).',
+        'A perpetrator action must not be attributed to the MARAC and should be done by an agency in contact with the perpetrator: tick the acknowledgement.',
       );
     const due = this.dueOn(meeting, input.dueOn);
     const now = this.deps.clock.now();
@@ -469,7 +469,7 @@ export class MeetingRun {
     if (actor.agencyId !== action.ownerAgency.id)
       throw new DomainError(
         'FORBIDDEN',
-        'Only the owning agency acknowledges its perpetrator-action warning (FR-052).',
+        'Only the owning agency acknowledges its perpetrator-action warning.',
       );
     if (action.perpetratorWarningAcknowledged) {
       await this.refuseReplay(key);
@@ -731,7 +731,7 @@ export class MeetingRun {
     if (action.category === 'perpetrator' && !action.perpetratorWarningAcknowledged)
       throw new DomainError(
         'PERPETRATOR_WARNING_NOT_ACKNOWLEDGED',
-        `${action.reference} is a perpetrator action: the owning agency must acknowledge the warning before it is agreed (FR-052).`,
+        `${action.reference} is a perpetrator action: the owning agency must acknowledge the warning before it is agreed.`,
       );
   }
 
