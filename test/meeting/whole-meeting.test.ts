@@ -301,6 +301,14 @@ describe('a whole virtual MARAC through /api/messages (Bot Framework auth on)', 
       expect(end.status).toBe(200);
       await simAt(90, () => engine.end(om, at(90)));
       expect(await meetingRow()).toMatchObject({ status: 'ended', actual_end: at(90) });
+      // The chair did not decide about the cases left unheard: they are recorded as not heard.
+      const { rows: outcomes } = await app.db.query<{ unheard_outcome: string | null }>(
+        'SELECT unheard_outcome FROM agenda_item WHERE meeting_id = $1 ORDER BY position',
+        [MEETING_ID],
+      );
+      expect(outcomes.map((o) => o.unheard_outcome)).toEqual(
+        outcomes.map((_, i) => (i < 3 ? null : 'not-heard')),
+      );
       const redacted = chatCards(channel, tm);
       expect(redacted).toHaveLength(6);
       for (const { card } of redacted) {
