@@ -593,7 +593,9 @@ export class MeetingRun {
     if (action.state !== 'volunteered')
       throw new DomainError('INVALID_STATE', `${action.reference} is already ${action.state}.`);
     this.requireAcknowledged(action);
-    return this.applyChange(meeting, actor, action, key, { to: 'open' });
+    const updated = await this.applyChange(meeting, actor, action, key, { to: 'open' });
+    this.inBackground(this.notifyAgreed(meeting, action));
+    return updated;
   }
 
   async edit(meetingId: string, actor: RunActor, input: ChangeInput, key?: InvokeKey) {
@@ -714,8 +716,44 @@ export class MeetingRun {
   }
 
   /** Resolves when no card update is in flight (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.refresher.idle();
+  async idle(): Promise<void> {
+    await Promise.all([...this.background]);
+    await this.refresher.idle();
+  }
+
+  /** Work after a change that the person who clicked does not wait for (idle() does). */
+  private readonly background = new Set<Promise<unknown>>();
+  private inBackground(work: Promise<unknown>) {
+    const tracked: Promise<unknown> = work
+      .catch((error: unknown) =>
+        this.deps.log.warn({ err: error }, 'work after a meeting change failed'),
+      )
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+
+  /**
+   * A private confirmation: the owner of an action the chair has just agreed (the named owner,
+   * else the owning agency's people at this meeting) gets a targeted in-meeting notification,
+   * seen by them only, the same path as "your case is next" (PLATFORM.md §5). The action
+   * reference and a link only. Nothing is sent for a meeting without its Teams id.
+   */
+  private async notifyAgreed(meeting: RunMeeting, action: RunAction) {
+    if (!meeting.teamsMeetingId) return;
+    const ref = this.conversationOf(meeting);
+    const people = await this.deps.runs.meetingPeople(meeting.id);
+    const owners = action.ownerPerson
+      ? people.filter((p) => p.personId === action.ownerPerson!.id)
+      : people.filter((p) => p.agencyId === action.ownerAgency.id);
+    const ids = await this.deps.runs.teamsUserIds(
+      owners.map((p) => p.entraObjectId).filter((x): x is string => Boolean(x)),
+    );
+    const recipients = [...ids.values()];
+    if (recipients.length === 0) return;
+    await this.deps.chat.notifyParticipants(ref, meeting.teamsMeetingId, recipients, {
+      title: `Agreed by the chair: action ${action.reference} for ${action.ownerAgency.name}`,
+      url: this.deps.links.meeting(meeting.id),
+    });
   }
 
   /**

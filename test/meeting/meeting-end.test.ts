@@ -6,6 +6,7 @@ import { expectNoPersonalData } from '../support/personal-data.js';
 import { type AttendanceApp, minutesAfter, startAttendanceApp } from '../attendance/support.js';
 import {
   actionsOf,
+  agencyId,
   agendaItems,
   chatCards,
   execute,
@@ -86,7 +87,25 @@ describe('ending a meeting with cases unheard', () => {
     const chairCard = (await execute(channel, tm, 'chair', 'refresh', base)).card;
     const c = press(chairCard, `Confirm ${action!.reference}`);
     expect(c.errors).toEqual([]);
+    const before = channel.simulator.meetingNotifications.length;
     expect((await execute(channel, tm, 'chair', c.verb, c.data)).error).toBeNull();
+    // A private confirmation to the owning agency's representative only (targeted notification).
+    await app.composition.meetingRun.idle();
+    const agreed = channel.simulator.meetingNotifications.slice(before);
+    expect(agreed).toHaveLength(1);
+    const value = (agreed[0]!.body as { value: { recipients: string[]; surfaces: unknown[] } })
+      .value;
+    const { rows: police } = await app.db.query<{ teams_user_id: string }>(
+      `SELECT t.teams_user_id FROM teams_user t JOIN person p ON p.entra_object_id = t.entra_object_id
+        WHERE p.agency_id = $1 AND p.id IN (SELECT person_id FROM meeting_invitee WHERE meeting_id = $2)`,
+      [agencyId('police'), MEETING_ID],
+    );
+    expect(police.length).toBeGreaterThan(0);
+    expect([...value.recipients].sort()).toEqual(police.map((p) => p.teams_user_id).sort());
+    expect(JSON.stringify(value.surfaces)).toContain(
+      `Agreed by the chair: action ${action!.reference} for Northfield Police`,
+    );
+    expectNoPersonalData(JSON.stringify(agreed), 'the agreed notification');
 
     // Ending while case 1 is under discussion is refused: close it first.
     app.clock.set(at(30));
