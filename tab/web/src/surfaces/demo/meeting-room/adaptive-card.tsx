@@ -71,6 +71,10 @@ export function AdaptiveCardView(props: {
   const host = useRef<HTMLDivElement>(null);
   const onExecute = useRef(props.onExecute);
   onExecute.current = props.onExecute;
+  // The chat is polled and every poll brings new objects for the same card: render again only
+  // when the card itself changed, as Teams does, so an open show-card (the volunteer form, the
+  // chair's controls) and what was typed into it survive the poll.
+  const json = JSON.stringify(props.card);
   useEffect(() => {
     const target = host.current;
     if (!target) return;
@@ -91,7 +95,7 @@ export function AdaptiveCardView(props: {
     };
     let rendered: HTMLElement | undefined;
     try {
-      card.parse(props.card as object);
+      card.parse(JSON.parse(json) as object);
       rendered = card.render();
     } catch {
       rendered = undefined;
@@ -100,7 +104,7 @@ export function AdaptiveCardView(props: {
     if (rendered) target.appendChild(rendered);
     else target.textContent = 'This card could not be shown.';
     return () => target.replaceChildren();
-  }, [props.card]);
+  }, [json]);
   return (
     <div
       ref={host}
