@@ -187,17 +187,24 @@ describe('the case card in the demo meeting room, as each role', () => {
     const cases = form.locator('fieldset');
     const n = await cases.count();
     expect(n).toBeGreaterThan(1);
-    for (let i = 0; i < n; i++) {
-      const c = cases.nth(i);
-      if (i === 0)
-        await c.getByRole('radio', { name: 'Carry forward to the next meeting' }).check();
-      else {
-        await c.getByRole('radio', { name: 'Not heard' }).check();
-        await c
+    // The first case's choice copied to all, then the first carried forward instead.
+    const reason = 'Out of time; picked up outside the meeting';
+    await cases.nth(0).getByRole('radio', { name: 'Not heard' }).check();
+    await cases
+      .nth(0)
+      .getByLabel(/Why it was not heard/)
+      .fill(reason);
+    await form.getByRole('button', { name: /^Same as case \d+ for all$/ }).click();
+    for (let i = 1; i < n; i++) {
+      expect(await cases.nth(i).getByRole('radio', { name: 'Not heard' }).isChecked()).toBe(true);
+      expect(
+        await cases
+          .nth(i)
           .getByLabel(/Why it was not heard/)
-          .fill('Out of time; picked up outside the meeting');
-      }
+          .inputValue(),
+      ).toBe(reason);
     }
+    await cases.nth(0).getByRole('radio', { name: 'Carry forward to the next meeting' }).check();
     await chair.setViewportSize({ width: 320, height: 900 });
     await screenshot(chair, 'chair-console-end-320');
     await chair.setViewportSize({ width: 1280, height: 900 });

@@ -122,6 +122,21 @@ export function EndMeeting(props: {
             {unheard.length === 1 ? 'One case has' : `${unheard.length} cases have`} not been heard.
             For each, carry it forward to the next meeting or record that it was not heard, and why.
           </Text>
+          {unheard.length > 1 && (
+            <div className={styles.row}>
+              <Button
+                appearance="secondary"
+                size="small"
+                disabled={!choices[unheard[0]!.agendaItemId]?.outcome}
+                onClick={() => {
+                  const first = choices[unheard[0]!.agendaItemId]!;
+                  setChoices(Object.fromEntries(unheard.map((i) => [i.agendaItemId, first])));
+                }}
+              >
+                Same as case {unheard[0]!.position} for all
+              </Button>
+            </div>
+          )}
           {unheard.map((item) => {
             const c = choices[item.agendaItemId] ?? { reason: '' };
             const set = (next: Partial<typeof c>) =>
