@@ -75,6 +75,9 @@ const Volunteer = z
         z.array(uuid).max(20),
       )
       .default([]),
+    /** The card's two compact partner pickers (cards posted before them send the list above). */
+    partnerAgencyId: z.preprocess(emptyToNull, uuid.optional()),
+    partnerAgencyId2: z.preprocess(emptyToNull, uuid.optional()),
     dueOn: z.preprocess(emptyToNull, day.optional()),
     acknowledgePerpetratorWarning: z
       .preprocess((v) => v === true || v === 'true', z.boolean())
@@ -195,12 +198,19 @@ export class CardActionHandler {
       case 'refresh':
         return;
       case 'volunteer': {
-        const input = parse(Volunteer, data);
+        const { partnerAgencyId, partnerAgencyId2, ...input } = parse(Volunteer, data);
+        const partners = [
+          ...new Set(
+            [...input.partnerAgencyIds, partnerAgencyId, partnerAgencyId2].filter(
+              (id): id is string => !!id && id !== input.agencyId,
+            ),
+          ),
+        ];
         const created = await run.volunteer(
           meetingId,
           agendaItemId,
           actor,
-          { ...input, dueOn: input.dueOn ?? null },
+          { ...input, partnerAgencyIds: partners, dueOn: input.dueOn ?? null },
           key,
         );
         return created.caseActions;
@@ -319,9 +329,35 @@ function parse<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
   return result.data;
 }
 
+/** The card's field labels, so a refusal names the field as the person saw it. */
+const FIELD_LABELS: Record<string, string> = {
+  agencyId: 'Agency',
+  description: 'What will be done',
+  category: 'Category',
+  partnerAgencyIds: 'Joint with',
+  partnerAgencyId: 'Joint with',
+  partnerAgencyId2: 'And with',
+  dueOn: 'Due date',
+  target: 'Action',
+  actionId: 'Action',
+  version: 'Action',
+  assignAgencyId: 'Owning agency',
+  assignOwner: 'Owner',
+  assignDueOn: 'Due date',
+  editDescription: 'New description',
+  editDueOn: 'New due date',
+  rejectReason: 'Reason',
+  meetingId: 'Meeting',
+  agendaItemId: 'Case',
+};
+
 function issues(error: z.ZodError): string {
   return error.issues
     .slice(0, 4)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .map((i) => {
+      const field = i.path[0];
+      const label = typeof field === 'string' ? (FIELD_LABELS[field] ?? field) : null;
+      return label ? `${label}: ${i.message}` : i.message;
+    })
     .join('; ');
 }

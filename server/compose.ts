@@ -14,6 +14,7 @@ import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
 import { actionsFeature } from './outbox-dispatcher-wiring.js';
 import { type Attendance, composeAttendance } from './attendance.js';
+import { endMeetingById } from '../core/attendance/live-attendance.js';
 import { attendanceRoutes } from '../tab/api/routes/attendance.js';
 import { reportRoutes } from '../tab/api/routes/reports.js';
 import { governanceRoutes } from '../tab/api/routes/governance.js';
@@ -250,6 +251,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       entityId: 'marac',
       demo: config.mode === 'demo',
     }),
+    // The chair's "End the meeting" ends it as Teams' meetingEnd does (the listeners below).
+    endMeeting: async (meetingId, endedAt) => {
+      await endMeetingById(attendance.live, meetingId, endedAt);
+    },
   });
   tabFeatures.push({ path: '/meetings', router: meetingRun.router });
   // Chat history persists: when the meeting ends every card the bot posted is rewritten to
@@ -257,6 +262,15 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   attendance.lifecycle.onMeetingEnded(async ({ meetingId }) => {
     const { failed } = await meetingRun.run.redactMeetingCards(meetingId);
     if (failed > 0) runtime.log.warn({ meetingId, failed }, 'some cards not yet redacted');
+  });
+  // Cases neither heard nor decided about are recorded as not heard (minutes, presence, reports).
+  attendance.lifecycle.onMeetingEnded(async ({ meetingId }) => {
+    await meetingRun.run.recordUnheardAtEnd(meetingId);
+  });
+  // FR-087: the owner of each agreed action hears about it straight after the meeting, not at
+  // the next hourly chase run (the same notice, once per action and owner).
+  attendance.lifecycle.onMeetingEnded(async ({ meetingId }) => {
+    await actions.notifyAfterMeeting(meetingId);
   });
 
   const verify = createTokenVerifier({

@@ -31,6 +31,8 @@ export function composeMeetingRun(deps: {
   /** The bot's app id ('' in demo mode with authentication off). */
   appId: string;
   links: { meeting(meetingId: string): string };
+  /** The rest of a meeting's end when the chair ends it from the console (attendance, listeners). */
+  endMeeting?: (meetingId: string, endedAt: Date) => Promise<void>;
 }) {
   // Card reference data shared for a second between invokes (issue 5: forty at once).
   const runs = new CachedMeetingRunStore(deps.db, { ttlMs: 1000 });
@@ -49,6 +51,7 @@ export function composeMeetingRun(deps: {
     log,
     // A burst of clicks on one case becomes a few card updates, at most one per 250 ms.
     pauseBetweenCardUpdates: () => new Promise((resolve) => setTimeout(resolve, 250)),
+    ...(deps.endMeeting ? { endMeeting: deps.endMeeting } : {}),
   });
   const cards = new CardActionHandler({ run, runs, log });
   const commands = new MeetingChatCommands(run, runs);

@@ -51,6 +51,8 @@ export interface ActionsFeature {
   tabFeatures: TabApiFeature[];
   /** Every area: new-action mails, then the chase ladder (inside working hours only). */
   chaseAll(): Promise<void>;
+  /** A meeting ended: its area's new-action mails now (idempotent, as the hourly run). */
+  notifyAfterMeeting(meetingId: string): Promise<void>;
   dispatch(): ReturnType<typeof dispatchOutbox>;
   startJobs(jobs: Jobs): Promise<void>;
 }
@@ -97,10 +99,18 @@ export function actionsFeature(
       limiter,
       log: adapters.log,
     });
+  const notifyAfterMeeting = async (meetingId: string) => {
+    const { rows } = await db.query<{ area_id: string }>(
+      'SELECT area_id FROM meeting WHERE id = $1',
+      [meetingId],
+    );
+    if (rows[0]) await notifyNewActions(chase, rows[0].area_id);
+  };
   return {
     actions,
     chase,
     chaseAll,
+    notifyAfterMeeting,
     dispatch,
     tabFeatures: [
       {

@@ -416,7 +416,8 @@ export class PgAttendanceStore implements AttendanceRepository {
     const cases = await this.db.query<AttendanceReportData['cases'][number]>(
       `SELECT ai.meeting_id AS "meetingId", ai.id AS "agendaItemId", c.case_number AS "caseReference", ai.position,
               (ai.actual_start IS NOT NULL AND ai.actual_end IS NOT NULL) AS heard,
-              ai.agencies_involved::text[] AS "agenciesInvolved", ai.referring_agency_id AS "referringAgencyId"
+              ai.agencies_involved::text[] AS "agenciesInvolved", ai.referring_agency_id AS "referringAgencyId",
+              ai.unheard_outcome AS "unheardOutcome"
          FROM agenda_item ai JOIN marac_case c ON c.id = ai.case_id
         WHERE ai.meeting_id = ANY($1::uuid[]) ORDER BY ai.meeting_id, ai.position`,
       [ids],

@@ -5,6 +5,7 @@ import {
   type RunAction,
   type RunAgendaItem,
   type RunMeeting,
+  type UnheardOutcome,
 } from '../core/meeting-run/model.js';
 import type {
   MeetingRunRepository,
@@ -70,7 +71,8 @@ export class PgMeetingRunStore implements MeetingRunRepository {
       `SELECT ai.id, ai.case_id, ai.position, c.case_number, ai.planned_start, ai.planned_minutes,
               ai.actual_start, ai.actual_end, ai.is_closed_session, ai.agencies_involved,
               ai.referring_agency_id, (ai.victim_views IS NOT NULL AND ai.victim_views <> '') AS victim_views_recorded,
-              ai.actions_confirmed_at, ai.next_notice_sent_at
+              ai.actions_confirmed_at, ai.next_notice_sent_at, ai.unheard_outcome, ai.unheard_reason,
+              ai.carried_to_meeting_id
          FROM agenda_item ai JOIN marac_case c ON c.id = ai.case_id
         WHERE ai.meeting_id = $1 ORDER BY ai.position`,
       [meetingId],
@@ -90,6 +92,13 @@ export class PgMeetingRunStore implements MeetingRunRepository {
       victimViewsRecorded: r.victim_views_recorded,
       actionsConfirmedAt: r.actions_confirmed_at,
       nextNoticeSentAt: r.next_notice_sent_at,
+      unheard: r.unheard_outcome
+        ? {
+            outcome: r.unheard_outcome,
+            reason: r.unheard_reason,
+            carriedToMeetingId: r.carried_to_meeting_id,
+          }
+        : null,
     }));
   }
 
@@ -314,6 +323,77 @@ export class PgMeetingRunStore implements MeetingRunRepository {
     return rowCount > 0;
   }
 
+  async recordUnheard(
+    agendaItemId: string,
+    record: {
+      outcome: UnheardOutcome;
+      reason: string | null;
+      decidedBy: string | null;
+      carriedToMeetingId: string | null;
+      now: Date;
+    },
+  ): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `UPDATE agenda_item SET unheard_outcome = $2, unheard_reason = $3, unheard_decided_by = $4,
+              carried_to_meeting_id = $5, unheard_recorded_at = $6
+        WHERE id = $1 AND actual_start IS NULL AND unheard_outcome IS NULL`,
+      [
+        agendaItemId,
+        record.outcome,
+        record.reason,
+        record.decidedBy,
+        record.carriedToMeetingId,
+        record.now,
+      ],
+    );
+    return rowCount > 0;
+  }
+
+  async nextOpenMeeting(meetingId: string): Promise<{ id: string; circulated: boolean } | null> {
+    const { rows } = await this.db.query<{ id: string; circulated: boolean }>(
+      `SELECT n.id, n.circulated_at IS NOT NULL AS circulated
+         FROM meeting m JOIN meeting n ON n.area_id = m.area_id AND n.id <> m.id
+          AND n.scheduled_start > m.scheduled_start AND n.kind <> 'closed'
+          AND n.status NOT IN ('cancelled', 'ended', 'in-progress')
+        WHERE m.id = $1 ORDER BY n.scheduled_start LIMIT 1`,
+      [meetingId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async carryForward(agendaItemId: string, toMeetingId: string, now: Date): Promise<boolean> {
+    // The case's research and slot details go with it, at the end of the next agenda (the
+    // coordinator orders it there); a case already on that agenda is left as it is.
+    const { rowCount } = await this.db.query(
+      `INSERT INTO agenda_item (meeting_id, case_id, position, risk_level, risk_score, is_repeat, repeat_count,
+         last_heard_on, is_closed_session, referring_agency_id, agencies_involved, children_count, planned_minutes,
+         referral_basis, incident_on, referred_on, victim_aware_of_referral, summary, victim_views,
+         victim_views_direct, process_flags, added_after_circulation, carried_from_item_id, created_at)
+       SELECT $2, ai.case_id,
+              (SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE meeting_id = $2),
+              ai.risk_level, ai.risk_score, ai.is_repeat, ai.repeat_count, ai.last_heard_on, ai.is_closed_session,
+              ai.referring_agency_id, ai.agencies_involved, ai.children_count, ai.planned_minutes, ai.referral_basis,
+              ai.incident_on, ai.referred_on, ai.victim_aware_of_referral, ai.summary, ai.victim_views,
+              ai.victim_views_direct, ai.process_flags,
+              (SELECT circulated_at IS NOT NULL FROM meeting WHERE id = $2), ai.id, $3
+         FROM agenda_item ai
+        WHERE ai.id = $1
+          AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = $2 AND x.case_id = ai.case_id)`,
+      [agendaItemId, toMeetingId, now],
+    );
+    return rowCount > 0;
+  }
+
+  async markRunEnded(meetingId: string, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE meeting SET actual_end = coalesce(actual_end, $2),
+              actual_start = coalesce(actual_start, least(scheduled_start, $2)),
+              status = CASE WHEN status = 'cancelled' THEN status ELSE 'ended' END, updated_at = $2
+        WHERE id = $1`,
+      [meetingId, at],
+    );
+  }
+
   async confirmSummary(agendaItemId: string, actorId: string, now: Date): Promise<boolean> {
     const { rowCount } = await this.db.query(
       `UPDATE agenda_item SET actions_confirmed_at = $3, actions_confirmed_by = $2
@@ -516,6 +596,9 @@ interface AgendaRow {
   victim_views_recorded: boolean;
   actions_confirmed_at: Date | null;
   next_notice_sent_at: Date | null;
+  unheard_outcome: UnheardOutcome | null;
+  unheard_reason: string | null;
+  carried_to_meeting_id: string | null;
 }
 
 const ACTION_SELECT = `SELECT a.id, a.reference, a.agenda_item_id, a.case_id, a.meeting_id, a.owner_agency_id,

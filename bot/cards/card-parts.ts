@@ -29,22 +29,33 @@ export interface CardData {
 /**
  * Action.Execute (Universal Actions) with an Action.Submit fallback for clients that predate
  * them: the same `data`, with the verb inside it so the bot can handle both paths alike.
+ *
+ * `inputs` is the action's `associatedInputs`. With "auto" (the default) a client gathers and
+ * validates the inputs of the card the button is on and, inside an Action.ShowCard, those of
+ * every parent card, but never those of a sibling or child show-card; with "none" it gathers and
+ * validates nothing, so a one-click button (Confirm A-0003, Acknowledge) is never held up by an
+ * empty form elsewhere on the card. Action.Execute has had the property since schema 1.4 and
+ * Action.Submit since 1.3, so both sit inside the 1.5 that Teams renders. Source: the schema
+ * explorer, https://learn.microsoft.com/en-us/adaptive-cards/schema-explorer/action-execute and
+ * https://adaptivecards.io/explorer/Action.Submit.html ("The inputs that are gathered are those
+ * on the current card, and in the case of a show card those on any parent cards").
  */
 export function execute(
   title: string,
   verb: Verb,
   data: CardData,
-  extra: { style?: 'positive' | 'destructive'; id?: string } = {},
+  extra: { style?: 'positive' | 'destructive'; id?: string; inputs?: 'auto' | 'none' } = {},
 ): CardJson {
+  const associatedInputs = extra.inputs ?? 'auto';
   return {
     type: 'Action.Execute',
     title,
     verb,
     data: { ...data, verb },
-    associatedInputs: 'auto',
+    associatedInputs,
     ...(extra.id ? { id: extra.id } : {}),
     ...(extra.style ? { style: extra.style } : {}),
-    fallback: { type: 'Action.Submit', title, data: { ...data, verb } },
+    fallback: { type: 'Action.Submit', title, data: { ...data, verb }, associatedInputs },
   };
 }
 
@@ -95,7 +106,7 @@ export function shortDescription(description: string, max = 120): string {
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one; a card with forty actions
-// formats forty dates, and forty invokes render forty cards (issue 5 load).
+// formats forty dates, and forty invokes render forty cards.
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',

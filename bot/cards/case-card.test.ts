@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseCardModel, RunAction } from '../../core/meeting-run/model.js';
 import { caseCard, errorCard, redactedCard, summaryCard } from './case-card.js';
+import { choiceValue, press } from '../../test/meeting/support.js';
 import { cardProblems } from './validate-card.js';
 
 const agencies = [
@@ -105,6 +106,87 @@ describe('case card (FR-048, FR-049, FR-052; PLATFORM.md §5)', () => {
     expect(JSON.stringify(chair)).toContain('graph.microsoft.com/users?scope=currentContext');
     const rep = caseCard(m, { kind: 'agency', agencyId: 'a2' });
     expect(new Set(verbsOf(rep))).toEqual(new Set(['volunteer', 'refresh']));
+  });
+
+  it('every button gathers only its own inputs: Confirm and Acknowledge with the forms empty, Volunteer and Assign their own fields', () => {
+    const m = model([
+      action(1),
+      action(2, { state: 'open' }),
+      action(3, { category: 'perpetrator', ownerAgency: agencies[2]! }),
+    ]);
+    const chair = caseCard(m, { kind: 'chair' });
+    // No input in the card's own body: everything is on demand, in a show-card.
+    expect(
+      (chair.body as Record<string, unknown>[]).some((n) => JSON.stringify(n).includes('Input.')),
+    ).toBe(false);
+    expect((chair.actions as { title: string }[]).map((a) => a.title)).toEqual([
+      'Volunteer an action',
+      'Manage an action',
+      'Open in the tab',
+    ]);
+    const row = press(chair, 'Confirm A-0001');
+    expect(row).toEqual({
+      verb: 'confirm',
+      data: {
+        meetingId: 'm1',
+        agendaItemId: 'i1',
+        actionId: action(1).id,
+        version: 1,
+        verb: 'confirm',
+      },
+      errors: [],
+    });
+    // The console's Confirm carries the picked action and nothing from the other forms.
+    const picked = press(chair, 'Confirm', { target: choiceValue(chair, 'target', 'A-0002') });
+    expect(picked.errors).toEqual([]);
+    expect(picked.data).toEqual({
+      meetingId: 'm1',
+      agendaItemId: 'i1',
+      verb: 'confirm',
+      target: `${action(2).id}@1`,
+    });
+    // Assign validates its own required agency only (and gathers the picked action).
+    expect(press(chair, 'Assign').errors).toEqual(['Pick the owning agency.']);
+    const assign = press(chair, 'Assign', { assignAgencyId: 'a2' });
+    expect(Object.keys(assign.data).sort()).toEqual(
+      ['agendaItemId', 'assignAgencyId', 'assignDueOn', 'meetingId', 'target', 'verb'].sort(),
+    );
+    expect(Object.keys(press(chair, 'Reject').data)).not.toContain('description');
+    expect(Object.keys(press(chair, 'Save').data)).not.toContain('agencyId');
+    // Volunteer validates the volunteer form only, never the chair's fields.
+    const empty = press(chair, 'Volunteer');
+    expect(empty.errors).toEqual(['Pick your agency.', 'Describe the action.']);
+    expect(Object.keys(empty.data)).not.toContain('target');
+    const rep = caseCard(m, { kind: 'agency', agencyId: 'a3' });
+    const ack = press(rep, 'Acknowledge warning for A-0003');
+    expect(ack).toMatchObject({ verb: 'acknowledge', errors: [] });
+    expect(ack.data).toEqual({
+      meetingId: 'm1',
+      agendaItemId: 'i1',
+      actionId: action(3).id,
+      version: 1,
+      verb: 'acknowledge',
+    });
+    const volunteered = press(rep, 'Volunteer', {
+      description: 'Weekly calls',
+      partnerAgencyId: 'a1',
+    });
+    expect(volunteered.errors).toEqual([]);
+    expect(volunteered.data).toMatchObject({
+      agencyId: 'a3',
+      category: 'victim',
+      partnerAgencyId: 'a1',
+    });
+    // Agencies are compact drop-downs, never a column of checkboxes.
+    for (const n of nodes(chair).filter((x) => x.type === 'Input.ChoiceSet' && !x['choices.data']))
+      expect(n, String(n.id)).toMatchObject({ style: 'compact' });
+    expect(nodes(chair).some((x) => x.isMultiSelect)).toBe(false);
+  });
+
+  it('a closed case offers no forms and no buttons but the link', () => {
+    const json = caseCard(model([action(1)], { state: 'closed' }), { kind: 'chair' });
+    expect(verbsOf(json)).toEqual([]);
+    expect((json.actions as { type: string }[]).map((a) => a.type)).toEqual(['Action.OpenUrl']);
   });
 
   it('defaults the volunteer form to the representative’s own agency and the policy due date', () => {

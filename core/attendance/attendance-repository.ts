@@ -204,6 +204,8 @@ export interface AttendanceReportData {
     heard: boolean;
     agenciesInvolved: string[];
     referringAgencyId: string | null;
+    /** Recorded at the end of the meeting for a case not heard (core/meeting-run). */
+    unheardOutcome?: 'carried-forward' | 'not-heard' | null;
   }[];
   /** Apologies sent for those meetings, and whether a written submission came with them. */
   apologies: { meetingId: string; agencyId: string; writtenSubmission: boolean }[];

@@ -34,6 +34,12 @@ export interface CasePresenceRow {
   agendaItemId: string;
   caseReference: string;
   heard: boolean;
+  /**
+   * For a case not heard, what the chair decided at the end of the meeting: carried forward to
+   * the next meeting or not heard (null: heard, or the meeting has not ended). Its agencies'
+   * cells say "Not heard", never "Absent".
+   */
+  notHeard: 'carried-forward' | 'not-heard' | null;
   agencies: { agencyId: string; status: CasePresence; present: boolean }[];
 }
 
@@ -72,6 +78,7 @@ export function casePresence(data: AttendanceReportData): CasePresenceRow[] {
       agendaItemId: c.agendaItemId,
       caseReference: c.caseReference,
       heard: c.heard,
+      notHeard: c.heard ? null : (c.unheardOutcome ?? null),
       agencies: columns.map((agencyId) => {
         const s = status(agencyId);
         return { agencyId, status: s, present: s === 'present' || s === 'deputy-present' };

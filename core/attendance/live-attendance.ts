@@ -144,6 +144,30 @@ export async function meetingEnded(
   return { outcome, meetingId: meeting.id };
 }
 
+/**
+ * The chair ends the meeting from the chair console (the Teams meeting may run on): the same
+ * end as Teams' meetingEnd, by meeting id. Open intervals close at `endedAt`, the calling bot
+ * leaves, reconciliation is scheduled and the meeting-ended listeners run. False (and nothing
+ * done) when the meeting had already ended; Teams' own end later only moves nothing back.
+ */
+export async function endMeetingById(
+  deps: LiveAttendanceDeps,
+  meetingId: string,
+  endedAt: Date,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  const meeting = await deps.uow.run(async (repos) => {
+    const found = await repos.getMeeting(meetingId);
+    if (!found) return null;
+    await repos.markEnded(found.id, endedAt, now);
+    await repos.closeAllOpen(found.id, endedAt);
+    return found;
+  });
+  if (!meeting) return false;
+  await afterMeetingEnd(deps, meeting, endedAt);
+  return true;
+}
+
 async function afterMeetingEnd(
   deps: LiveAttendanceDeps,
   meeting: AttendanceMeeting,

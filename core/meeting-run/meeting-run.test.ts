@@ -46,6 +46,7 @@ const item: RunAgendaItem = {
   victimViewsRecorded: false,
   actionsConfirmedAt: null,
   nextNoticeSentAt: null,
+  unheard: null,
 };
 
 /** A meeting run whose reads of the case's actions are answered by hand, in order. */

@@ -20,6 +20,8 @@ import {
   type RunAgendaItem,
   type RunMeeting,
   type SummaryCardModel,
+  ENDED_BEFORE_HEARD,
+  type UnheardOutcome,
 } from './model.js';
 import type { MeetingRunRepository, RunActor, RunRepos } from './ports.js';
 
@@ -40,6 +42,18 @@ export interface MeetingRunDeps {
   log: { warn(details: object, message: string): void };
   /** Waited between two updates of the same case's cards (coalescing bursts); none by default. */
   pauseBetweenCardUpdates?: () => Promise<void>;
+  /**
+   * The rest of a meeting's end when the chair ends it from the console (attendance closed,
+   * reconciliation, the meeting-ended listeners: card redaction, new-action notices).
+   */
+  endMeeting?: (meetingId: string, endedAt: Date) => Promise<void>;
+}
+
+/** The chair's decision for a case not heard when the meeting ends. */
+export interface UnheardDecision {
+  agendaItemId: string;
+  outcome: UnheardOutcome;
+  reason: string | null;
 }
 
 export interface VolunteerInput {
@@ -115,6 +129,7 @@ export class MeetingRun {
         actualStart: i.actualStart,
         actualEnd: i.actualEnd,
         state: agendaState(i),
+        unheard: i.unheard,
       })),
       actions: actions.map((a) => ({
         id: a.id,
@@ -153,6 +168,162 @@ export class MeetingRun {
 
   tabUrl(meetingId: string): string {
     return this.deps.links.meeting(meetingId);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The end of the meeting
+
+  /**
+   * The chair ends the meeting (chair console). Each case not heard needs a decision: carried
+   * forward to the area's next open meeting (a copy of its slot goes on that agenda) or not
+   * heard, with a reason. All or nothing: a case still under discussion, a missing decision, a
+   * "not heard" without a reason or no next meeting to carry to refuses the end, naming the
+   * case, and stores nothing. Ending an ended meeting again changes nothing.
+   */
+  async endMeeting(meetingId: string, actor: RunActor, decisions: UnheardDecision[]) {
+    const meeting = await this.meeting(meetingId, actor);
+    this.requireChair(meeting, actor);
+    if (meeting.status === 'ended' || meeting.actualEnd)
+      return { ended: false, carriedForward: 0, notHeard: 0, carriedTo: null };
+    if (meeting.status === 'cancelled')
+      throw new DomainError('INVALID_STATE', 'The meeting was cancelled.');
+    const agenda = await this.deps.runs.listAgenda(meetingId);
+    const current = agenda.find((i) => agendaState(i) === 'current');
+    if (current)
+      throw new DomainError(
+        'INVALID_STATE',
+        `Case ${current.position} (${current.caseReference}) is still under discussion: close it before ending the meeting.`,
+      );
+    const unheard = agenda.filter((i) => agendaState(i) === 'pending' && !i.unheard);
+    const byItem = new Map(decisions.map((d, index) => [d.agendaItemId, { ...d, index }]));
+    const problems: { path: string; message: string }[] = [];
+    for (const d of decisions)
+      if (!unheard.some((i) => i.agendaItemId === d.agendaItemId))
+        problems.push({
+          path: `decisions.${byItem.get(d.agendaItemId)!.index}.agendaItemId`,
+          message: 'That case is not waiting to be heard at this meeting.',
+        });
+    for (const item of unheard) {
+      const d = byItem.get(item.agendaItemId);
+      const label = `Case ${item.position} (${item.caseReference})`;
+      if (!d)
+        problems.push({
+          path: `unheard.${item.agendaItemId}`,
+          message: `${label} was not heard: carry it forward or mark it not heard.`,
+        });
+      else if (d.outcome === 'not-heard' && !d.reason?.trim())
+        problems.push({
+          path: `unheard.${item.agendaItemId}.reason`,
+          message: `${label}: say why it was not heard.`,
+        });
+      else if ((d.reason?.trim().length ?? 0) > 500)
+        problems.push({
+          path: `unheard.${item.agendaItemId}.reason`,
+          message: `${label}: keep the reason to 500 characters.`,
+        });
+    }
+    if (problems.length > 0)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        problems.length === 1
+          ? problems[0]!.message
+          : `${problems.length} cases need a decision before the meeting ends.`,
+        problems,
+      );
+    const carried = unheard.filter(
+      (i) => byItem.get(i.agendaItemId)?.outcome === 'carried-forward',
+    );
+    const next = carried.length > 0 ? await this.deps.runs.nextOpenMeeting(meetingId) : null;
+    if (carried.length > 0 && !next)
+      throw new DomainError(
+        'INVALID_STATE',
+        'There is no later MARAC meeting to carry the cases forward to: schedule one first, or mark them not heard.',
+        carried.map((i) => ({
+          path: `unheard.${i.agendaItemId}`,
+          message: 'No later meeting to carry this case forward to.',
+        })),
+      );
+    const now = this.deps.clock.now();
+    await this.deps.uow.run(async ({ runs, audit }) => {
+      for (const item of unheard) {
+        const d = byItem.get(item.agendaItemId)!;
+        if (d.outcome === 'carried-forward')
+          await runs.carryForward(item.agendaItemId, next!.id, now);
+        await runs.recordUnheard(item.agendaItemId, {
+          outcome: d.outcome,
+          reason: d.reason?.trim() || null,
+          decidedBy: actor.personId,
+          carriedToMeetingId: d.outcome === 'carried-forward' ? next!.id : null,
+          now,
+        });
+      }
+      await runs.markRunEnded(meetingId, now);
+      // Ids and counts only: the reasons stay on the agenda rows.
+      await audit.record({
+        at: now,
+        areaId: meeting.areaId,
+        actor: { kind: 'person', personId: actor.personId },
+        action: 'meeting.end',
+        recordType: 'meeting',
+        recordId: meetingId,
+        meetingId,
+        detail: {
+          carriedForward: carried.length,
+          notHeard: unheard.length - carried.length,
+          ...(next && carried.length > 0 ? { carriedTo: next.id } : {}),
+        },
+      });
+    });
+    this.changed(meetingId);
+    this.deps.runs.forget?.(meetingId);
+    if (this.deps.endMeeting) await this.deps.endMeeting(meetingId, now);
+    return {
+      ended: true,
+      carriedForward: carried.length,
+      notHeard: unheard.length - carried.length,
+      carriedTo: carried.length > 0 ? next!.id : null,
+    };
+  }
+
+  /**
+   * The meeting ended (in Teams, or by the chair): every case the chair neither heard nor
+   * decided about is recorded as not heard, so minutes, presence and reports say so. Once.
+   */
+  async recordUnheardAtEnd(meetingId: string): Promise<number> {
+    const meeting = await this.deps.runs.getMeeting(meetingId);
+    if (!meeting || !(meeting.status === 'ended' || meeting.actualEnd)) return 0;
+    const agenda = await this.deps.runs.listAgenda(meetingId);
+    const left = agenda.filter((i) => agendaState(i) === 'pending' && !i.unheard);
+    if (left.length === 0) return 0;
+    const now = this.deps.clock.now();
+    const recorded = await this.deps.uow.run(async ({ runs, audit }) => {
+      let n = 0;
+      for (const item of left)
+        if (
+          await runs.recordUnheard(item.agendaItemId, {
+            outcome: 'not-heard',
+            reason: ENDED_BEFORE_HEARD,
+            decidedBy: null,
+            carriedToMeetingId: null,
+            now,
+          })
+        )
+          n += 1;
+      if (n > 0)
+        await audit.record({
+          at: now,
+          areaId: meeting.areaId,
+          actor: { kind: 'system' },
+          action: 'meeting.unheard-recorded',
+          recordType: 'meeting',
+          recordId: meetingId,
+          meetingId,
+          detail: { notHeard: n },
+        });
+      return n;
+    });
+    this.deps.runs.forget?.(meetingId);
+    return recorded;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -202,7 +373,7 @@ export class MeetingRun {
     if (current)
       throw new DomainError(
         'INVALID_STATE',
-        `Case ${current.position} (${current.caseReference}) is still open: close it first (FR-053).`,
+        `Case ${current.position} (${current.caseReference}) is still open: close it first.`,
       );
     const ref = this.conversationOf(meeting);
     const now = this.deps.clock.now();
@@ -328,7 +499,7 @@ export class MeetingRun {
     if (!chair && input.agencyId !== actor.agencyId)
       throw new DomainError(
         'FORBIDDEN',
-        'You can volunteer actions for your own agency only. To suggest one for another agency, ask the chair, who can assign it (FR-050).',
+        'You can volunteer actions for your own agency only. To suggest one for another agency, ask the chair, who can assign it.',
       );
     const agencies = await this.deps.runs.listAgencies(meeting.areaId);
     const known = new Set(agencies.map((a) => a.id));
@@ -341,7 +512,7 @@ export class MeetingRun {
     if (input.category === 'perpetrator' && !input.acknowledgePerpetratorWarning)
       throw new DomainError(
         'PERPETRATOR_WARNING_NOT_ACKNOWLEDGED',
-        'A perpetrator action must not be attributed to the MARAC and should be done by an agency in contact with the perpetrator: tick the acknowledgement (FR-052).',
+        'A perpetrator action must not be attributed to the MARAC and should be done by an agency in contact with the perpetrator: tick the acknowledgement.',
       );
     const due = this.dueOn(meeting, input.dueOn);
     const now = this.deps.clock.now();
@@ -422,7 +593,9 @@ export class MeetingRun {
     if (action.state !== 'volunteered')
       throw new DomainError('INVALID_STATE', `${action.reference} is already ${action.state}.`);
     this.requireAcknowledged(action);
-    return this.applyChange(meeting, actor, action, key, { to: 'open' });
+    const updated = await this.applyChange(meeting, actor, action, key, { to: 'open' });
+    this.inBackground(this.notifyAgreed(meeting, action));
+    return updated;
   }
 
   async edit(meetingId: string, actor: RunActor, input: ChangeInput, key?: InvokeKey) {
@@ -469,7 +642,7 @@ export class MeetingRun {
     if (actor.agencyId !== action.ownerAgency.id)
       throw new DomainError(
         'FORBIDDEN',
-        'Only the owning agency acknowledges its perpetrator-action warning (FR-052).',
+        'Only the owning agency acknowledges its perpetrator-action warning.',
       );
     if (action.perpetratorWarningAcknowledged) {
       await this.refuseReplay(key);
@@ -543,8 +716,44 @@ export class MeetingRun {
   }
 
   /** Resolves when no card update is in flight (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.refresher.idle();
+  async idle(): Promise<void> {
+    await Promise.all([...this.background]);
+    await this.refresher.idle();
+  }
+
+  /** Work after a change that the person who clicked does not wait for (idle() does). */
+  private readonly background = new Set<Promise<unknown>>();
+  private inBackground(work: Promise<unknown>) {
+    const tracked: Promise<unknown> = work
+      .catch((error: unknown) =>
+        this.deps.log.warn({ err: error }, 'work after a meeting change failed'),
+      )
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+
+  /**
+   * A private confirmation: the owner of an action the chair has just agreed (the named owner,
+   * else the owning agency's people at this meeting) gets a targeted in-meeting notification,
+   * seen by them only, the same path as "your case is next" (PLATFORM.md §5). The action
+   * reference and a link only. Nothing is sent for a meeting without its Teams id.
+   */
+  private async notifyAgreed(meeting: RunMeeting, action: RunAction) {
+    if (!meeting.teamsMeetingId) return;
+    const ref = this.conversationOf(meeting);
+    const people = await this.deps.runs.meetingPeople(meeting.id);
+    const owners = action.ownerPerson
+      ? people.filter((p) => p.personId === action.ownerPerson!.id)
+      : people.filter((p) => p.agencyId === action.ownerAgency.id);
+    const ids = await this.deps.runs.teamsUserIds(
+      owners.map((p) => p.entraObjectId).filter((x): x is string => Boolean(x)),
+    );
+    const recipients = [...ids.values()];
+    if (recipients.length === 0) return;
+    await this.deps.chat.notifyParticipants(ref, meeting.teamsMeetingId, recipients, {
+      title: `Agreed by the chair: action ${action.reference} for ${action.ownerAgency.name}`,
+      url: this.deps.links.meeting(meeting.id),
+    });
   }
 
   /**
@@ -731,7 +940,7 @@ export class MeetingRun {
     if (action.category === 'perpetrator' && !action.perpetratorWarningAcknowledged)
       throw new DomainError(
         'PERPETRATOR_WARNING_NOT_ACKNOWLEDGED',
-        `${action.reference} is a perpetrator action: the owning agency must acknowledge the warning before it is agreed (FR-052).`,
+        `${action.reference} is a perpetrator action: the owning agency must acknowledge the warning before it is agreed.`,
       );
   }
 

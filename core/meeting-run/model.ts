@@ -32,7 +32,19 @@ export interface RunAgendaItem {
   victimViewsRecorded: boolean;
   actionsConfirmedAt: Date | null;
   nextNoticeSentAt: Date | null;
+  /** A case not heard at this meeting: carried forward to the next, or not heard (and why). */
+  unheard: {
+    outcome: UnheardOutcome;
+    reason: string | null;
+    carriedToMeetingId: string | null;
+  } | null;
 }
+
+export const UNHEARD_OUTCOMES = ['carried-forward', 'not-heard'] as const;
+export type UnheardOutcome = (typeof UNHEARD_OUTCOMES)[number];
+
+/** The reason recorded when the meeting ended in Teams before the chair decided. */
+export const ENDED_BEFORE_HEARD = 'The meeting ended before the case was heard.';
 
 export function agendaState(item: Pick<RunAgendaItem, 'actualStart' | 'actualEnd'>): AgendaState {
   if (item.actualEnd) return 'closed';

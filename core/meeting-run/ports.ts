@@ -2,7 +2,14 @@ import type { SubjectRecord } from '../personal-data/index.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { ActionCategory, ActionState } from '../model.js';
 import type { Role } from '../roles.js';
-import type { AgencyRef, OpeningChecklist, RunAction, RunAgendaItem, RunMeeting } from './model.js';
+import type {
+  AgencyRef,
+  OpeningChecklist,
+  RunAction,
+  RunAgendaItem,
+  RunMeeting,
+  UnheardOutcome,
+} from './model.js';
 
 /** The person acting: from the tab's SSO principal or the bot's `from.aadObjectId`. */
 export interface RunActor {
@@ -91,6 +98,23 @@ export interface MeetingRunRepository {
   startItem(meetingId: string, agendaItemId: string, now: Date): Promise<boolean>;
   endItem(agendaItemId: string, now: Date): Promise<boolean>;
   confirmSummary(agendaItemId: string, actorId: string, now: Date): Promise<boolean>;
+  /** A case not heard: its outcome, once (false when it was started or already recorded). */
+  recordUnheard(
+    agendaItemId: string,
+    record: {
+      outcome: UnheardOutcome;
+      reason: string | null;
+      decidedBy: string | null;
+      carriedToMeetingId: string | null;
+      now: Date;
+    },
+  ): Promise<boolean>;
+  /** The area's next open MARAC meeting after this one (not a closed session, not begun). */
+  nextOpenMeeting(meetingId: string): Promise<{ id: string; circulated: boolean } | null>;
+  /** Copies the case's agenda slot onto that meeting's agenda; false when it is already there. */
+  carryForward(agendaItemId: string, toMeetingId: string, now: Date): Promise<boolean>;
+  /** The chair ends the meeting: status ended, actual end (kept if Teams already ended it). */
+  markRunEnded(meetingId: string, at: Date): Promise<void>;
   /** FR-069 once per case: true the first time only. */
   claimNextNotice(agendaItemId: string, now: Date): Promise<boolean>;
   recordPostedCard(card: {

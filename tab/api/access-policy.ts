@@ -232,6 +232,12 @@ export const ACCESS_POLICY = {
     leadOf: 'meetingId',
     relationships: ['same-area', 'meeting-lead'],
   },
+  'POST /api/meetings/:meetingId/run/end': {
+    roles: CHAIRS,
+    scope: meeting,
+    leadOf: 'meetingId',
+    relationships: ['same-area', 'meeting-lead'],
+  },
   'POST /api/meetings/:meetingId/run/actions/:actionId/:verb': {
     roles: CHAIRS,
     scope: { meetingId: 'meeting', actionId: 'action' },

@@ -93,6 +93,7 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:meetingId/run/checklist',                 '403  in    in     403  403  403  403  403   403    403  403'],
   ['POST /api/meetings/:meetingId/run/start-case',                '403  in    in     403  403  403  403  403   403    403  403'],
   ['POST /api/meetings/:meetingId/run/close-case',                '403  in    in     403  403  403  403  403   403    403  403'],
+  ['POST /api/meetings/:meetingId/run/end',                       '403  in    in     403  403  403  403  403   403    403  403'],
   ['POST /api/meetings/:meetingId/run/actions/:actionId/:verb',   '403  in    in     403  403  403  403  403   403    403  403'],
   ['POST /api/actions/chase',                                     'in   403   403    403  403  403  403  403   403    403  in'],
   ['POST /api/actions/:id/complete',                              '403  403   403    in   in   in   403  403   in     403  403'],

@@ -388,7 +388,7 @@ async function volunteer(room: Page, who: string, description: string, actions: 
   await room.getByLabel('See the chat and act as').selectOption(demoUuid(`person:${key}`));
   const chat = room.getByRole('list', { name: `Meeting chat as ${who}` });
   const card = chat.getByRole('group').last();
-  await card.getByRole('textbox').first().waitFor({ timeout: 15_000 });
+  await card.getByRole('button', { name: 'Volunteer an action' }).waitFor({ timeout: 15_000 });
   // Typing into a card that is about to be replaced would be lost, as in Teams.
   await expect.poll(() => card.getAttribute('aria-busy'), { timeout: 15_000 }).toBeNull();
   if (actions > 0)
@@ -396,10 +396,9 @@ async function volunteer(room: Page, who: string, description: string, actions: 
       .poll(() => card.textContent(), { timeout: 15_000 })
       .toContain(`Actions (${actions})`);
   await expect.poll(() => card.getAttribute('aria-busy'), { timeout: 15_000 }).toBeNull();
-  await card.getByRole('textbox').first().fill(description);
-  await card
-    .getByRole('button', { name: /Volunteer/ })
-    .first()
-    .click();
+  // The volunteer form opens on demand (the card stays short in a busy chat).
+  await card.getByRole('button', { name: 'Volunteer an action' }).click();
+  await card.getByLabel('What will be done').fill(description);
+  await card.getByRole('button', { name: 'Volunteer', exact: true }).click();
   await room.getByText(`sent as ${who}`).waitFor();
 }

@@ -191,7 +191,8 @@ describe('running a meeting: case cards, card actions and the chair console', ()
       category: 'snacks',
       dueOn: 'tomorrow',
     });
-    expect(typed.error).toMatch(/Check the form: agencyId/);
+    expect(typed.error).toMatch(/Check the form: Agency: /);
+    expect(typed.error).not.toMatch(/agencyId|dueOn/);
     expect((await execute(channel, tm, 'idva-rep', 'explode', base(0))).error).toMatch(
       /not an action/,
     );

@@ -128,3 +128,92 @@ export async function actionsOf(app: TestApp, agendaItemId?: string) {
   );
   return rows;
 }
+
+/**
+ * What a Teams client sends when someone presses the button titled `title` on `card`, having
+ * typed `typed` into its inputs: the Adaptive Cards rule for Action.Execute / Action.Submit
+ * (https://learn.microsoft.com/en-us/adaptive-cards/schema-explorer/action-execute): with
+ * associatedInputs "auto" the inputs of the card the button is on and, inside an
+ * Action.ShowCard, of every parent card are gathered and validated (a required input left empty
+ * stops the press with its errorMessage); inputs of sibling or child show-cards are not; with
+ * "none" nothing is. Returns the verb and the data to send, or the validation errors shown.
+ * The browser test (test/e2e/case-card.e2e.ts) presses the same buttons in Microsoft's renderer.
+ */
+export function press(
+  card: Card,
+  title: string,
+  typed: Record<string, string> = {},
+): { verb: string; data: Record<string, unknown>; errors: string[] } {
+  const found = findAction(card, title, [card]);
+  if (!found) throw new Error(`no button “${title}” on the card`);
+  const { action, cards } = found;
+  const gathered =
+    action.associatedInputs === 'none' ? [] : cards.flatMap((c) => ownInputs(c.body));
+  const values: Record<string, unknown> = {};
+  const errors: string[] = [];
+  for (const input of gathered) {
+    const id = input.id as string;
+    const initial =
+      input.type === 'Input.Toggle' ? (input.value ?? input.valueOff ?? 'false') : input.value;
+    const value = id in typed ? typed[id] : initial;
+    if (input.isRequired && (value === undefined || value === ''))
+      errors.push((input.errorMessage as string | undefined) ?? `${id} is required`);
+    if (value !== undefined && value !== '') values[id] = String(value);
+  }
+  return {
+    verb: action.verb as string,
+    data: { ...(action.data as Record<string, unknown>), ...values },
+    errors,
+  };
+}
+
+function findAction(
+  node: unknown,
+  title: string,
+  cards: Card[],
+): { action: Card; cards: Card[] } | null {
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const hit = findAction(n, title, cards);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (!node || typeof node !== 'object') return null;
+  const o = node as Card;
+  if ((o.type === 'Action.Execute' || o.type === 'Action.Submit') && o.title === title)
+    return { action: o, cards };
+  for (const [key, value] of Object.entries(o)) {
+    if (key === 'fallback' || key === 'refresh') continue;
+    const inner =
+      o.type === 'Action.ShowCard' && key === 'card' ? [...cards, value as Card] : cards;
+    const hit = findAction(value, title, inner);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** The inputs of a card's own body: not those inside its show-cards' cards. */
+function ownInputs(node: unknown): Card[] {
+  if (Array.isArray(node)) return node.flatMap(ownInputs);
+  if (!node || typeof node !== 'object') return [];
+  const o = node as Card;
+  if (o.type === 'Action.ShowCard') return [];
+  const self = typeof o.type === 'string' && o.type.startsWith('Input.') && o.id ? [o] : [];
+  return [
+    ...self,
+    ...Object.entries(o)
+      .filter(([k]) => k !== 'fallback')
+      .flatMap(([, v]) => ownInputs(v)),
+  ];
+}
+
+/** The value of the choice of input `id` whose title starts with `titleStart` (as picked). */
+export function choiceValue(card: Card, id: string, titleStart: string): string {
+  const input = nodes(card).find((n) => n.id === id && n.type === 'Input.ChoiceSet');
+  const choice = ((input?.choices as { title: string; value: string }[] | undefined) ?? []).find(
+    (c) => c.title.startsWith(titleStart),
+  );
+  if (!choice) throw new Error(`no choice “${titleStart}” in ${id}`);
+  return choice.value;
+}

@@ -17,6 +17,8 @@ import {
   MEETING_ID,
   nodes,
   personId,
+  press,
+  choiceValue,
   verbsOf,
 } from './support.js';
 
@@ -65,6 +67,23 @@ describe('a whole virtual MARAC through /api/messages (Bot Framework auth on)', 
         app.clock.set(at(minute));
         return fn();
       };
+      /** `who` refreshes case `i`'s card, presses `title` on it and sends what Teams sends. */
+      const pressAs = async (
+        who: string,
+        i: number,
+        title: string,
+        typed: Record<string, string> = {},
+        /** Drop-downs picked by the start of the choice's title (an action by its reference). */
+        picks: Record<string, string> = {},
+      ) => {
+        const seen = (await execute(channel, tm, who, 'refresh', base(i))).card;
+        const picked = Object.fromEntries(
+          Object.entries(picks).map(([id, title]) => [id, choiceValue(seen, id, title)]),
+        );
+        const pressed = press(seen, title, { ...typed, ...picked });
+        expect(pressed.errors, `${who} presses ${title}`).toEqual([]);
+        return execute(channel, tm, who, pressed.verb, pressed.data);
+      };
       const meetingRow = async () =>
         (
           await app.db.query<{ status: string; actual_start: Date; actual_end: Date | null }>(
@@ -107,15 +126,16 @@ describe('a whole virtual MARAC through /api/messages (Bot Framework auth on)', 
         (await simAt(2, () => chairConsole('chair', '/start-case', { agendaItemId: items[0]!.id })))
           .status,
       ).toBe(200);
-      const police = await execute(channel, tm, 'police-rep', 'volunteer', {
-        ...base(0),
-        agencyId: agencyId('police'),
+      // Every change below is a button pressed on the card that person sees (their refreshed
+      // view), sending what a Teams client sends for it (`press`): nothing typed into one form
+      // is needed by another button.
+      const police = await pressAs('police-rep', 0, 'Volunteer', {
         description: 'Flag the address for urgent response; marker for 12 months.',
-        category: 'victim',
       });
       expect(police.error).toBeNull();
-      const perp = await execute(channel, tm, 'probation-rep', 'volunteer', {
-        ...base(0),
+      // The chair puts a perpetrator action to probation, ticking the warning; the owning
+      // agency still acknowledges it itself (FR-052).
+      const perp = await pressAs('chair', 0, 'Volunteer', {
         agencyId: agencyId('probation'),
         description: 'Raise at the next supervision without attributing it to the MARAC.',
         category: 'perpetrator',
@@ -123,29 +143,20 @@ describe('a whole virtual MARAC through /api/messages (Bot Framework auth on)', 
       });
       expect(perp.error).toBeNull();
       const [a1, a2] = await actionsOf(app, items[0]!.id);
-      const assign = await execute(channel, tm, 'chair', 'assign', {
-        ...base(0),
-        target: `${a2!.id}@${a2!.version}`,
-        assignAgencyId: agencyId('probation'),
-        assignOwner: entraId('probation-rep'),
-      });
-      expect(assign.error).toBeNull();
-      const confirm1 = await execute(channel, tm, 'chair', 'confirm', {
-        ...base(0),
-        actionId: a1!.id,
-        version: a1!.version,
-      });
-      expect(confirm1.error).toBeNull();
-      const replay = await execute(
-        channel,
-        tm,
+      expect(a2!.perpetrator_warning_acknowledged_by).toBeNull();
+      // The owning agency's representative acknowledges the perpetrator warning (FR-052).
+      const ack = await pressAs('probation-rep', 0, `Acknowledge warning for ${a2!.reference}`);
+      expect(ack.error).toBeNull();
+      const assign = await pressAs(
         'chair',
-        'confirm',
-        {},
-        { activity: confirm1.activity },
+        0,
+        'Assign',
+        { assignAgencyId: agencyId('probation'), assignOwner: entraId('probation-rep') },
+        { target: a2!.reference },
       );
-      expect(replay.error).toMatch(/already been applied/);
-
+      expect(assign.error).toBeNull();
+      const confirm1 = await pressAs('chair', 0, `Confirm ${a1!.reference}`);
+      expect(confirm1.error).toBeNull();
       // The card each role sees (refresh): the chair's console; a representative's own form.
       const chairCard = (await execute(channel, tm, 'chair', 'refresh', base(0))).card;
       expect(verbsOf(chairCard)).toEqual(
@@ -174,43 +185,47 @@ describe('a whole virtual MARAC through /api/messages (Bot Framework auth on)', 
 
       // --- Case 2: three volunteered; the chair edits one (then confirms it), rejects one,
       // assigns one; all through the card.
-      for (const [who, agency, text] of [
-        ['housing-rep', 'housing', 'Priority transfer assessment.'],
-        ['mental-rep', 'mental', 'Offer a mental health assessment.'],
-        ['idva-rep', 'idva', 'Weekly safety planning calls.'],
+      for (const [who, text] of [
+        ['housing-rep', 'Priority transfer assessment.'],
+        ['mental-rep', 'Offer a mental health assessment.'],
+        ['idva-rep', 'Weekly safety planning calls.'],
       ] as const) {
-        const v = await execute(channel, tm, who, 'volunteer', {
-          ...base(1),
-          agencyId: agencyId(agency),
-          description: text,
-          category: 'victim',
-        });
+        const v = await pressAs(who, 1, 'Volunteer', { description: text });
         expect(v.error).toBeNull();
       }
       const [h, m, i] = await actionsOf(app, items[1]!.id);
-      const edit = await execute(channel, tm, 'chair', 'edit', {
-        ...base(1),
-        target: `${h!.id}@${h!.version}`,
-        editDescription: 'Priority transfer assessment and target hardening.',
-        editDueOn: '2099-01-15',
-      });
+      const edit = await pressAs(
+        'chair',
+        1,
+        'Save',
+        {
+          editDescription: 'Priority transfer assessment and target hardening.',
+          editDueOn: '2099-01-15',
+        },
+        { target: h!.reference },
+      );
       expect(edit.error).toBeNull();
-      const reject = await execute(channel, tm, 'chair', 'reject', {
-        ...base(1),
-        target: `${m!.id}@${m!.version}`,
-        rejectReason: 'Covered by the GP referral.',
-      });
+      const reject = await pressAs(
+        'chair',
+        1,
+        'Reject',
+        {
+          rejectReason: 'Covered by the GP referral.',
+        },
+        { target: m!.reference },
+      );
       expect(reject.error).toBeNull();
-      const confirm2 = await execute(channel, tm, 'chair', 'confirm', {
-        ...base(1),
-        target: `${h!.id}@${h!.version + 1}`,
-      });
+      const confirm2 = await pressAs('chair', 1, 'Confirm', {}, { target: h!.reference });
       expect(confirm2.error).toBeNull();
-      const assign2 = await execute(channel, tm, 'chair', 'assign', {
-        ...base(1),
-        target: `${i!.id}@${i!.version}`,
-        assignAgencyId: agencyId('idva'),
-      });
+      const assign2 = await pressAs(
+        'chair',
+        1,
+        'Assign',
+        {
+          assignAgencyId: agencyId('idva'),
+        },
+        { target: i!.reference },
+      );
       expect(assign2.error).toBeNull();
       // A representative cannot edit (chair only); the refusal stores nothing.
       const notChair = await execute(channel, tm, 'housing-rep', 'edit', {
@@ -235,11 +250,8 @@ describe('a whole virtual MARAC through /api/messages (Bot Framework auth on)', 
           )
         ).status,
       ).toBe(200);
-      const late = await execute(channel, tm, 'idva-rep', 'volunteer', {
-        ...base(2),
-        agencyId: agencyId('idva'),
+      const late = await pressAs('idva-rep', 2, 'Volunteer', {
         description: 'Safety planning session within 5 days.',
-        category: 'victim',
       });
       expect(late.error).toBeNull();
       expect(
@@ -289,6 +301,14 @@ describe('a whole virtual MARAC through /api/messages (Bot Framework auth on)', 
       expect(end.status).toBe(200);
       await simAt(90, () => engine.end(om, at(90)));
       expect(await meetingRow()).toMatchObject({ status: 'ended', actual_end: at(90) });
+      // The chair did not decide about the cases left unheard: they are recorded as not heard.
+      const { rows: outcomes } = await app.db.query<{ unheard_outcome: string | null }>(
+        'SELECT unheard_outcome FROM agenda_item WHERE meeting_id = $1 ORDER BY position',
+        [MEETING_ID],
+      );
+      expect(outcomes.map((o) => o.unheard_outcome)).toEqual(
+        outcomes.map((_, i) => (i < 3 ? null : 'not-heard')),
+      );
       const redacted = chatCards(channel, tm);
       expect(redacted).toHaveLength(6);
       for (const { card } of redacted) {

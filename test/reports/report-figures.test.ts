@@ -105,6 +105,12 @@ describe('presence per case', () => {
     });
     const unheard = await aCase(w, m, { heard: false, involved: ['police', 'housing'] });
     const other = await aCase(w, m, { involved: ['police'] });
+    // The chair carried the unheard case forward when ending the meeting.
+    await w.db.query(
+      `UPDATE agenda_item SET unheard_outcome = 'carried-forward', unheard_recorded_at = now()
+        WHERE id = $1`,
+      [unheard.agendaItemId],
+    );
     await anAttendance(w, m, police, 'police', { agendaItemId: heard.agendaItemId });
     await anAttendance(w, m, police, 'police', { agendaItemId: other.agendaItemId });
     await anAttendance(w, m, probationDeputy, 'probation', {
@@ -130,6 +136,9 @@ describe('presence per case', () => {
       'mental-health': 'apologies',
     });
     expect(Object.values(cells(unheard.agendaItemId))).toEqual(Array(5).fill('not-heard'));
+    const row = (id: string) => r.perCase.find((c) => c.agendaItemId === id);
+    expect(row(unheard.agendaItemId)).toMatchObject({ heard: false, notHeard: 'carried-forward' });
+    expect(row(heard.agendaItemId)).toMatchObject({ heard: true, notHeard: null });
     expect(cells(other.agendaItemId)).toEqual({
       police: 'present',
       idva: 'not-involved',

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors.js';
 import type { MeetingRun } from '../../../core/meeting-run/meeting-run.js';
-import { CHECKLIST_ITEMS } from '../../../core/meeting-run/model.js';
+import { CHECKLIST_ITEMS, UNHEARD_OUTCOMES } from '../../../core/meeting-run/model.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
@@ -75,6 +75,40 @@ export function meetingRunRoutes(deps: { run: MeetingRun }): Router {
     const meetingId = id(req, 'meetingId');
     const result = await deps.run.closeCase(meetingId, body.agendaItemId, actorOf(res));
     res.json({ ...result, run: await deps.run.view(meetingId, actorOf(res)) });
+  });
+
+  /**
+   * The chair ends the meeting, deciding for each case not heard: carried forward to the next
+   * meeting, or not heard with a reason (core/meeting-run endMeeting).
+   */
+  post('/:meetingId/run/end', async (req, res) => {
+    const body = z
+      .object({
+        decisions: z
+          .array(
+            z
+              .object({
+                agendaItemId: z.uuid({ message: 'must be a case on this agenda' }),
+                outcome: z.enum(UNHEARD_OUTCOMES, {
+                  message: 'choose carry forward or not heard',
+                }),
+                reason: z.string().max(500, 'keep the reason to 500 characters').nullish(),
+              })
+              .strict(),
+          )
+          .max(200)
+          .default([]),
+      })
+      .strict()
+      .parse(req.body ?? {});
+    const meetingId = id(req, 'meetingId');
+    const actor = actorOf(res);
+    const result = await deps.run.endMeeting(
+      meetingId,
+      actor,
+      body.decisions.map((d) => ({ ...d, reason: d.reason ?? null })),
+    );
+    res.json({ ...result, run: await deps.run.view(meetingId, actor) });
   });
 
   post('/:meetingId/run/actions/:actionId/:verb', async (req, res) => {

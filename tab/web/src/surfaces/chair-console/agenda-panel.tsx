@@ -73,10 +73,16 @@ export function Agenda(props: {
                     appearance="tint"
                     size="small"
                     color={
-                      isCurrent ? 'brand' : item.state === 'closed' ? 'success' : 'informative'
+                      isCurrent
+                        ? 'brand'
+                        : item.state === 'closed'
+                          ? 'success'
+                          : item.unheard
+                            ? 'warning'
+                            : 'informative'
                     }
                   >
-                    {isCurrent ? 'Now' : item.state === 'closed' ? 'Closed' : 'To come'}
+                    {badgeText(item, isCurrent)}
                   </Badge>
                 </TableCell>
                 <TableCell>
@@ -128,6 +134,14 @@ export function Agenda(props: {
       </Table>
     </Section>
   );
+}
+
+function badgeText(item: RunAgendaItem, isCurrent: boolean): string {
+  if (isCurrent) return 'Now';
+  if (item.state === 'closed') return 'Closed';
+  if (item.unheard?.outcome === 'carried-forward') return 'Carried forward';
+  if (item.unheard) return 'Not heard';
+  return 'To come';
 }
 
 function elapsedSeconds(item: RunAgendaItem, now: number): number | null {

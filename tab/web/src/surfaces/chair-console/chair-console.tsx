@@ -29,6 +29,7 @@ import { Agenda } from './agenda-panel.js';
 import { Attendance } from './attendance-panel.js';
 import { Checklist } from './checklist-panel.js';
 import { ChooseMeeting } from './choose-meeting.js';
+import { EndMeeting } from './end-meeting.js';
 import { useStyles } from './styles.js';
 
 /** How often the console asks for news (volunteered actions arrive "in real time"). */
@@ -126,6 +127,12 @@ function Console({ meetingId }: { meetingId: string }) {
                 busy={busy}
                 onStart={(id) => void change(`start:${id}`, '/start-case', { agendaItemId: id })}
                 onClose={(id) => void change(`close:${id}`, '/close-case', { agendaItemId: id })}
+              />
+              <EndMeeting
+                run={run.data}
+                busy={busy}
+                failure={failure}
+                onEnd={(decisions) => change('end', '/end', { decisions })}
               />
             </>
           )}

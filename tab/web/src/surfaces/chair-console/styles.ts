@@ -41,4 +41,14 @@ export const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  /** One unheard case's decision at the end of the meeting. */
+  decision: {
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    '& > legend': { fontWeight: tokens.fontWeightSemibold, padding: 0 },
+  },
 });

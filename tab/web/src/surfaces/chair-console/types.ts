@@ -19,6 +19,12 @@ export interface RunAgendaItem {
   actualStart: string | null;
   actualEnd: string | null;
   state: AgendaState;
+  /** Not heard at this meeting: carried forward to the next one, or not heard (and why). */
+  unheard: {
+    outcome: 'carried-forward' | 'not-heard';
+    reason: string | null;
+    carriedToMeetingId: string | null;
+  } | null;
 }
 
 export interface RunAction {

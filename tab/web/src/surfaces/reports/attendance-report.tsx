@@ -36,6 +36,7 @@ export interface AttendanceReport {
     agendaItemId: string;
     caseReference: string;
     heard: boolean;
+    notHeard?: 'carried-forward' | 'not-heard' | null;
     agencies: { agencyId: string; status: Presence; present: boolean }[];
   }[];
   cases: { onAgenda: number; heard: number; notHeard: number };
@@ -315,7 +316,15 @@ function PresenceMatrix({
         columns={[
           { header: 'Case', cell: (c) => c.caseReference },
           { header: 'Meeting', cell: (c) => formatDay(when.get(c.meetingId) ?? null) },
-          { header: 'Heard', cell: (c) => (c.heard ? 'Heard' : 'Not heard') },
+          {
+            header: 'Heard',
+            cell: (c) =>
+              c.heard
+                ? 'Heard'
+                : c.notHeard === 'carried-forward'
+                  ? 'Not heard (carried forward)'
+                  : 'Not heard',
+          },
           ...ids.map((id) => ({
             header: names.get(id) ?? 'Agency',
             cell: (c: AttendanceReport['perCase'][number]) => {

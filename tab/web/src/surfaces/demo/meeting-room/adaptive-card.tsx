@@ -3,6 +3,7 @@
  * renders the bot's cards. Action.Execute and Action.Submit come back through `onExecute` with
  * the card's input values merged into their data; Action.OpenUrl opens the link.
  */
+import { makeStyles } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import * as AC from 'adaptivecards';
 
@@ -61,6 +62,15 @@ AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.didProcess = true;
 };
 
+const useCardStyles = makeStyles({
+  // Teams wraps a card's buttons onto new lines on a narrow screen; the renderer lays them out
+  // in one row, so "Manage an action" would be cut off at 320 px.
+  host: {
+    maxWidth: '100%',
+    '& .ac-actionSet': { flexWrap: 'wrap', rowGap: '8px' },
+  },
+});
+
 export function AdaptiveCardView(props: {
   card: unknown;
   label: string;
@@ -69,8 +79,13 @@ export function AdaptiveCardView(props: {
   onExecute: (action: CardAction) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  const styles = useCardStyles();
   const onExecute = useRef(props.onExecute);
   onExecute.current = props.onExecute;
+  // The chat is polled and every poll brings new objects for the same card: render again only
+  // when the card itself changed, as Teams does, so an open show-card (the volunteer form, the
+  // chair's controls) and what was typed into it survive the poll.
+  const json = JSON.stringify(props.card);
   useEffect(() => {
     const target = host.current;
     if (!target) return;
@@ -91,7 +106,7 @@ export function AdaptiveCardView(props: {
     };
     let rendered: HTMLElement | undefined;
     try {
-      card.parse(props.card as object);
+      card.parse(JSON.parse(json) as object);
       rendered = card.render();
     } catch {
       rendered = undefined;
@@ -100,14 +115,14 @@ export function AdaptiveCardView(props: {
     if (rendered) target.appendChild(rendered);
     else target.textContent = 'This card could not be shown.';
     return () => target.replaceChildren();
-  }, [props.card]);
+  }, [json]);
   return (
     <div
       ref={host}
       role="group"
       aria-label={props.label}
       aria-busy={props.busy ? true : undefined}
-      className="marac-adaptive-card"
+      className={`marac-adaptive-card ${styles.host}`}
     />
   );
 }

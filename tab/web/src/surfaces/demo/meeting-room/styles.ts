@@ -7,7 +7,8 @@ export const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(300px, 2fr) minmax(340px, 3fr)',
     gap: tokens.spacingVerticalL,
     alignItems: 'start',
-    '@media (max-width: 800px)': { gridTemplateColumns: '1fr' },
+    // minmax(0, …): a wide card in the chat must not widen the column past a 320 px screen.
+    '@media (max-width: 800px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   people: {
@@ -28,10 +29,14 @@ export const useStyles = makeStyles({
     margin: 0,
     padding: 0,
     display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalM,
   },
   message: {
     display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
     gap: tokens.spacingVerticalXS,
     padding: tokens.spacingVerticalS,
     borderRadius: tokens.borderRadiusMedium,
