@@ -26,7 +26,7 @@ export class PgMinutesStore implements MinutesWorkflowRepository {
   ): Promise<(Minutes & { areaId: string; permitted: Record<string, string[]> }) | null> {
     const { rows: mr } = await this.db.query<MeetingRow>(
       `SELECT m.id, m.area_id, m.title, m.status, m.minutes_status, a.name AS marac_name, a.confidentiality_statement,
-              to_char(m.scheduled_start AT TIME ZONE a.time_zone, 'YYYY-MM-DD') AS day,
+              to_char(coalesce(m.actual_start, m.scheduled_start) AT TIME ZONE a.time_zone, 'YYYY-MM-DD') AS day,
               to_char(coalesce(m.actual_start, m.scheduled_start) AT TIME ZONE a.time_zone, 'HH24:MI') AS start_time,
               to_char(coalesce(m.actual_end, m.scheduled_end) AT TIME ZONE a.time_zone, 'HH24:MI') AS end_time,
               m.scheduled_start, ch.display_name AS chair, m.minutes_submitted_at, m.minutes_approved_at,
@@ -58,6 +58,9 @@ export class PgMinutesStore implements MinutesWorkflowRepository {
              CASE WHEN ai.id IS NULL THEN coalesce(m.actual_end, m.scheduled_end)
                   ELSE coalesce(ai.actual_end, m.actual_end, m.scheduled_end) END AS we) w
         WHERE s.meeting_id = $1
+          -- Attendees are those who were there: invited people who never joined are not listed.
+          AND (s.present_seconds > 0 OR EXISTS (SELECT 1 FROM attendance_interval j
+                WHERE j.meeting_id = s.meeting_id AND j.person_id = s.person_id))
         ORDER BY g.name NULLS FIRST, p.display_name`,
       [meetingId],
     );
