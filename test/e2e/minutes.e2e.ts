@@ -177,7 +177,7 @@ describe('minutes as a workflow, and attendance evidence', () => {
       .toBe(1);
     const attendees = coordinator.getByRole('table', { name: 'Attendees' });
     expect(await attendees.textContent()).toContain(POLICE);
-    const heard = coordinator.getByRole('region', { name: `Case ${firstCase}` });
+    const heard = coordinator.getByRole('region', { name: `Case ${firstCase}`, exact: true });
     expect(await heard.textContent()).toContain('Sanctuary scheme referral agreed.');
     expect(await heard.textContent()).toContain('Housing preferred a move');
     expect(await coordinator.getByText('Not heard').count()).toBeGreaterThan(0);

@@ -68,7 +68,7 @@ function Minutes({ meetingId }: { meetingId: string }) {
       ) : (
         <>
           <Download meetingId={meetingId} date={m.meeting.date} />
-          <MinutesView minutes={m} tz={me.area.timeZone} />
+          <MinutesView minutes={m} tz={me.area.timeZone} level={2} />
         </>
       )}
     </>

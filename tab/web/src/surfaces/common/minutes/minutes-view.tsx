@@ -5,6 +5,7 @@
  * heard marked so), and any addenda.
  */
 import { Badge, Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { formatDateTime, formatDay, formatTime, Section } from '../../../shell/components.js';
 import { type Column, DataTable } from '../data-table.js';
 import {
@@ -46,8 +47,28 @@ export function StatusBadge({ status }: { status: MinutesJson['workflow']['statu
   );
 }
 
-export function MinutesView({ minutes: m, tz }: { minutes: MinutesJson; tz: string }) {
+/** A wide table that scrolls sideways on a narrow screen, reachable from the keyboard. */
+function Scroll({ label, children }: { label: string; children: ReactNode }) {
   const styles = useStyles();
+  return (
+    <div className={styles.scroll} role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+export function MinutesView({
+  minutes: m,
+  tz,
+  level = 3,
+}: {
+  minutes: MinutesJson;
+  tz: string;
+  /** The heading level of its sections: 3 inside a page section, 2 on a page of its own. */
+  level?: 2 | 3;
+}) {
+  const styles = useStyles();
+  const sub = level === 2 ? 'h3' : 'h4';
   const time = (iso: string | null) => (iso ? formatTime(iso, tz) : '—');
   const camera = (a: MinutesAttendee) =>
     a.cameraOnMinutes === null
@@ -93,7 +114,7 @@ export function MinutesView({ minutes: m, tz }: { minutes: MinutesJson; tz: stri
           involved in and your agency’s actions.
         </Body1>
       )}
-      <Section title="1. Information about the meeting" level={3}>
+      <Section title="1. Information about the meeting" level={level}>
         <dl className={styles.facts}>
           <dt className={styles.dt}>Date</dt>
           <dd className={styles.dd}>
@@ -108,16 +129,16 @@ export function MinutesView({ minutes: m, tz }: { minutes: MinutesJson; tz: stri
               ` Approved by ${m.workflow.approvedBy ?? 'the chair'}, ${formatDateTime(m.workflow.approvedAt, tz)}.`}
           </dd>
         </dl>
-        <Subtitle2 as="h4">Attendees</Subtitle2>
+        <Subtitle2 as={sub}>Attendees</Subtitle2>
         {info.attendees.length ? (
-          <div className={styles.scroll}>
+          <Scroll label="Attendees">
             <DataTable
               label="Attendees"
               columns={people}
               rows={info.attendees}
               rowKey={(a) => a.personId}
             />
-          </div>
+          </Scroll>
         ) : (
           <Body1>Attendance has not been reconciled yet.</Body1>
         )}
@@ -125,9 +146,9 @@ export function MinutesView({ minutes: m, tz }: { minutes: MinutesJson; tz: stri
           Joined and left: first join and last leave. Camera: minutes with the camera on, and where
           that figure comes from.
         </Caption1>
-        <Subtitle2 as="h4">Observers present</Subtitle2>
+        <Subtitle2 as={sub}>Observers present</Subtitle2>
         <Body1>{info.observers.map((o) => o.name).join(', ') || 'None.'}</Body1>
-        <Subtitle2 as="h4">Apologies</Subtitle2>
+        <Subtitle2 as={sub}>Apologies</Subtitle2>
         <Body1>
           {info.apologies
             .map(
@@ -137,24 +158,24 @@ export function MinutesView({ minutes: m, tz }: { minutes: MinutesJson; tz: stri
             .join('; ') || 'None.'}
         </Body1>
       </Section>
-      <Section title="2. Confidentiality statement" level={3}>
+      <Section title="2. Confidentiality statement" level={level}>
         <Body1>{m.confidentialityStatement}</Body1>
       </Section>
-      <Section title="3. Actions from previous MARACs" level={3}>
+      <Section title="3. Actions from previous MARACs" level={level}>
         {m.outstandingActions.length ? (
-          <div className={styles.scroll}>
+          <Scroll label="Actions from previous MARACs">
             <DataTable
               label="Actions from previous MARACs"
               columns={actionColumns(true)}
               rows={m.outstandingActions}
               rowKey={(a) => a.reference}
             />
-          </div>
+          </Scroll>
         ) : (
           <Body1>None outstanding.</Body1>
         )}
       </Section>
-      <Section title="4. Cases" level={3}>
+      <Section title="4. Cases" level={level}>
         {m.cases.length === 0 && <Body1>No cases to show.</Body1>}
         {m.cases.map((c) => (
           <section
@@ -163,7 +184,7 @@ export function MinutesView({ minutes: m, tz }: { minutes: MinutesJson; tz: stri
             className={styles.stack}
           >
             <div className={styles.caseHead}>
-              <Subtitle2 as="h4">
+              <Subtitle2 as={sub}>
                 Case {c.position}: {c.caseNumber}
                 {c.closedSession ? ' (closed session)' : ''}
               </Subtitle2>
@@ -195,24 +216,24 @@ export function MinutesView({ minutes: m, tz }: { minutes: MinutesJson; tz: stri
               </dl>
             )}
             {c.heard && c.attendance.length > 0 && (
-              <div className={styles.scroll}>
+              <Scroll label={`Present for case ${c.caseNumber}`}>
                 <DataTable
                   label={`Present for case ${c.caseNumber}`}
                   columns={people}
                   rows={c.attendance}
                   rowKey={(a) => a.personId}
                 />
-              </div>
+              </Scroll>
             )}
             {c.actions.length > 0 ? (
-              <div className={styles.scroll}>
+              <Scroll label={`Actions for case ${c.caseNumber}`}>
                 <DataTable
                   label={`Actions for case ${c.caseNumber}`}
                   columns={actionColumns(false)}
                   rows={c.actions}
                   rowKey={(a) => a.reference}
                 />
-              </div>
+              </Scroll>
             ) : (
               <Body1>{c.heard ? 'No actions agreed.' : 'Not heard at this meeting.'}</Body1>
             )}
@@ -220,7 +241,7 @@ export function MinutesView({ minutes: m, tz }: { minutes: MinutesJson; tz: stri
         ))}
       </Section>
       {m.addenda.length > 0 && (
-        <Section title="Addenda: corrections after approval" level={3}>
+        <Section title="Addenda: corrections after approval" level={level}>
           <ul aria-label="Addenda">
             {m.addenda.map((a) => (
               <li key={a.id}>

@@ -297,7 +297,10 @@ function Download({ meetingId, date }: { meetingId: string; date: string }) {
       {error instanceof ApiError && error.status === 403 ? (
         <Notice intent="info">
           {error.message}{' '}
-          <RouteLink to="/coordinator/area">Change “Minutes” under Data protection in Area set-up</RouteLink>.
+          <RouteLink to="/coordinator/area">
+            Change “Minutes” under Data protection in Area set-up
+          </RouteLink>
+          .
         </Notice>
       ) : (
         error !== null && <ErrorBanner error={error} />
