@@ -316,11 +316,11 @@ describe('minutes (FR-084, FR-085, FR-088)', () => {
       'confidentialityStatement',
       'outstandingActions',
       'cases',
-      'footer',
       'workflow',
       'addenda',
       'extract',
       'previousMeeting',
+      'footer',
     ]);
     expect(m.maracName).toBe('Northfield MARAC');
     expect(m.cases).toHaveLength(15); // the chair sees the closed-session case too
@@ -381,7 +381,7 @@ describe('minutes (FR-084, FR-085, FR-088)', () => {
         .filter((f) => /^word\/header\d*\.xml$/.test(f))
         .map((f) => zip.file(f)!.async('string')),
     );
-    expect(document).toContain('Northfield MARAC: minutes and action plan');
+    expect(document).toContain('Minutes and action plan');
     expect(document).toContain('Actions from previous MARACs');
     expect(document).toContain('A-0001');
     // The section uses one default footer and header for every page.

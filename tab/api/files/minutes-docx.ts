@@ -214,7 +214,14 @@ function caseSheet(c: MinutesCaseSheet, time: (iso: string | null) => string) {
     }),
   ];
   if (!c.heard)
-    out.push(p('Not heard at this meeting. No actions were agreed for this case.', { bold: true }));
+    out.push(
+      p(
+        c.actions.length
+          ? 'Not heard at this meeting.'
+          : 'Not heard at this meeting. No actions were agreed for this case.',
+        { bold: true },
+      ),
+    );
   out.push(
     h3('Before the meeting'),
     b.subjects.length
@@ -285,7 +292,7 @@ function caseSheet(c: MinutesCaseSheet, time: (iso: string | null) => string) {
       h3('Actions agreed'),
       c.actions.length ? actionTable(c.actions, false) : p('No actions agreed.'),
     );
-  }
+  } else if (c.actions.length) out.push(h3('Actions recorded'), actionTable(c.actions, false));
   return out;
 }
 

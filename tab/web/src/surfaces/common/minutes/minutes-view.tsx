@@ -19,7 +19,7 @@ import {
 } from './types.js';
 
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  scroll: { overflowX: 'auto', maxWidth: '100%', '& table': { minWidth: '40em' } },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'minmax(8em, max-content) 1fr',
