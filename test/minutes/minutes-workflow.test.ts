@@ -306,3 +306,23 @@ describe('minutes as a workflow', () => {
     expect(document).toContain('<w:tblLayout w:type="fixed"/>');
   });
 });
+
+describe('the next meeting', () => {
+  it('shows the previous meeting’s minutes and the actions still outstanding, for review', async () => {
+    const { rows } = await app.db.query<{ id: string }>(
+      `INSERT INTO meeting (area_id, title, scheduled_start, scheduled_end, status)
+       SELECT area_id, title, scheduled_start + interval '14 days', scheduled_end + interval '14 days', 'scheduled'
+         FROM meeting WHERE id = $1 RETURNING id`,
+      [meetingId],
+    );
+    const res = await app.as('coordinator')(`/api/meetings/${rows[0]!.id}/minutes`);
+    expect(res.status).toBe(200);
+    const next = (await res.json()) as {
+      previousMeeting: { id: string; minutesStatus: string };
+      outstandingActions: { reference: string; owner: string | null }[];
+    };
+    expect(next.previousMeeting).toMatchObject({ id: meetingId, minutesStatus: 'circulated' });
+    expect(next.outstandingActions.map((a) => a.reference)).toEqual(['A-0001', 'A-0002']);
+    expect(next.outstandingActions.every((a) => a.owner)).toBe(true);
+  });
+});
