@@ -60,7 +60,7 @@ async function download(page: Page, click: () => Promise<void>) {
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 
-describe('minutes as a workflow, and attendance evidence', () => {
+describe('minutes as a workflow, and attendance evidence (FR-060, FR-062, FR-064, FR-084, FR-090)', () => {
   it('the chair captures a case’s minutes in the console, records an apology and corrects a camera', async () => {
     room = await newPage();
     await room.goto(`${service.url}/demo/meeting-room/${MEETING}`);

@@ -47,7 +47,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.close());
 
-describe('matching an unknown joiner', () => {
+describe('matching an unknown joiner (FR-060)', () => {
   it('moves the evidence to the person and reconciles the meeting again', async () => {
     const path = `/api/meetings/${meetingId}/attendance/unmatched/${unmatchedId}/match`;
     const bad = await app.as('coordinator')(path, post({ personId: 'someone' }));

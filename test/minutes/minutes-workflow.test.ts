@@ -127,7 +127,7 @@ const read = async (who: string) => {
   return (await res.json()) as MinutesJson;
 };
 
-describe('minutes as a workflow', () => {
+describe('minutes as a workflow (FR-084, FR-085, FR-087, FR-088, FR-090)', () => {
   it('the chair records each heard case in the meeting; bad input names the field and saves nothing', async () => {
     const path = `/api/meetings/${meetingId}/minutes/cases/${items[0]!.id}`;
     const ok = await app.as('chair')(
@@ -307,7 +307,7 @@ describe('minutes as a workflow', () => {
   });
 });
 
-describe('the next meeting', () => {
+describe('the next meeting (FR-089)', () => {
   it('shows the previous meeting’s minutes and the actions still outstanding, for review', async () => {
     const { rows } = await app.db.query<{ id: string }>(
       `INSERT INTO meeting (area_id, title, scheduled_start, scheduled_end, status)
