@@ -72,6 +72,8 @@ describe('minutes as a workflow, and attendance evidence (FR-060, FR-062, FR-064
 
     chair = await newPage();
     await signIn(chair, CHAIR, `/tab/meeting/chair?meetingId=${MEETING}`);
+    // Before the first case: what the meeting reviews (the previous minutes, outstanding actions).
+    await chair.getByText('At the start of this meeting, review:').waitFor();
     const agenda = chair.getByRole('table', { name: 'Agenda' });
     const start = agenda.getByRole('button', { name: /^Start case / }).first();
     await start.waitFor();

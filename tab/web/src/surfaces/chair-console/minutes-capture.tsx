@@ -9,9 +9,11 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { ErrorBanner, Notice, Progress, Section } from '../../shell/components.js';
+import { RouteLink } from '../../shell/router.js';
 import { useSubmit } from '../../shell/use-submit.js';
 import { CaseRecordForm } from '../common/minutes/case-record-form.js';
 import { StatusBadge } from '../common/minutes/minutes-view.js';
+import { ToReview } from '../common/minutes/to-review.js';
 import type { MinutesJson } from '../common/minutes/types.js';
 import type { RunView } from './types.js';
 
@@ -46,8 +48,11 @@ export function MinutesCapture({ meetingId, run }: { meetingId: string; run: Run
       {status === 'awaiting-approval' && (
         <>
           <Notice intent="info">
-            The coordinator has sent these minutes for your approval. Read them in the coordinator’s
-            meeting page or below, case by case, then approve them.
+            The coordinator has sent these minutes for your approval.{' '}
+            <RouteLink to={`/tab/minutes?meetingId=${encodeURIComponent(meetingId)}`}>
+              Read the minutes
+            </RouteLink>
+            , then approve them.
           </Notice>
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             <Button
@@ -69,8 +74,15 @@ export function MinutesCapture({ meetingId, run }: { meetingId: string; run: Run
           These minutes are approved. Corrections are added by the coordinator as addenda.
         </Body1>
       )}
-      {minutes.data && run.status === 'scheduled' && (
-        <Body1>The minutes are written once the meeting has started.</Body1>
+      {minutes.data?.cases && !run.agenda.some((a) => a.actualStart) && (
+        <ToReview
+          minutes={minutes.data}
+          previousLink={(id) => (
+            <RouteLink to={`/tab/minutes?meetingId=${encodeURIComponent(id)}`}>
+              read the previous minutes
+            </RouteLink>
+          )}
+        />
       )}
       {minutes.data &&
         run.status !== 'scheduled' &&

@@ -13,7 +13,6 @@ import {
   EmptyState,
   ErrorBanner,
   formatDateTime,
-  formatDay,
   Notice,
   NotAvailable,
   Progress,
@@ -23,8 +22,9 @@ import { RouteLink } from '../../../shell/router.js';
 import { useMe } from '../../../shell/session.js';
 import { useSubmit } from '../../../shell/use-submit.js';
 import { CaseRecordForm } from '../../common/minutes/case-record-form.js';
+import { ToReview } from '../../common/minutes/to-review.js';
 import { MinutesView, StatusBadge } from '../../common/minutes/minutes-view.js';
-import { type MinutesJson, STATUS_WORDS } from '../../common/minutes/types.js';
+import type { MinutesJson } from '../../common/minutes/types.js';
 import { UnknownJoiners } from './unknown-joiners.js';
 
 export function MinutesSection({ meetingId }: { meetingId: string }) {
@@ -44,7 +44,17 @@ export function MinutesSection({ meetingId }: { meetingId: string }) {
       {minutes.error !== null && !notAvailable && !m && (
         <ErrorBanner error={minutes.error} onRetry={minutes.reload} />
       )}
-      {m && !started && <ToReview minutes={m} />}
+      {m && !started && (
+        <Body1>The minutes are written in the chair console while the meeting runs.</Body1>
+      )}
+      {m && !started && (
+        <ToReview
+          minutes={m}
+          previousLink={(id) => (
+            <RouteLink to={`/coordinator/meetings/${id}`}>open the previous meeting</RouteLink>
+          )}
+        />
+      )}
       {m && started && (
         <>
           <Workflow meetingId={meetingId} minutes={m} tz={tz} onChange={minutes.reload} />
@@ -60,48 +70,6 @@ export function MinutesSection({ meetingId }: { meetingId: string }) {
         </>
       )}
     </Section>
-  );
-}
-
-/** Before the meeting: the previous meeting's minutes and the actions still outstanding. */
-function ToReview({ minutes: m }: { minutes: MinutesJson }) {
-  return (
-    <>
-      <Body1>
-        The minutes are written in the chair console while the meeting runs. At the start of this
-        meeting, review:
-      </Body1>
-      {m.previousMeeting ? (
-        <Body1>
-          The minutes of the previous meeting, on {formatDay(m.previousMeeting.date)} (
-          {STATUS_WORDS[m.previousMeeting.minutesStatus].toLowerCase()}):{' '}
-          <RouteLink to={`/coordinator/meetings/${m.previousMeeting.id}`}>
-            open the previous meeting
-          </RouteLink>
-          .
-        </Body1>
-      ) : (
-        <Body1>There is no earlier meeting in this area.</Body1>
-      )}
-      <Body1>
-        {m.outstandingActions.length === 0
-          ? 'No actions from earlier meetings are outstanding.'
-          : `${m.outstandingActions.length} action${m.outstandingActions.length === 1 ? '' : 's'} from earlier meetings still outstanding:`}
-      </Body1>
-      {m.outstandingActions.length > 0 && (
-        <ul aria-label="Outstanding actions to review">
-          {m.outstandingActions.map((a) => (
-            <li key={a.reference}>
-              <Body1>
-                {a.reference} ({a.caseReference}), {a.agency}
-                {a.owner ? `, ${a.owner}` : ''}: due {formatDay(a.dueOn)}
-                {a.overdue ? ', overdue' : ''}
-              </Body1>
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
   );
 }
 
