@@ -130,7 +130,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   const meetingChat = demoMeetingChat(db, config, simulator);
   if (meetingChat) features.push(meetingChat);
   tabFeatures.push(
-    { path: '/meetings', router: attendanceRoutes({ attendance: attendance.live }) },
+    {
+      path: '/meetings',
+      router: attendanceRoutes({ attendance: attendance.live, reconcile: attendance.reconcile }),
+    },
     { path: '/reports', router: reportRoutes({ repos: attendance.live.repos }) },
   );
   // Issue 6: the steering/governance report (volumes, action completion, escalations, attendance).

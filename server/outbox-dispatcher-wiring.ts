@@ -34,6 +34,12 @@ export function actionLink(publicUrl: string) {
   return (actionId: string) => `${publicUrl}/tab/my-marac?action=${encodeURIComponent(actionId)}`;
 }
 
+/** The minutes in the tab (a notice links here; the page itself decides what each reader sees). */
+export function minutesLink(publicUrl: string) {
+  return (meetingId: string) =>
+    `${publicUrl}/tab/minutes?meetingId=${encodeURIComponent(meetingId)}`;
+}
+
 export function actionRepos(q: Queryable): ActionRepos & ChaseRepos & FeedbackRepos {
   return {
     actions: new PgActionStore(q),
@@ -125,6 +131,16 @@ export function actionsFeature(
           circulation: preMeetingRepos(db),
           directory: new PgDirectoryStore(db),
           audit: new PgAuditLog(db),
+          workflow: {
+            clock: adapters.clock,
+            uow: new PgUnitOfWork(db, (q) => ({
+              minutes: new PgMinutesStore(q),
+              outbox: new PgOutboxStore(q),
+              audit: new PgAuditLog(q),
+              directory: new PgDirectoryStore(q),
+            })),
+            minutesLink: minutesLink(adapters.publicUrl),
+          },
         }),
       },
       {

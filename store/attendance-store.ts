@@ -125,15 +125,17 @@ export class PgAttendanceStore implements AttendanceRepository {
       if (rows[0]) return { personId: rows[0].id };
     }
     const existing = who.entraObjectId
-      ? await this.db.query<{ id: string }>(
-          'SELECT id FROM unmatched_identity WHERE meeting_id = $1 AND entra_object_id = $2',
+      ? await this.db.query<{ id: string; resolved: string | null }>(
+          'SELECT id, resolved_person_id AS resolved FROM unmatched_identity WHERE meeting_id = $1 AND entra_object_id = $2',
           [meeting.id, who.entraObjectId],
         )
-      : await this.db.query<{ id: string }>(
-          `SELECT id FROM unmatched_identity WHERE meeting_id = $1 AND entra_object_id IS NULL
+      : await this.db.query<{ id: string; resolved: string | null }>(
+          `SELECT id, resolved_person_id AS resolved FROM unmatched_identity WHERE meeting_id = $1 AND entra_object_id IS NULL
               AND display_name IS NOT DISTINCT FROM $2 ORDER BY created_at LIMIT 1`,
           [meeting.id, who.displayName],
         );
+    // A joiner the coordinator has matched to a person stays that person's on every later run.
+    if (existing.rows[0]?.resolved) return { personId: existing.rows[0].resolved };
     if (existing.rows[0]) return { unmatchedId: existing.rows[0].id };
     const { rows } = await this.db.query<{ id: string }>(
       `INSERT INTO unmatched_identity (meeting_id, entra_object_id, entra_tenant_id, display_name, email)
@@ -324,6 +326,35 @@ export class PgAttendanceStore implements AttendanceRepository {
       [meetingId],
     );
     return rows;
+  }
+
+  async matchUnmatched(
+    meetingId: string,
+    unmatchedId: string,
+    personId: string,
+    byPersonId: string,
+    now: Date,
+  ): Promise<'matched' | 'not-found' | 'already-matched'> {
+    const { rows } = await this.db.query<{ resolved: string | null }>(
+      `SELECT resolved_person_id AS resolved FROM unmatched_identity WHERE id = $1 AND meeting_id = $2 FOR UPDATE`,
+      [unmatchedId, meetingId],
+    );
+    if (!rows[0]) return 'not-found';
+    if (rows[0].resolved) return 'already-matched';
+    await this.db.query(
+      `UPDATE unmatched_identity SET resolved_person_id = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1`,
+      [unmatchedId, personId, byPersonId, now],
+    );
+    // Closed evidence moves to the person; an interval still open stays open under them.
+    await this.db.query(
+      `UPDATE attendance_interval SET person_id = $2, unmatched_identity_id = NULL WHERE unmatched_identity_id = $1`,
+      [unmatchedId, personId],
+    );
+    await this.db.query(
+      `UPDATE camera_interval SET person_id = $2, unmatched_identity_id = NULL WHERE unmatched_identity_id = $1`,
+      [unmatchedId, personId],
+    );
+    return 'matched';
   }
 
   async cases(meetingId: string): Promise<CaseSlot[]> {

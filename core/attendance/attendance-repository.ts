@@ -159,6 +159,14 @@ export interface AttendanceRepository {
   agencies(areaId: string): Promise<AgencyRef[]>;
   invitees(meetingId: string): Promise<InviteeRef[]>;
   unmatched(meetingId: string): Promise<{ id: string; displayName: string | null }[]>;
+  /** Moves an unknown joiner's evidence to a person and remembers the match. */
+  matchUnmatched(
+    meetingId: string,
+    unmatchedId: string,
+    personId: string,
+    byPersonId: string,
+    now: Date,
+  ): Promise<'matched' | 'not-found' | 'already-matched'>;
   cases(meetingId: string): Promise<CaseSlot[]>;
   upsertApology(
     meetingId: string,

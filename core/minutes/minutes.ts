@@ -13,10 +13,18 @@ export interface MinutesAttendee {
   jobTitle: string | null;
   attendedAs: string;
   presentMinutes: number;
+  /** First join and last leave inside the window, ISO instants (formatted by each surface). */
+  joinedAt: string | null;
+  leftAt: string | null;
+  cameraOnMinutes: number | null;
+  /** Where the camera figure came from: calling-roster, call-record, attestation or none. */
+  cameraSource: string | null;
 }
 
 export interface MinutesAction {
   reference: string;
+  ownerAgencyId: string;
+  partnerAgencyIds: string[];
   caseReference: string;
   description: string;
   agency: string;
@@ -31,11 +39,33 @@ export interface MinutesAction {
   completedOn: string | null;
 }
 
+/** What was recorded for a case in the meeting (chair console) and completed afterwards. */
+export interface MinutesCaseRecord {
+  riskSummary: string | null;
+  /** The victim's views, usually given through the IDVA. */
+  victimViews: string | null;
+  decisions: string | null;
+  /** Disagreement with the plan, and who disagreed, as recorded. */
+  dissent: string | null;
+}
+
+export const CASE_RECORD_FIELDS = ['riskSummary', 'victimViews', 'decisions', 'dissent'] as const;
+
 export interface MinutesCaseSheet {
+  agendaItemId: string;
   position: number;
   caseNumber: string;
   closedSession: boolean;
   riskLevel: string;
+  /** Heard at the meeting (the chair started it); unheard cases are marked "not heard". */
+  heard: boolean;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** The referring agency and the agencies involved: decides a representative's extract. */
+  agencyIds: string[];
+  record: MinutesCaseRecord;
+  /** Who was present while the case was heard, with join and leave times (FR-060). */
+  attendance: MinutesAttendee[];
   beforeMeeting: {
     subjects: {
       kind: string;
@@ -85,11 +115,62 @@ export interface Minutes {
   confidentialityStatement: string;
   outstandingActions: MinutesAction[];
   cases: MinutesCaseSheet[];
+  workflow: MinutesWorkflow;
+  addenda: MinutesAddendum[];
+  /** Set when the viewer reads their agency's extract rather than the whole minutes. */
+  extract: { agencyId: string; agency: string } | null;
+  /** The previous meeting of the area, for review at this one (its minutes and status). */
+  previousMeeting: { id: string; date: string; minutesStatus: MinutesStatus } | null;
   /** FR-085: every exported page carries the MARAC name and page numbers. */
   footer: { maracName: string; pageNumbers: true };
 }
 
+export type MinutesStatus = 'draft' | 'awaiting-approval' | 'approved' | 'circulated';
+
+export interface MinutesWorkflow {
+  status: MinutesStatus;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  circulatedAt: string | null;
+}
+
+export interface MinutesAddendum {
+  id: string;
+  caseNumber: string | null;
+  body: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+/**
+ * A representative's extract (FR-090): only the cases their agency referred or is involved in
+ * (or owns or shares an action on), and on those only their agency's actions; outstanding
+ * actions likewise. Meeting information stays (it is not case content).
+ */
+export function agencyExtract(m: Minutes, agency: { id: string; name: string }): Minutes {
+  const ours = (a: MinutesAction) =>
+    a.ownerAgencyId === agency.id || a.partnerAgencyIds.includes(agency.id);
+  const cases = m.cases
+    .filter((c) => c.agencyIds.includes(agency.id) || c.actions.some(ours))
+    .map((c) => ({ ...c, actions: c.actions.filter(ours) }));
+  const caseNumbers = new Set(cases.map((c) => c.caseNumber));
+  return {
+    ...m,
+    cases,
+    outstandingActions: m.outstandingActions.filter(ours),
+    addenda: m.addenda.filter((a) => a.caseNumber === null || caseNumbers.has(a.caseNumber)),
+    extract: { agencyId: agency.id, agency: agency.name },
+  };
+}
+
 /** FR-100: closed-session case sheets only for those permitted. */
 export function visibleMinutes(m: Minutes, seesClosed: (caseNumber: string) => boolean): Minutes {
-  return { ...m, cases: m.cases.filter((c) => !c.closedSession || seesClosed(c.caseNumber)) };
+  const cases = m.cases.filter((c) => !c.closedSession || seesClosed(c.caseNumber));
+  const shown = new Set(cases.map((c) => c.caseNumber));
+  return {
+    ...m,
+    cases,
+    addenda: m.addenda.filter((a) => a.caseNumber === null || shown.has(a.caseNumber)),
+  };
 }

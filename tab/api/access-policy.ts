@@ -212,6 +212,12 @@ export const ACCESS_POLICY = {
     relationships: AREA,
   },
   'POST /api/meetings/:meetingId/apologies': { roles: LEADS, scope: meeting, relationships: AREA },
+  'POST /api/meetings/:meetingId/attendance/unmatched/:unmatchedId/match': {
+    roles: COORDINATOR,
+    scope: meeting,
+    relationships: AREA,
+    enforcedBy: 'matchUnknownJoiner (core/attendance/match-joiner.ts)',
+  },
 
   'GET /api/meetings/:meetingId/run': { roles: LEADS, scope: meeting, relationships: AREA },
   'POST /api/meetings/:meetingId/run/checklist': {
@@ -268,6 +274,36 @@ export const ACCESS_POLICY = {
       'closed-session-permitted',
     ],
     enforcedBy: 'checkMinutesAccess, and the area policy allows download',
+  },
+  'PUT /api/meetings/:id/minutes/cases/:itemId': {
+    roles: LEADS,
+    scope: { id: 'meeting', itemId: 'agenda-item' },
+    leadOf: 'id',
+    relationships: ['same-area', 'meeting-lead'],
+    enforcedBy: 'recordCaseMinutes (core/minutes/minutes-workflow.ts)',
+  },
+  'POST /api/meetings/:id/minutes/submit': {
+    roles: COORDINATOR,
+    scope: { id: 'meeting' },
+    relationships: AREA,
+  },
+  'POST /api/meetings/:id/minutes/decision': {
+    roles: CHAIRS,
+    scope: { id: 'meeting' },
+    leadOf: 'id',
+    relationships: ['same-area', 'meeting-lead'],
+    enforcedBy: 'decideMinutes (core/minutes/minutes-workflow.ts)',
+  },
+  'POST /api/meetings/:id/minutes/circulate': {
+    roles: COORDINATOR,
+    scope: { id: 'meeting' },
+    relationships: AREA,
+  },
+  'POST /api/meetings/:id/minutes/addenda': {
+    roles: LEADS,
+    scope: { id: 'meeting' },
+    leadOf: 'id',
+    relationships: ['same-area', 'meeting-lead'],
   },
   'GET /api/agencies/:id/extract': {
     roles: ACTION_READERS,

@@ -61,7 +61,8 @@ const MATRIX: [PolicyKey, string][] = [
   ['GET /api/meetings/:meetingId/attendance',                     'ok   ok    ok     403  403  403  403  403   403    403  404'],
   ['GET /api/meetings/:meetingId/run',                            'ok   ok    ok     403  403  403  403  403   403    403  404'],
   ['GET /api/meetings/:id/minutes',                               'ok   ok    ok     ok   ok   ok   403  403   403    403  404'],
-  ['GET /api/meetings/:id/minutes.docx',                          'ok   ok    ok     ok   ok   ok   403  403   403    403  404'],
+  // Members who are not leads read minutes once circulated (the JSON says so; the file is 409).
+  ['GET /api/meetings/:id/minutes.docx',                          'ok   ok    ok     in   in   in   403  403   403    403  404'],
   ['GET /api/agencies/:id/extract',                               'ok   ok    ok     ok   ok   403  403  403   403    403  404'],
   ['GET /api/actions',                                            'ok   ok    ok     ok   ok   ok   403  403   ok     403  ok'],
   ['GET /api/actions/:id',                                        'ok   ok    ok     ok   ok   ok   403  403   404    403  404'],
@@ -107,6 +108,12 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:meetingId/agenda/:itemId/position',       'in   403   403    403  403  403  403  403   403    403  404'],
   ['POST /api/meetings/:meetingId/agenda/:itemId/defer',          'in   403   403    403  403  403  403  403   403    403  404'],
   ['POST /api/meetings/:meetingId/agenda/:itemId/remove',         'in   403   403    403  403  403  403  403   403    403  404'],
+  ['PUT /api/meetings/:id/minutes/cases/:itemId',                  'in   in    in     403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:id/minutes/submit',                        'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:id/minutes/decision',                      '403  in    in     403  403  403  403  403   403    403  403'],
+  ['POST /api/meetings/:id/minutes/circulate',                     'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:id/minutes/addenda',                       'in   in    in     403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:meetingId/attendance/unmatched/:unmatchedId/match', 'in 403 403 403 403 403 403 403 403 403 404'],
   // Last: a coordinator's cancel would change what every row above sees.
   ['POST /api/meetings/:meetingId/cancel',                        'in   403   403    403  403  403  403  403   403    403  404'],
   ['GET /api/area/directory',                                     'in   403   403    403  403  403  403  403   403    403  in'],
@@ -184,6 +191,7 @@ beforeAll(async () => {
     moveId: move.body.move.id,
     actionId: action.id,
     verb: 'confirm',
+    unmatchedId: '00000000-0000-4000-8000-000000000000',
   });
 });
 afterAll(async () => app.close());

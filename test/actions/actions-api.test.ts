@@ -316,6 +316,10 @@ describe('minutes (FR-084, FR-085, FR-088)', () => {
       'confidentialityStatement',
       'outstandingActions',
       'cases',
+      'workflow',
+      'addenda',
+      'extract',
+      'previousMeeting',
       'footer',
     ]);
     expect(m.maracName).toBe('Northfield MARAC');
@@ -336,12 +340,22 @@ describe('minutes (FR-084, FR-085, FR-088)', () => {
     // An invited representative, after the declaration, does not see the closed-session case
     // sheet (FR-100).
     await app.as('housing-rep')(`/api/meetings/${meetingId}/declaration`, { method: 'POST' });
+    const before = (await (
+      await app.as('housing-rep')(`/api/meetings/${meetingId}/minutes`)
+    ).json()) as { notYetCirculated?: boolean; cases?: unknown[] };
+    expect(before).toMatchObject({ notYetCirculated: true });
+    expect(before.cases).toBeUndefined();
+    await app.db.query(`UPDATE meeting SET minutes_status = 'circulated' WHERE id = $1`, [
+      meetingId,
+    ]);
     const rep = (await (
       await app.as('housing-rep')(`/api/meetings/${meetingId}/minutes`)
     ).json()) as {
-      cases: unknown[];
+      cases: { closedSession: boolean }[];
+      extract: { agency: string };
     };
-    expect(rep.cases).toHaveLength(14);
+    expect(rep.extract.agency).toBe('Northfield Council Housing Options');
+    expect(rep.cases.some((c) => c.closedSession)).toBe(false);
     expect((await app.as('steering')(`/api/meetings/${meetingId}/minutes`)).status).toBe(403);
     const docx = await app.as('chair')(`/api/meetings/${meetingId}/minutes.docx`);
     expect(docx.status).toBe(403);
@@ -367,8 +381,8 @@ describe('minutes (FR-084, FR-085, FR-088)', () => {
         .filter((f) => /^word\/header\d*\.xml$/.test(f))
         .map((f) => zip.file(f)!.async('string')),
     );
-    expect(document).toContain('Northfield MARAC: minutes and action plan');
-    expect(document).toContain('Actions from previous MARACs still outstanding');
+    expect(document).toContain('Minutes and action plan');
+    expect(document).toContain('Actions from previous MARACs');
     expect(document).toContain('A-0001');
     // The section uses one default footer and header for every page.
     expect(document).toMatch(/<w:footerReference w:type="default"/);

@@ -6,6 +6,9 @@ import {
   liveAttendance,
   recordApology,
 } from '../../../core/attendance/live-attendance.js';
+import { matchUnknownJoiner } from '../../../core/attendance/match-joiner.js';
+import type { ReconcileDeps } from '../../../core/attendance/reconcile-meeting.js';
+import { DomainError } from '../../../core/errors.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
@@ -32,7 +35,12 @@ const ApologyBody = z
  * A-10, A-11), the chair's camera attestation (FR-062, source `attestation`) and apologies with
  * written submissions (A-07, FR-064). Chair, deputy chair and coordinator only; others 403.
  */
-export function attendanceRoutes(deps: { attendance: LiveAttendanceDeps }): Router {
+const MatchBody = z.object({ personId: z.uuid('Choose the person this joiner was.') }).strict();
+
+export function attendanceRoutes(deps: {
+  attendance: LiveAttendanceDeps;
+  reconcile?: ReconcileDeps;
+}): Router {
   const { router, get, post } = policyRouter('/meetings');
 
   get('/:meetingId/attendance', async (req, res) => {
@@ -56,6 +64,22 @@ export function attendanceRoutes(deps: { attendance: LiveAttendanceDeps }): Rout
     res
       .status(201)
       .json(await recordApology(deps.attendance, actorOf(res), param(req, 'meetingId'), body));
+  });
+
+  post('/:meetingId/attendance/unmatched/:unmatchedId/match', async (req, res) => {
+    const body = MatchBody.parse(req.body);
+    const unmatchedId = param(req, 'unmatchedId');
+    if (!z.uuid().safeParse(unmatchedId).success)
+      throw new DomainError('NOT_FOUND', 'That unknown joiner is not in this meeting.');
+    res.json(
+      await matchUnknownJoiner(
+        { ...deps.attendance, reconcile: deps.reconcile ?? null },
+        actorOf(res),
+        param(req, 'meetingId'),
+        unmatchedId,
+        body.personId,
+      ),
+    );
   });
 
   return router;

@@ -5,7 +5,15 @@ import { seesCase } from '../../../core/circulation/case-access.js';
 import type { CirculationRepos } from '../../../core/circulation/circulation-deps.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Minutes } from '../../../core/minutes/minutes.js';
-import { visibleMinutes } from '../../../core/minutes/minutes.js';
+import { agencyExtract, visibleMinutes } from '../../../core/minutes/minutes.js';
+import {
+  addMinutesAddendum,
+  circulateMinutes,
+  decideMinutes,
+  type MinutesWorkflowDeps,
+  recordCaseMinutes,
+  submitMinutes,
+} from '../../../core/minutes/minutes-workflow.js';
 import { checkMinutesAccess } from '../../../core/minutes/minutes-access.js';
 import { hasAnyRole } from '../../../core/roles.js';
 import type { AuditLog } from '../../../core/ports/audit-log.js';
@@ -23,7 +31,27 @@ export interface MinutesRouteDeps {
   circulation: CirculationRepos;
   directory: PgDirectoryStore;
   audit: AuditLog;
+  workflow: MinutesWorkflowDeps;
 }
+
+const Text = z.string().trim().max(4000, 'Keep this under 4,000 characters.');
+const CaseRecordBody = z
+  .object({
+    riskSummary: Text.nullable().optional(),
+    victimViews: Text.nullable().optional(),
+    decisions: Text.nullable().optional(),
+    dissent: Text.nullable().optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Say what to record.' });
+const DecisionBody = z.object({ decision: z.enum(['approve', 'return']) }).strict();
+const AddendumBody = z
+  .object({
+    agendaItemId: z.uuid().nullable().optional(),
+    body: z.string().trim().min(1, 'Write the correction.').max(4000),
+  })
+  .strict();
+const blank = (v: string | null | undefined) => (v === undefined ? undefined : v ? v : null);
 
 /**
  * /api/meetings/:id/minutes (JSON, view-only in the tab) and /minutes.docx (only where the area
@@ -32,13 +60,17 @@ export interface MinutesRouteDeps {
  * case sheets only for those permitted (FR-100).
  */
 export function minutesRoutes(deps: MinutesRouteDeps): Router {
-  const { router, get } = policyRouter('/meetings');
+  const { router, get, post, put } = policyRouter('/meetings');
 
-  /** Need-to-know first (checkMinutesAccess), then the minutes with permitted case sheets. */
+  /**
+   * Need-to-know first (checkMinutesAccess), then the minutes with permitted case sheets. The
+   * meeting's leads read the whole minutes at every stage; everyone else once they are
+   * circulated, as their agency's extract (FR-090).
+   */
   const load = async (
     res: Parameters<typeof actorOf>[0],
     meetingId: string,
-  ): Promise<{ minutes: Minutes; areaId: string }> => {
+  ): Promise<{ minutes: Minutes; areaId: string; lead: boolean }> => {
     const viewer = actorOf(res);
     const now = deps.actions.clock.now();
     const { meeting, access } = await checkMinutesAccess(deps.circulation, viewer, meetingId, now);
@@ -50,21 +82,43 @@ export function minutesRoutes(deps: MinutesRouteDeps): Router {
         'Minutes are kept on the main meeting, not a closed session.',
       );
     const { areaId, permitted, ...minutes } = full;
+    const visible = visibleMinutes(minutes, (caseNumber) =>
+      seesCase(access, viewer.personId, {
+        isClosedSession: true,
+        permittedPersonIds: permitted[caseNumber] ?? [],
+      }),
+    );
+    const lead =
+      access.seesEveryClosedCase ||
+      hasAnyRole(viewer.roles, ['coordinator', 'chair', 'deputy-chair']);
+    if (lead) return { areaId, minutes: visible, lead };
+    const agency = viewer.agencyId ? await deps.directory.getAgency(viewer.agencyId) : null;
     return {
       areaId,
-      minutes: visibleMinutes(minutes, (caseNumber) =>
-        seesCase(access, viewer.personId, {
-          isClosedSession: true,
-          permittedPersonIds: permitted[caseNumber] ?? [],
-        }),
-      ),
+      lead,
+      minutes: agencyExtract(visible, {
+        id: agency?.id ?? '',
+        name: agency?.name ?? 'your agency',
+      }),
     };
   };
+
+  /** Before circulation a member who is not a lead learns only where the minutes stand. */
+  const notYet = (m: Minutes) => ({
+    maracName: m.maracName,
+    meeting: m.meeting,
+    workflow: m.workflow,
+    notYetCirculated: true,
+  });
 
   get('/:id/minutes', async (req, res) => {
     const meetingId = idParam(req, 'id', 'meeting');
     const viewer = actorOf(res);
-    const { minutes, areaId } = await load(res, meetingId);
+    const { minutes, areaId, lead } = await load(res, meetingId);
+    if (!lead && minutes.workflow.status !== 'circulated') {
+      res.set('cache-control', 'no-store').json(notYet(minutes));
+      return;
+    }
     const now = deps.actions.clock.now();
     await deps.minutes.recordExport(meetingId, 'view', viewer.personId, now);
     await deps.audit.record({
@@ -75,15 +129,60 @@ export function minutesRoutes(deps: MinutesRouteDeps): Router {
       recordType: 'meeting',
       recordId: meetingId,
       meetingId,
-      detail: { cases: minutes.cases.length },
+      detail: { cases: minutes.cases.length, extract: minutes.extract ? 1 : 0 },
     });
     res.set('cache-control', 'no-store').json(minutes);
+  });
+
+  put('/:id/minutes/cases/:itemId', async (req, res) => {
+    const meetingId = idParam(req, 'id', 'meeting');
+    const itemId = idParam(req, 'itemId', 'case');
+    const body = CaseRecordBody.parse(req.body);
+    const record = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, blank(v)]),
+    ) as Record<string, string | null>;
+    res.json(await recordCaseMinutes(deps.workflow, actorOf(res), meetingId, itemId, record));
+  });
+
+  post('/:id/minutes/submit', async (req, res) => {
+    const meetingId = idParam(req, 'id', 'meeting');
+    z.object({})
+      .strict()
+      .parse(req.body ?? {});
+    res.json(await submitMinutes(deps.workflow, actorOf(res), meetingId));
+  });
+
+  post('/:id/minutes/decision', async (req, res) => {
+    const meetingId = idParam(req, 'id', 'meeting');
+    const body = DecisionBody.parse(req.body);
+    res.json(await decideMinutes(deps.workflow, actorOf(res), meetingId, body.decision));
+  });
+
+  post('/:id/minutes/circulate', async (req, res) => {
+    const meetingId = idParam(req, 'id', 'meeting');
+    z.object({})
+      .strict()
+      .parse(req.body ?? {});
+    res.json(await circulateMinutes(deps.workflow, actorOf(res), meetingId));
+  });
+
+  post('/:id/minutes/addenda', async (req, res) => {
+    const meetingId = idParam(req, 'id', 'meeting');
+    const body = AddendumBody.parse(req.body);
+    res.status(201).json(
+      await addMinutesAddendum(deps.workflow, actorOf(res), meetingId, {
+        agendaItemId: body.agendaItemId ?? null,
+        body: body.body,
+      }),
+    );
   });
 
   get('/:id/minutes.docx', async (req, res) => {
     const meetingId = idParam(req, 'id', 'meeting');
     const viewer = actorOf(res);
-    const { minutes, areaId } = await load(res, meetingId);
+    const { minutes, areaId, lead } = await load(res, meetingId);
+    if (!lead && minutes.workflow.status !== 'circulated')
+      throw new DomainError('INVALID_STATE', 'These minutes have not been circulated yet.');
     const area = await deps.directory.getArea(areaId);
     const now = deps.actions.clock.now();
     const audit = (action: string, detail: Record<string, number | string>) =>
@@ -101,14 +200,15 @@ export function minutesRoutes(deps: MinutesRouteDeps): Router {
       await audit('minutes.export-refused', { format: 'docx' });
       throw new DomainError(
         'FORBIDDEN',
-        'This MARAC keeps minutes view-only in the tab; ask the chair if you need a copy (FR-088).',
+        'This MARAC keeps minutes view-only in the tab; ask the coordinator if you need a copy.',
       );
     }
     const person = await deps.directory.getPerson(viewer.personId);
-    const buffer = await minutesDocx(
-      minutes,
-      `Exported for ${person?.displayName ?? 'a member'} on ${now.toISOString().slice(0, 10)}`,
-    );
+    const buffer = await minutesDocx(minutes, {
+      exportedFor: person?.displayName ?? 'a member',
+      exportedAt: now,
+      timeZone: area.timeZone,
+    });
     await deps.minutes.recordExport(meetingId, 'docx', viewer.personId, now);
     await audit('minutes.export', { format: 'docx', cases: minutes.cases.length });
     res

@@ -28,6 +28,7 @@ export const ROUTES: RouteDef[] = [
     path: '/tab/meeting/chair',
     component: lazy(() => import('../surfaces/chair-console/chair-console.js')),
   },
+  { path: '/tab/minutes', component: lazy(() => import('../surfaces/minutes/minutes-page.js')) },
   { path: '/tab/meeting', component: lazy(() => import('../surfaces/meeting/meeting-details.js')) },
   { path: '/tab/config', component: lazy(() => import('../surfaces/config/tab-config.js')) },
   {

@@ -11,10 +11,13 @@ import {
 } from '../../shell/components.js';
 import { CAMERA_SOURCE_LABEL, type LiveAttendance, type LivePerson } from './types.js';
 import { useStyles } from './styles.js';
+import { ApologyForm, CameraAttest } from './attendance-record.js';
 
 export function Attendance(props: {
   state: { data: LiveAttendance | null; error: unknown; refresh: () => void };
   tz: string;
+  /** The chair console records apologies and corrects cameras; elsewhere read-only. */
+  meetingId?: string;
 }) {
   const styles = useStyles();
   const { data, error } = props.state;
@@ -75,6 +78,13 @@ export function Attendance(props: {
                 {agency.people.map((p) => (
                   <li key={p.personId}>
                     <PersonLine person={p} tz={props.tz} />
+                    {props.meetingId && (p.inMeeting || p.leftAt) && (
+                      <CameraAttest
+                        meetingId={props.meetingId}
+                        person={p}
+                        onDone={props.state.refresh}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>
@@ -85,9 +95,11 @@ export function Attendance(props: {
       {data.unmatched.length > 0 && (
         <Caption1>
           Also in the meeting, not matched to anyone registered:{' '}
-          {data.unmatched.map((u) => u.displayName ?? 'an unknown caller').join(', ')}.
+          {data.unmatched.map((u) => u.displayName ?? 'an unknown caller').join(', ')}. The
+          coordinator matches them to a person after the meeting.
         </Caption1>
       )}
+      {props.meetingId && <ApologyForm meetingId={props.meetingId} attendance={data} />}
     </Section>
   );
 }

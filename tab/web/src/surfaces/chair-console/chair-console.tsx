@@ -28,6 +28,7 @@ import { Actions } from './actions-panel.js';
 import { Agenda } from './agenda-panel.js';
 import { Attendance } from './attendance-panel.js';
 import { Checklist } from './checklist-panel.js';
+import { MinutesCapture } from './minutes-capture.js';
 import { ChooseMeeting } from './choose-meeting.js';
 import { EndMeeting } from './end-meeting.js';
 import { useStyles } from './styles.js';
@@ -151,7 +152,8 @@ function Console({ meetingId }: { meetingId: string }) {
               }
             />
           )}
-          <Attendance state={attendance} tz={tz} />
+          {run.data && <MinutesCapture meetingId={meetingId} run={run.data} />}
+          <Attendance state={attendance} tz={tz} meetingId={meetingId} />
         </div>
       </div>
     </PageLayout>
