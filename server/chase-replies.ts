@@ -56,12 +56,12 @@ export function chaseRepliesFeature(
     poll,
     purge,
     startJobs: async (jobs) => {
-      // Every two minutes: a reply shows in the tab soon after it arrives. The database decides
+      // Every minute: a reply shows in the tab soon after it arrives. The database decides
       // what is new (one row per message and action), so overlapping runs record nothing twice.
       await jobs.work('chase-reply-poll', async () => {
         await poll();
       });
-      await jobs.schedule('chase-reply-poll', '*/2 * * * *');
+      await jobs.schedule('chase-reply-poll', '* * * * *');
       await jobs.work('chase-reply-purge', async () => {
         await purge();
       });

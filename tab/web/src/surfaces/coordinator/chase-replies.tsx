@@ -6,7 +6,7 @@
  */
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { api, plainError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { ErrorBanner, formatDateTime, Loaded, Notice, Section } from '../../shell/components.js';
 import { useMe } from '../../shell/session.js';
