@@ -76,11 +76,14 @@ export const AreaPolicySchema = z.object({
       researchHoursAfterMeeting: z.number().min(0).default(0),
       caseListExportHoursAfterMeeting: z.number().min(0).default(0),
       caseReviewMonths: z.array(z.number().int().min(1)).default([6, 12]),
+      /** Days the text of a reply to a chaser is kept in the tab before it is destroyed. */
+      replyTextDays: z.number().int().min(1).max(365).default(30),
     })
     .default({
       researchHoursAfterMeeting: 0,
       caseListExportHoursAfterMeeting: 0,
       caseReviewMonths: [6, 12],
+      replyTextDays: 30,
     }),
   /** FR-088, IS-06: minutes view-only in the tab unless the area allows download. */
   minutesDownload: z.enum(['view-only', 'download-allowed']).default('view-only'),
@@ -140,6 +143,7 @@ const POLICY_RULES: Record<string, string> = {
   'cameraEvidence.callRecords': 'Choose on or off.',
   'retention.researchHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
   'retention.caseListExportHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
+  'retention.replyTextDays': 'Enter a whole number of days from 1 to 365.',
   'retention.caseReviewMonths':
     'Enter whole numbers of months, each 1 or more, separated by commas (for example 6, 12).',
   minutesDownload: 'Choose one of the options.',

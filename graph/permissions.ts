@@ -3,6 +3,7 @@ import { CALL_RECORD_NEEDS } from './graph-call-records.js';
 import { CALLING_NEEDS } from './graph-calling-bot.js';
 import { DIRECTORY_NEEDS } from './graph-directory.js';
 import { FILES_NEEDS } from './graph-file-share.js';
+import { MAILBOX_NEEDS } from './graph-mailbox.js';
 import { MAIL_NEEDS } from './graph-mailer.js';
 import { MEETING_NEEDS } from './graph-meeting-scheduler.js';
 import type { GraphPermissionNeed } from './graph-permission.js';
@@ -18,6 +19,7 @@ export type { GraphPermissionNeed } from './graph-permission.js';
 export const GRAPH_NEEDS: Record<string, readonly GraphPermissionNeed[]> = {
   meetings: MEETING_NEEDS,
   mail: MAIL_NEEDS,
+  mailbox: MAILBOX_NEEDS,
   files: FILES_NEEDS,
   attendance: ATTENDANCE_NEEDS,
   callRecords: CALL_RECORD_NEEDS,

@@ -8,6 +8,7 @@ import type { AttendanceReports } from '../core/ports/attendance-reports.js';
 import type { CallRecords } from '../core/ports/call-records.js';
 import type { CallingBot } from '../core/ports/calling-bot.js';
 import type { FileShare } from '../core/ports/file-share.js';
+import type { Mailbox } from '../core/ports/mailbox.js';
 import type { Mailer } from '../core/ports/mailer.js';
 import type { MeetingScheduler } from '../core/ports/meeting-scheduler.js';
 import { type AppCredential, MsalTokenProvider } from '../graph/auth/msal-token-provider.js';
@@ -18,6 +19,7 @@ import { GraphCallingBot } from '../graph/graph-calling-bot.js';
 import { GraphDirectory } from '../graph/graph-directory.js';
 import { GraphClient } from '../graph/graph-client.js';
 import { GraphFileShare } from '../graph/graph-file-share.js';
+import { GraphMailbox } from '../graph/graph-mailbox.js';
 import { GraphMailer } from '../graph/graph-mailer.js';
 import { GraphMeetingScheduler } from '../graph/graph-meeting-scheduler.js';
 import { APPLICATION_PERMISSIONS } from '../graph/permissions.js';
@@ -36,6 +38,8 @@ export interface MicrosoftAdapters {
   tokens: TokenProvider;
   graph: GraphClient;
   mailer: Mailer;
+  /** The MARAC mailbox's Inbox and Sent Items (replies to chasers). */
+  mailbox: Mailbox;
   meetings: MeetingScheduler;
   /** Null when no SharePoint library is configured (exports stay off). */
   files: FileShare | null;
@@ -172,6 +176,7 @@ export async function composeMicrosoft(runtime: {
       tokens,
       graph,
       mailer: new GraphMailer({ graph, mailbox: organizer }),
+      mailbox: new GraphMailbox({ graph, mailbox: organizer }),
       meetings: new GraphMeetingScheduler({
         graph,
         organizer,

@@ -11,6 +11,7 @@ import { auditRoutes } from '../tab/api/routes/audit.js';
 import { researchStatusRoutes } from '../tab/api/routes/research-status.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
+import { chaseRepliesFeature } from './chase-replies.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
 import { actionsFeature } from './outbox-dispatcher-wiring.js';
 import { type Attendance, composeAttendance } from './attendance.js';
@@ -112,7 +113,6 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     links: tabLinks({
       publicUrl: config.http.publicUrl,
       teamsAppId: config.microsoft.teamsAppId,
-      entityId: 'marac',
       demo: config.mode === 'demo',
     }),
   });
@@ -210,6 +210,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     mailer: microsoft.adapters.mailer,
     mailbox: config.mailbox,
     publicUrl: config.http.publicUrl,
+    teamsAppId: config.mode === 'demo' ? null : config.microsoft.teamsAppId,
     log: runtime.log.child({ component: 'outbox' }),
   });
   tabFeatures.push(...actions.tabFeatures);
@@ -220,13 +221,22 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     audit: new PgAuditLog(q),
     areas: new PgDirectoryStore(q),
   });
+  // Replies to chasers in the MARAC mailbox, polled by a job; the coordinator turns them into completion.
+  const replies = chaseRepliesFeature(db, {
+    clock: runtime.adapters?.clock ?? { now: () => new Date() },
+    mailbox: microsoft.adapters.mailbox,
+    mailboxAddress: config.mailbox,
+  });
   tabFeatures.push({
     path: '/chasing',
-    router: chasingRoutes({
-      clock: runtime.adapters?.clock ?? { now: () => new Date() },
-      repos: chaseControlRepos(db),
-      uow: new PgUnitOfWork(db, chaseControlRepos),
-    }),
+    router: chasingRoutes(
+      {
+        clock: runtime.adapters?.clock ?? { now: () => new Date() },
+        repos: chaseControlRepos(db),
+        uow: new PgUnitOfWork(db, chaseControlRepos),
+      },
+      replies.deps,
+    ),
   });
   // Excel and CSV exports of the action register, attendance and the audit log.
   tabFeatures.push({
@@ -251,7 +261,6 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     links: tabLinks({
       publicUrl: config.http.publicUrl,
       teamsAppId: config.microsoft.teamsAppId,
-      entityId: 'marac',
       demo: config.mode === 'demo',
     }),
     // The chair's "End the meeting" ends it as Teams' meetingEnd does (the listeners below).
@@ -314,6 +323,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     });
     await jobs.schedule('retention-purge', '*/15 * * * *');
     await actions.startJobs(jobs);
+    await replies.startJobs(jobs);
     await meetingRun.startJobs(jobs);
   };
 

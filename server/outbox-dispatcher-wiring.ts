@@ -28,10 +28,12 @@ import { dispatchOutbox } from './outbox-dispatcher.js';
 import { KeyedLimiter } from '../graph/keyed-limiter.js';
 import { outboxRoutes } from '../tab/api/routes/outbox.js';
 import type { Jobs } from '../core/ports/jobs.js';
+import { actionAppLink } from './deep-links.js';
 
 /** Deep link for mail (two clicks to complete, FR-073): the personal tab, which also runs in Outlook. */
-export function actionLink(publicUrl: string) {
-  return (actionId: string) => `${publicUrl}/tab/my-marac?action=${encodeURIComponent(actionId)}`;
+export function actionLink(publicUrl: string, teamsAppId: string | null = null) {
+  return (actionId: string) =>
+    actionAppLink({ publicUrl, teamsAppId, demo: teamsAppId === null }, actionId);
 }
 
 /** The minutes in the tab (a notice links here; the page itself decides what each reader sees). */
@@ -74,6 +76,8 @@ export function actionsFeature(
     mailer: Mailer;
     mailbox: string;
     publicUrl: string;
+    /** The Teams app id for deep links in mail; null for web addresses only (demo mode). */
+    teamsAppId?: string | null;
     log?: { warn(obj: object, msg: string): void };
   },
 ): ActionsFeature {
@@ -84,7 +88,7 @@ export function actionsFeature(
     clock: adapters.clock,
     repos,
     uow,
-    actionLink: actionLink(adapters.publicUrl),
+    actionLink: actionLink(adapters.publicUrl, adapters.teamsAppId ?? null),
   };
   const areaIds = async () =>
     (await db.query<{ id: string }>('SELECT id FROM area ORDER BY id')).rows.map((r) => r.id);

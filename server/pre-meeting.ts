@@ -4,6 +4,7 @@ import type { CirculationDeps } from '../core/circulation/circulation-deps.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { FileShare } from '../core/ports/file-share.js';
 import type { MeetingScheduler } from '../core/ports/meeting-scheduler.js';
+import { type AppLinkOptions, meetingAppLink } from './deep-links.js';
 import type { RetentionDeps } from '../core/retention/retention.js';
 import { refreshAreaInvitees, refreshInvitees } from '../core/scheduling/change-meeting.js';
 import { workingDaysBefore, localDay } from '../core/calendar/index.js';
@@ -95,24 +96,10 @@ export function preMeeting(db: Db, adapters: PreMeetingAdapters): PreMeeting {
   };
 }
 
-/**
- * Links into the tab for outbound content (FR-033): a Teams deep link to the personal tab
- * with the page as subEntityId, falling back to the web URL; in demo mode the web URL alone.
- */
-export function tabLinks(options: {
-  publicUrl: string;
-  teamsAppId: string | null;
-  entityId: string;
-  demo: boolean;
-}): TabLinks {
-  const link = (page: string) => {
-    const webUrl = `${options.publicUrl}/#/${page}`;
-    if (options.demo || !options.teamsAppId) return webUrl;
-    const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
-    return `https://teams.microsoft.com/l/entity/${options.teamsAppId}/${options.entityId}?webUrl=${encodeURIComponent(webUrl)}&context=${context}`;
-  };
+/** Links into the tab for outbound content (FR-033), built by server/deep-links.ts. */
+export function tabLinks(options: AppLinkOptions): TabLinks {
   return {
-    meeting: (meetingId) => link(`meetings/${meetingId}`),
-    caseList: (meetingId) => link(`meetings/${meetingId}/case-list`),
+    meeting: (meetingId) => meetingAppLink(options, meetingId),
+    caseList: (meetingId) => meetingAppLink(options, meetingId, true),
   };
 }

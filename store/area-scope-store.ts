@@ -2,7 +2,14 @@ import type { Queryable } from './db.js';
 
 /** Kinds of record a tab API path can name by id; each belongs to exactly one area. */
 export type ScopedRecord =
-  'meeting' | 'action' | 'agency' | 'person' | 'agenda-item' | 'move' | 'outbox-mail';
+  | 'meeting'
+  | 'action'
+  | 'agency'
+  | 'person'
+  | 'agenda-item'
+  | 'move'
+  | 'outbox-mail'
+  | 'chase-reply';
 
 const AREA_OF: Record<ScopedRecord, string> = {
   meeting: 'SELECT area_id FROM meeting WHERE id = $1',
@@ -14,6 +21,7 @@ const AREA_OF: Record<ScopedRecord, string> = {
   move: `SELECT m.area_id FROM agenda_move mv JOIN agenda_item ai ON ai.id = mv.agenda_item_id
            JOIN meeting m ON m.id = ai.meeting_id WHERE mv.id = $1`,
   'outbox-mail': 'SELECT area_id FROM outbox_mail WHERE id = $1',
+  'chase-reply': 'SELECT area_id FROM chase_reply WHERE id = $1',
 };
 
 /**

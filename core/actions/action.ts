@@ -218,7 +218,8 @@ export function planClose(input: {
   today: string;
 }): ClosingChanges {
   const { action, actor, request, policy, today } = input;
-  if (request.source === 'recorded-by-coordinator') {
+  // 'email': the coordinator records what the owner said in a reply to a chaser (FR-078).
+  if (request.source === 'recorded-by-coordinator' || request.source === 'email') {
     if (!actor.roles.includes('coordinator'))
       throw new DomainError('FORBIDDEN', 'Only the coordinator records an agency confirmation.');
     if (!request.confirmedBy?.trim())

@@ -72,7 +72,7 @@ export function renderActionMail(input: {
   const bodyHtml =
     `<p>${esc(intro)}</p>` +
     `<table><thead><tr><th>Action</th><th>Case</th><th>Due</th><th>Status</th><th></th></tr></thead><tbody>${rows}</tbody></table>` +
-    `<p>Details are only in the MARAC app in Teams or Outlook. Do not reply with case information.</p>`;
+    `<p>Details are only in the MARAC app in Teams or Outlook. If an action is done you can reply to this mail to say so, and the MARAC coordinator will record it. Do not put case information, names or addresses in your reply.</p>`;
   const content = input.lines.map((l) => `${l.actionId}:${l.status}`).join(',');
   return {
     idempotencyKey: `${input.kind}:${input.runKey}:${input.recipient.email.toLowerCase()}:${shortHash(content)}`,

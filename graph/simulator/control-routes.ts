@@ -24,6 +24,11 @@ const participant = z.object({
   role: z.enum(['Organizer', 'Presenter', 'Attendee']).optional(),
   camera: z.boolean().optional(),
 });
+const reply = z.object({
+  from: z.email(),
+  name: z.string().max(200).optional(),
+  text: z.string().min(1).max(10_000),
+});
 const when = z.object({ at: z.iso.datetime().optional() });
 
 export function controlRoutes(tenant: SimulatedTenant): Router {
@@ -34,6 +39,20 @@ export function controlRoutes(tenant: SimulatedTenant): Router {
     return parsed.at ? new Date(parsed.at) : tenant.clock.now();
   };
   router.get('/outbox', (_req, res) => void res.json({ value: tenant.outbox }));
+  router.get('/inbox', (_req, res) => void res.json({ value: tenant.inbox }));
+  // Someone answers a mail the tenant sent (the demo's "reply to this chaser").
+  router.post('/outbox/:id/replies', (req, res) => {
+    const body = reply.parse(req.body ?? {});
+    if (!tenant.outbox.some((m) => m.id === req.params.id))
+      return void res.status(404).json({ error: 'no such sent message' });
+    res.status(201).json(
+      tenant.reply({
+        to: req.params.id,
+        from: { address: body.from, ...(body.name ? { name: body.name } : {}) },
+        text: body.text,
+      }),
+    );
+  });
   router.get('/requests', (_req, res) => void res.json({ value: tenant.requests.slice(-500) }));
   router.get('/faults', (_req, res) => void res.json({ value: tenant.faults.list() }));
   router.post(

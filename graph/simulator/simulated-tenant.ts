@@ -22,12 +22,19 @@ import { attendanceRoutes } from './routes/attendance-routes.js';
 import { calendarRoutes } from './routes/calendar-routes.js';
 import { callRoutes } from './routes/call-routes.js';
 import { driveRoutes } from './routes/drive-routes.js';
-import { mailRoutes } from './routes/mail-routes.js';
+import { conversationId, internetMessageId, mailRoutes } from './routes/mail-routes.js';
 import { onlineMeetingRoutes } from './routes/online-meeting-routes.js';
 import { userRoutes } from './routes/user-routes.js';
-import type { SimContext } from './sim-context.js';
+import { exchangeId, type SimContext } from './sim-context.js';
 import type { SimRoute } from './sim-route.js';
-import { emptyState, type SentMessage, type SimCall, TenantStore } from './tenant-state.js';
+import {
+  emptyState,
+  type InboxMessage,
+  type Recipient,
+  type SentMessage,
+  type SimCall,
+  TenantStore,
+} from './tenant-state.js';
 
 export interface SimulatedTenantOptions {
   tenantId: string;
@@ -160,6 +167,42 @@ export class SimulatedTenant {
   /** Mail accepted by sendMail, oldest first (the simulated outbox). */
   get outbox(): SentMessage[] {
     return this.store.state.messages;
+  }
+
+  /** Messages delivered to mailboxes' Inboxes, oldest first. */
+  get inbox(): InboxMessage[] {
+    return this.store.state.inbox;
+  }
+
+  /**
+   * Someone replies to a mail the tenant sent: the reply lands in the sending mailbox's Inbox
+   * in the same conversation, "RE: " subject, the new text above the quoted original (what
+   * Outlook does), `uniqueBody` holding only the new text.
+   */
+  reply(input: { to: string; from: Recipient; text: string; at?: Date }): InboxMessage {
+    const sent = this.store.state.messages.find((m) => m.id === input.to);
+    if (!sent) throw new Error(`no sent message ${input.to}`);
+    if (!sent.conversationId) sent.conversationId = conversationId();
+    const at = (input.at ?? this.clock.now()).toISOString();
+    const esc = (t: string) =>
+      t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+    const unique = `<div>${esc(input.text)}</div>`;
+    const message: InboxMessage = {
+      id: exchangeId(),
+      mailboxId: sent.mailboxId,
+      conversationId: sent.conversationId,
+      internetMessageId: internetMessageId(input.from.address.split('@')[1] ?? 'example.com'),
+      from: input.from,
+      to: [{ address: sent.from }],
+      subject: `RE: ${sent.subject}`,
+      body: `<html><body>${unique}<hr><div><b>From:</b> ${esc(sent.from)}<br><b>Subject:</b> ${esc(sent.subject)}</div>${sent.body}</body></html>`,
+      uniqueBody: unique,
+      sentAt: at,
+      receivedAt: at,
+    };
+    this.store.state.inbox.push(message);
+    this.store.changed();
+    return message;
   }
 
   router(): Router {

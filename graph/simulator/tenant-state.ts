@@ -31,6 +31,28 @@ export interface SentMessage {
   singleValueExtendedProperties: { id: string; value: string }[];
   sentAt: string;
   savedToSentItems: boolean;
+  /** Exchange's conversation id: a reply in the same thread carries the same one. */
+  conversationId?: string;
+  internetMessageId?: string;
+}
+
+/**
+ * A message delivered to a mailbox's Inbox (a reply to a mail it sent, in the demo and tests).
+ * `body` is the whole HTML body with the quoted thread; `uniqueBody` only what this message
+ * added, as Exchange computes it.
+ */
+export interface InboxMessage {
+  id: string;
+  mailboxId: string;
+  conversationId: string;
+  internetMessageId: string;
+  from: Recipient;
+  to: Recipient[];
+  subject: string;
+  body: string;
+  uniqueBody: string;
+  sentAt: string;
+  receivedAt: string;
 }
 
 export interface DateTimeTimeZone {
@@ -141,6 +163,7 @@ export interface TenantState {
   onlineMeetings: Record<string, SimOnlineMeeting>;
   chats: Record<string, SimChat>;
   messages: SentMessage[];
+  inbox: InboxMessage[];
   driveItems: Record<string, SimDriveItem>;
   sessions: Record<string, SimMeetingSession>;
   calls: Record<string, SimCall>;
@@ -153,6 +176,7 @@ export const emptyState = (): TenantState => ({
   onlineMeetings: {},
   chats: {},
   messages: [],
+  inbox: [],
   driveItems: {},
   sessions: {},
   calls: {},

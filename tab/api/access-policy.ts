@@ -450,6 +450,18 @@ export const ACCESS_POLICY = {
     relationships: AREA,
     enforcedBy: 'decideVolunteered (core/chasing/volunteered.ts)',
   },
+  // Replies to chasers in the MARAC mailbox (core/chasing/chase-replies.ts): the coordinator's.
+  'GET /api/chasing/replies': { roles: COORDINATOR, relationships: AREA },
+  'POST /api/chasing/replies/:replyId/complete': {
+    roles: COORDINATOR,
+    scope: { replyId: 'chase-reply' },
+    relationships: AREA,
+  },
+  'POST /api/chasing/replies/:replyId/dismiss': {
+    roles: COORDINATOR,
+    scope: { replyId: 'chase-reply' },
+    relationships: AREA,
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type PolicyKey = keyof typeof ACCESS_POLICY;

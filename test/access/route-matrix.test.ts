@@ -136,6 +136,9 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/chasing/actions/:id/extend',                        'in   403   403    403  403  403  403  403   403    403  404'],
   ['GET /api/chasing/volunteered',                                'ok   ok    ok     403  403  403  403  403   403    403  ok'],
   ['POST /api/chasing/actions/:id/decide',                        '403  in    in     403  403  403  403  403   403    403  403'],
+  ['GET /api/chasing/replies',                                    'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['POST /api/chasing/replies/:replyId/complete',                 'in   403   403    403  403  403  403  403   403    403  404'],
+  ['POST /api/chasing/replies/:replyId/dismiss',                  'in   403   403    403  403  403  403  403   403    403  404'],
 ];
 
 let app: PreMeetingApp;
@@ -182,7 +185,15 @@ beforeAll(async () => {
      VALUES ('route-matrix', 'test', '[]'::jsonb, 'Test', '<p>Test</p>', $1) RETURNING id`,
     [demoUuid('area')],
   );
+  const reply = await app.db.query<{ id: string }>(
+    `INSERT INTO chase_reply (area_id, action_id, outbox_id, graph_message_id, from_email, sender,
+                              received_at, body_text, created_at)
+     VALUES ($1, $2, $3, 'AAMkAGroute-matrix', 'housing.rep@example.test', 'owner', $4, 'Done.', $4)
+     RETURNING id`,
+    [demoUuid('area'), action.id, mail.rows[0]!.id, app.clock.now()],
+  );
   Object.assign(ids, {
+    replyId: reply.rows[0]!.id,
     outboxId: mail.rows[0]!.id,
     meetingId: SEEDED_MEETING,
     itemId: rows[0]!.id,

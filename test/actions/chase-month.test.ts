@@ -8,6 +8,9 @@ import {
   extendDueDate,
   setChasePaused,
 } from '../../core/chasing/chase-controls.js';
+import { completeFromReply, dismissReply, listReplies } from '../../core/chasing/chase-replies.js';
+import { GraphMailbox } from '../../graph/graph-mailbox.js';
+import { chaseRepliesFeature } from '../../server/chase-replies.js';
 import { PgActionStore } from '../../store/action-store.js';
 import { PgAuditLog } from '../../store/audit-log-store.js';
 import { PgChaseControlStore } from '../../store/chase-control-store.js';
@@ -16,7 +19,11 @@ import { PgDirectoryStore } from '../../store/directory-store.js';
 import { PgUnitOfWork } from '../../store/unit-of-work.js';
 import { DEMO_AGENCIES, DEMO_PEOPLE, demoEmail } from '../../store/seed/demo-directory.js';
 import { demoUuid } from '../../store/seed/seed-demo.js';
-import { type ContractTenant, startContractTenant } from '../contract/support/contract-tenant.js';
+import {
+  type ContractTenant,
+  MAILBOX,
+  startContractTenant,
+} from '../contract/support/contract-tenant.js';
 import { expectNoPersonalData } from '../support/personal-data.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 import { actionsWorld, at, TZ } from './support/actions-world.js';
@@ -32,6 +39,10 @@ import { actionsWorld, at, TZ } from './support/actions-world.js';
  * contact is outside the allowed domains (never mailed, reported to the coordinator); another
  * has no escalation contact (escalation goes to the coordinator, never back to the owner); one
  * action's chasing is paused for a week; one action's due date is extended (the ladder restarts).
+ * And one owner answers a reminder by replying to it: the mailbox poll (run with every chase run,
+ * the Inbox answering 503 now and then) matches the reply by conversation to the actions that
+ * mail listed, the coordinator reads it in the tab and records completion with one click, and
+ * chasing of that action stops; the other actions in the same mail are set aside.
  */
 const email = (key: string) => demoEmail(DEMO_PEOPLE.find((p) => p.key === key)!);
 const AGENCIES = [
@@ -59,6 +70,16 @@ const escalationEmail = (agency: string) =>
 const PAUSED = { i: 4, pause: '2026-11-03', resume: '2026-11-10' };
 /** Action 12 (never closed, due 28 Oct): on 27 Oct its due date moves to 13 Nov. */
 const EXTENDED = { i: 12, on: '2026-10-27', to: '2026-11-13' as const };
+/**
+ * Action 20 (police, owned by its representative, due 13 Nov, never closed in the tab): its owner
+ * replies to the reminder of 11 Nov; the coordinator records completion on 12 Nov at 08:00.
+ */
+const REPLIED = {
+  i: 20,
+  replyOn: '2026-11-11',
+  completeOn: '2026-11-12',
+  text: 'The referral went in on Monday, so this one is done. Thanks',
+};
 
 // Meeting Wed 21 Oct 2026. Ladder days (default policy, England and Wales, no bank holidays):
 const DUES = {
@@ -229,7 +250,7 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
         expect1(d.escalation, 'escalation', escalationEmail(p.agency), ref);
         continue;
       }
-      const closes = CLOSES[p.behaviour][p.dueOn];
+      const closes = p.i === REPLIED.i ? REPLIED.completeOn : CLOSES[p.behaviour][p.dueOn];
       const open = (day: string) => closes === null || day < closes;
       const d = DUES[p.dueOn];
       if (open(d.reminder)) for (const to of p.ownerEmails) expect1(d.reminder, 'chaser', to, ref);
@@ -273,11 +294,26 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
           : /due for your update/.test(subject)
             ? 'chaser'
             : `unknown: ${subject}`;
+    const replies = chaseRepliesFeature(db, {
+      clock: world.clock,
+      mailbox: new GraphMailbox({ graph: tenant.graph, mailbox: MAILBOX }),
+      mailboxAddress: MAILBOX,
+    });
+    const replyDeps = replies.deps;
+    // The Inbox read is a GET: the Graph client retries its 503s by itself.
+    tenant.tenant.faults.add({
+      call: 'GET /users/{id}/mailFolders/inbox/messages',
+      kind: 'unavailable',
+      times: 2,
+      retryAfterSeconds: 0,
+    });
     let seen = 0;
+    const sentIds = new Map<string, string>();
     const run = async (day: string, time: string) => {
       world.clock.set(at(day, time));
       await world.feature.chaseAll();
       await world.feature.dispatch();
+      await replies.poll();
       for (const m of tenant.tenant.outbox.slice(seen)) {
         expectNoPersonalData(JSON.stringify(m), `mail "${m.subject}"`);
         expect(m.from).toBe('marac.coordinator@northfield-council.example');
@@ -285,12 +321,35 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
         const key = `${day}|${kindOf(m.subject)}|${m.to[0]!.address.toLowerCase()}`;
         expect(actual.has(key), `two mails for ${key}`).toBe(false);
         actual.set(key, (m.body.match(/>A-\d{4}</g) ?? []).map((r) => r.slice(1, -1)).sort());
+        sentIds.set(key, m.id);
       }
       seen = tenant.tenant.outbox.length;
     };
     await run('2026-10-21', '14:00');
     await run('2026-10-21', '16:00');
     for (let day = '2026-10-22'; day <= '2026-11-27'; day = addCalendarDays(day, 1)) {
+      if (day === REPLIED.completeOn) {
+        // The coordinator sees "reply from the owner of A-00xx" with its text, records completion
+        // for the action the reply is about, and sets the others in the same mail aside.
+        world.clock.set(at(day, '08:00'));
+        const replied = all[REPLIED.i]!;
+        const waiting = await listReplies(replyDeps, coordinator, { handled: false });
+        expect(
+          waiting.map((r) => `${r.reference} ${r.sender} ${r.fromEmail} ${r.text}`).sort(),
+        ).toEqual(
+          (expected.get(`${REPLIED.replyOn}|chaser|${replied.ownerEmails[0]!.toLowerCase()}`) ?? [])
+            .map((ref) => `${ref} owner ${replied.ownerEmails[0]!.toLowerCase()} ${REPLIED.text}`)
+            .sort(),
+        );
+        expect(waiting.length).toBeGreaterThan(1);
+        for (const r of waiting)
+          if (r.actionId === replied.action!.id)
+            expect(
+              await completeFromReply(replyDeps, coordinator, r.id, { version: r.actionVersion }),
+            ).toEqual({ reference: replied.action!.reference, state: 'done' });
+          else await dismissReply(replyDeps, coordinator, r.id);
+        expect(await listReplies(replyDeps, coordinator, { handled: false })).toEqual([]);
+      }
       for (const p of all) {
         if (p.i === EXTENDED.i && day === EXTENDED.on) {
           world.clock.set(at(day, '08:00'));
@@ -313,7 +372,24 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
           version: p.action!.version,
         });
       }
-      for (const time of ['07:30', '09:00', '12:00', '16:00', '18:00']) await run(day, time);
+      for (const time of ['07:30', '09:00', '12:00', '16:00', '18:00']) {
+        if (day === REPLIED.replyOn && time === '16:00') {
+          // The owner answers the morning's reminder from Outlook.
+          const owner = all[REPLIED.i]!.ownerEmails[0]!;
+          const reminder = tenant.tenant.outbox.find(
+            (m) => m.id === sentIds.get(`${REPLIED.replyOn}|chaser|${owner.toLowerCase()}`),
+          );
+          expect(reminder?.body).toContain(`>${all[REPLIED.i]!.action!.reference}<`);
+          world.clock.set(at(day, '15:40'));
+          tenant.tenant.reply({
+            to: reminder!.id,
+            from: { address: owner, name: 'Sam Testbury' },
+            text: REPLIED.text,
+            at: world.clock.now(),
+          });
+        }
+        await run(day, time);
+      }
     }
 
     const show = (m: Map<string, string[]>) =>
@@ -341,6 +417,7 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
         p.behaviour === 'never' &&
         p.i !== PAUSED.i &&
         p.i !== EXTENDED.i &&
+        p.i !== REPLIED.i &&
         p.agency !== BLOCKED_AGENCY,
     );
     // An escalation nobody could receive does not count as escalated: it is on the
@@ -412,6 +489,55 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
       for (const to of [...p.ownerEmails, ...p.deputyEmails])
         expect(actual.has(`${DUES[p.dueOn].escalation}|escalation|${to}`)).toBe(false);
 
+    // The reply became the action's completion, confirmed by email, in its history and audit.
+    const replied = all[REPLIED.i]!;
+    expect(await store.getAction(replied.action!.id)).toMatchObject({
+      state: 'done',
+      completedOn: REPLIED.replyOn,
+      confirmationSource: 'email',
+      escalationLevel: 0,
+    });
+    expect((await store.history(replied.action!.id)).map((h) => h.event)).toEqual([
+      'created',
+      'owner-notified',
+      'chased',
+      'confirmation-recorded',
+    ]);
+    const { rows: replyRows } = await db.query<{ state: string; n: number }>(
+      `SELECT state, count(*)::int AS n FROM chase_reply GROUP BY state ORDER BY state`,
+    );
+    expect(replyRows.map((r) => r.state)).toEqual(['completed', 'dismissed']);
+    expect(replyRows[0]!.n).toBe(1);
+    const { rows: audited } = await db.query<{ action: string; n: number }>(
+      `SELECT action, count(*)::int AS n FROM audit_log
+        WHERE action IN ('chase-reply.receive', 'chase-reply.view', 'chase-reply.dismiss')
+           OR (action = 'action.complete' AND detail->>'source' = 'email')
+        GROUP BY action ORDER BY action`,
+    );
+    expect(audited).toEqual([
+      { action: 'action.complete', n: 1 },
+      { action: 'chase-reply.dismiss', n: replyRows[1]!.n },
+      { action: 'chase-reply.receive', n: 1 },
+      { action: 'chase-reply.view', n: 2 },
+    ]);
+    // Reply text is kept for the area's 30 days, then destroyed (and audited).
+    const { rows: texts } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM chase_reply WHERE body_text IS NOT NULL`,
+    );
+    expect(texts[0]!.n).toBe(replyRows[0]!.n + replyRows[1]!.n);
+    world.clock.set(at('2026-12-14', '09:00'));
+    expect(await replies.purge()).toBe(texts[0]!.n);
+    expect(await replies.purge()).toBe(0);
+    const { rows: left } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM chase_reply WHERE body_text IS NOT NULL`,
+    );
+    expect(left[0]!.n).toBe(0);
+    expect(
+      tenant.tenant.requests.filter(
+        (r) => r.call === 'GET /users/{id}/mailFolders/inbox/messages' && r.status === 503,
+      ),
+    ).toHaveLength(2);
+
     const early = all.find((p) => p.behaviour === 'early' && p.dueOn === '2026-11-04')!;
     expect((await store.getAction(early.action!.id))?.escalationLevel).toBe(0);
     // Every outbox row went: none pending, none failed, none twice.
@@ -419,6 +545,6 @@ describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
       'SELECT state, count(*)::int AS n FROM outbox_mail GROUP BY state',
     );
     expect(rows).toEqual([{ state: 'sent', n: tenant.tenant.outbox.length }]);
-    expect(localDay(world.clock.now(), TZ)).toBe('2026-11-27');
+    expect(localDay(world.clock.now(), TZ)).toBe('2026-12-14');
   }, 600_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundMail } from '../../core/ports/mailer.js';
+import { GraphMailbox } from '../../graph/graph-mailbox.js';
 import { GraphMailer, IDEMPOTENCY_HEADER, IDEMPOTENCY_PROPERTY } from '../../graph/graph-mailer.js';
 import { GraphRequestError } from '../../graph/graph-error.js';
 import { expectNoPersonalData } from '../support/personal-data.js';
@@ -166,5 +167,41 @@ describe('Mailer over Graph sendMail (contract)', () => {
     // The message names the call template, never the mailbox address.
     expect(String((unknownMailbox as Error).message)).not.toContain('nobody@');
     expect(t.tenant.outbox).toHaveLength(0);
+  });
+});
+
+describe('Mailbox over Graph: the conversation of a sent mail, and replies in the Inbox (contract)', () => {
+  it('finds a sent chaser’s conversation by its idempotency key, and a reply to it with only the reply’s text', async () => {
+    const mailer = new GraphMailer({ graph: t.graph, mailbox: MAILBOX });
+    const mailbox = new GraphMailbox({ graph: t.graph, mailbox: MAILBOX });
+    const before = new Date(Date.now() - 60_000);
+    await mailer.send(mail(7));
+    const sent = t.tenant.outbox.at(-1)!;
+    expect(await mailbox.sentConversation(mail(7).idempotencyKey)).toBe(sent.conversationId);
+    expect(await mailbox.sentConversation('never-sent')).toBeNull();
+    expect(await mailbox.receivedSince(before)).toEqual([]);
+
+    const reply = t.tenant.reply({
+      to: sent.id,
+      from: { address: emailOf('police-rep'), name: 'Police representative' },
+      text: 'A-0007 is done.\nThe referral went in on Monday.',
+    });
+    const received = await mailbox.receivedSince(before);
+    expect(received).toEqual([
+      {
+        id: reply.id,
+        conversationId: sent.conversationId,
+        fromEmail: emailOf('police-rep').toLowerCase(),
+        fromName: 'Police representative',
+        receivedAt: new Date(reply.receivedAt),
+        text: 'A-0007 is done.\nThe referral went in on Monday.',
+      },
+    ]);
+    // Asked as documented: a receivedDateTime filter, text bodies preferred.
+    const asked = t.tenant.requests.filter(
+      (r) => r.call === 'GET /users/{id}/mailFolders/inbox/messages',
+    );
+    expect(asked.at(-1)?.status).toBe(200);
+    expect(await mailbox.receivedSince(new Date(Date.now() + 3_600_000))).toEqual([]);
   });
 });

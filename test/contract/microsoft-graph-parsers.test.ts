@@ -7,6 +7,7 @@ import { GraphCallRecords } from '../../graph/graph-call-records.js';
 import { GraphClient } from '../../graph/graph-client.js';
 import { GraphDirectory } from '../../graph/graph-directory.js';
 import { GraphFileShare } from '../../graph/graph-file-share.js';
+import { GraphMailbox } from '../../graph/graph-mailbox.js';
 import { GraphMeetingScheduler } from '../../graph/graph-meeting-scheduler.js';
 import { listen } from '../support/http.js';
 import { example, exampleFiles, sources } from './support/microsoft-examples.js';
@@ -68,6 +69,28 @@ describe('Microsoft’s published Graph responses, read by the product’s parse
       const used = s.kind === 'request' ? requests + simulator : parsers + simulator;
       expect(used.includes(`'${name}'`), name).toBe(true);
     }
+  });
+
+  it('inbox: a reply’s conversation, sender, time and own text from the published message; a message without them is skipped', async () => {
+    const path = `GET /v1.0/users/${MAILBOX}/mailFolders/inbox/messages`;
+    answers[path] = {
+      value: [example('message-get.response.json'), example('message-get-text.response.json')],
+    };
+    const mailbox = new GraphMailbox({ graph, mailbox: MAILBOX });
+    expect(await mailbox.receivedSince(new Date('2018-09-01T00:00:00.000Z'))).toEqual([
+      {
+        id: 'AAMkADhMGAAA=',
+        conversationId: 'AAQkADOUpag6yWs=',
+        fromEmail: 'adelev@contoso.onmicrosoft.com',
+        fromName: 'Adele Vance',
+        receivedAt: new Date('2018-09-09T03:15:08Z'),
+        text: 'The group represents Nevada.',
+      },
+    ]);
+    const asked = decodeURIComponent(seen.at(-1) as string);
+    expect(asked).toContain('$filter=receivedDateTime ge 2018-09-01T00:00:00Z');
+    expect(asked).toContain('$select=id,conversationId,from,receivedDateTime,uniqueBody');
+    expect(asked).toContain('$orderby=receivedDateTime asc');
   });
 
   it('user: the mailbox’s object id from GET /users/{upn}?$select=id, asked once', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphAttendanceReports } from '../../graph/graph-attendance-reports.js';
 import { GraphFileShare } from '../../graph/graph-file-share.js';
+import { GraphMailer } from '../../graph/graph-mailer.js';
 import { DEMO_DRIVE_ID } from '../../graph/simulator/simulated-tenant.js';
 import { emailOf, MAILBOX, MAILBOX_ID, userId } from './support/contract-tenant.js';
 import {
@@ -202,5 +203,51 @@ describe('the simulated Graph, against Microsoft’s published examples', () => 
     ]);
     // The scheduler's lookup, the reader's first, and the reader's fresh one after the 404.
     expect(logged('GET /users/{id}')).toHaveLength(3);
+  });
+
+  it('answers the Inbox with the published message members, uniqueBody only when selected and as text when preferred', async () => {
+    await new GraphMailer({ graph: c.t.graph, mailbox: MAILBOX }).send({
+      idempotencyKey: 'inbox-shape',
+      to: [{ email: emailOf('police-rep') }],
+      subject: 'Northfield MARAC: 1 action due for your update',
+      bodyHtml: '<p>A-0001 is due.</p>',
+    });
+    const sent = c.t.tenant.outbox.at(-1)!;
+    c.t.tenant.reply({
+      to: sent.id,
+      from: { address: emailOf('police-rep'), name: 'Police representative' },
+      text: 'Done on Monday.',
+    });
+    const all = await send('GET /users/{id}/mailFolders/inbox/messages', { id: MAILBOX });
+    expect(all.body.value).toHaveLength(1);
+    expect(shapeMismatches(all.body.value, [example('message-get.response.json')])).toEqual([]);
+    expect(all.body.value[0].conversationId).toBe(sent.conversationId);
+    expect(all.body.value[0].uniqueBody).toBeUndefined();
+    expect(all.body.value[0].body.contentType).toBe('html');
+
+    const text = await send(
+      'GET /users/{id}/mailFolders/inbox/messages',
+      { id: MAILBOX },
+      {
+        query: { $select: 'id,subject,body,bodyPreview,uniqueBody' },
+        headers: { Prefer: 'outlook.body-content-type="text"' },
+      },
+    );
+    expect(shapeMismatches(text.body.value, [example('message-get-text.response.json')])).toEqual(
+      [],
+    );
+    expect(text.headers.get('preference-applied')).toBe('outlook.body-content-type="text"');
+    expect(text.body.value[0].uniqueBody).toEqual({
+      contentType: 'text',
+      content: 'Done on Monday.\r\n',
+    });
+    expect(text.body.value[0].body.content).toContain('A-0001 is due.');
+    // Graph's OData filter on the Inbox: a later instant leaves the reply out.
+    const later = await send(
+      'GET /users/{id}/mailFolders/inbox/messages',
+      { id: MAILBOX },
+      { query: { $filter: 'receivedDateTime ge 2999-01-01T00:00:00Z' } },
+    );
+    expect(later.body.value).toEqual([]);
   });
 });

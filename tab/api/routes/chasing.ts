@@ -7,6 +7,12 @@ import {
   extendDueDate,
   setChasePaused,
 } from '../../../core/chasing/chase-controls.js';
+import {
+  completeFromReply,
+  dismissReply,
+  listReplies,
+  type ReplyDeps,
+} from '../../../core/chasing/chase-replies.js';
 import { awaitingConfirmation, decideVolunteered } from '../../../core/chasing/volunteered.js';
 import { policyRouter } from '../policy-router.js';
 import { idParam } from './actions.js';
@@ -16,6 +22,8 @@ const Empty = z.object({}).strict();
 const DecideBody = z
   .object({ decision: z.enum(['confirm', 'reject']), version: z.number().int().positive() })
   .strict();
+const CompleteBody = z.object({ version: z.number().int().positive() }).strict();
+const RepliesQuery = z.object({ handled: z.enum(['0', '1']).optional() }).strict();
 const ExtendBody = z
   .object({
     dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
@@ -28,7 +36,7 @@ const ExtendBody = z
  * /api/chasing: the coordinator's controls over chasing (pause, resume, extend a due date), an
  * action's chase history for the leads, and the chasers nobody received (FR-074, FR-075, FR-102).
  */
-export function chasingRoutes(deps: ChaseControlDeps): Router {
+export function chasingRoutes(deps: ChaseControlDeps, replies: ReplyDeps): Router {
   const { router, get, post } = policyRouter('/chasing');
 
   get('/blocked', async (_req, res) => {
@@ -61,6 +69,26 @@ export function chasingRoutes(deps: ChaseControlDeps): Router {
   post('/actions/:id/decide', async (req, res) => {
     const body = DecideBody.parse(req.body ?? {});
     res.json(await decideVolunteered(deps, actorOf(res), idParam(req, 'id', 'action'), body));
+  });
+
+  // Replies to chasers in the MARAC mailbox: read in the tab only, one click to record completion.
+  get('/replies', async (req, res) => {
+    const query = RepliesQuery.parse(req.query);
+    res.json({
+      replies: await listReplies(replies, actorOf(res), { handled: query.handled === '1' }),
+    });
+  });
+
+  post('/replies/:replyId/complete', async (req, res) => {
+    const body = CompleteBody.parse(req.body ?? {});
+    res.json(
+      await completeFromReply(replies, actorOf(res), idParam(req, 'replyId', 'reply'), body),
+    );
+  });
+
+  post('/replies/:replyId/dismiss', async (req, res) => {
+    Empty.parse(req.body ?? {});
+    res.json(await dismissReply(replies, actorOf(res), idParam(req, 'replyId', 'reply')));
   });
 
   return router;

@@ -20,6 +20,7 @@ import { ActionTable } from '../common/action-table.js';
 import { ExportButtons } from '../common/export-buttons.js';
 import { BlockedChasers } from './blocked-chasers.js';
 import { ChaseDialog } from './chase-dialog.js';
+import { ChaseReplies } from './chase-replies.js';
 import { CoordinatorPage } from './coordinator-page.js';
 
 const useStyles = makeStyles({
@@ -185,6 +186,7 @@ export default function Actions() {
           }
         </Loaded>
       </Section>
+      <ChaseReplies onChanged={() => actions.reload()} />
       <BlockedChasers />
       {chasing1 && (
         <ChaseDialog

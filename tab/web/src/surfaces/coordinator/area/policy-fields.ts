@@ -271,6 +271,13 @@ export const POLICY_GROUPS: PolicyGroup[] = [
         kind: { type: 'number', unit: 'hours after' },
       },
       {
+        path: 'retention.replyTextDays',
+        label: 'Delete the text of replies to chasers',
+        help: 'Days after a reply arrives in the MARAC mailbox; the tab shows its text until then.',
+        usual: '30 days',
+        kind: { type: 'number', unit: 'days after' },
+      },
+      {
         path: 'retention.caseReviewMonths',
         label: 'Review cases after',
         help: 'Months after the meeting when you are prompted to review a case.',
