@@ -28,7 +28,7 @@ export class PgPopulationStore implements PopulationRepository {
     areaId: string,
     rows: { characteristic: PopulationCharacteristic; value: number }[],
     source: string | null,
-    by: string,
+    by: string | null,
     now: Date,
   ): Promise<void> {
     await this.db.query(

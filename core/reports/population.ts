@@ -71,7 +71,7 @@ export interface PopulationRepository {
     areaId: string,
     rows: { characteristic: PopulationCharacteristic; value: number }[],
     source: string | null,
-    by: string,
+    by: string | null,
     now: Date,
   ): Promise<void>;
 }

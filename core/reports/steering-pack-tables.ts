@@ -10,6 +10,26 @@ import type { Band, PackTable, SteeringPack } from './steering-pack-types.js';
  */
 export type Cell = string | number | null;
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** "2025-03-31" as "31 March 2025". */
+export function longDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
 export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const count = (n: Count): Cell => n;
 const bandWords = (b: Band) =>
@@ -42,7 +62,7 @@ export function packTables(p: SteeringPack): PackTable[] {
         ['Cases listed but not heard', count(v.casesNotHeard), ''],
         [
           'Cases heard per meeting',
-          v.casesPerMeeting === null ? '—' : String(v.casesPerMeeting),
+          v.casesPerMeeting === null ? '—' : v.casesPerMeeting.toFixed(1),
           '',
         ],
         ['Repeat cases', count(v.repeatCases), ''],
@@ -281,7 +301,10 @@ export function packTables(p: SteeringPack): PackTable[] {
         'How long meetings and cases took, and how many meetings ran over their planned end.',
       head: ['Meetings', 'Value'],
       rows: [
-        ['Cases heard per meeting', v.casesPerMeeting === null ? '—' : String(v.casesPerMeeting)],
+        [
+          'Cases heard per meeting',
+          v.casesPerMeeting === null ? '—' : v.casesPerMeeting.toFixed(1),
+        ],
         ['Average minutes per case heard', unit(p.meetings.averageMinutesPerCase, 'minutes')],
         ['Average meeting length', unit(p.meetings.averageMeetingMinutes, 'minutes')],
         ['Meetings that ran over', p.meetings.meetingsOverran],

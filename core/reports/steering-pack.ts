@@ -160,7 +160,9 @@ export async function steeringPack(
   const population = toFigures(populationRows).figures;
   const heard = cases.length;
   const firstDay = localDay(period.from, area.timeZone);
-  const lastDay = localDay(new Date(period.to.getTime() - 1), area.timeZone);
+  // The day before the period's end, in the area's time (a `to` at midnight UTC or local).
+  const end = localDay(period.to, area.timeZone);
+  const lastDay = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
   // Volumes (KPI-1, KPI-2, KPI-12, KPI-13; FR-120).
   const periodDays = (period.to.getTime() - period.from.getTime()) / 86_400_000;
@@ -330,7 +332,7 @@ export async function steeringPack(
           label: CAMERA_EVIDENCE_LABELS[source] ?? 'Other evidence',
           share: ratio(seconds, presentTotal) ?? 0,
         }))
-        .sort((a, b) => b.share - a.share),
+        .sort((a, b) => b.share - a.share || a.source.localeCompare(b.source)),
       byAgency: byAgency.filter((a) => a.meetingsExpected > 0 || a.casesExpected > 0),
     },
     timeliness: {

@@ -10,11 +10,13 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableBorders,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
 import type { SteeringPack } from '../../../core/reports/steering-pack.js';
+import { longDay } from '../../../core/reports/steering-pack-tables.js';
 
 const BAR_WIDTH = 30;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -34,7 +36,7 @@ export async function steeringPackDocx(p: SteeringPack): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     heading(`${p.areaName}: steering group pack`, HeadingLevel.TITLE),
     text(
-      `Meetings from ${p.period.firstDay} to ${p.period.lastDay}. Figures as of ${p.period.today}.`,
+      `Meetings from ${longDay(p.period.firstDay)} to ${longDay(p.period.lastDay)}. Figures as of ${longDay(p.period.today)}.`,
     ),
     text(
       p.suppressed
@@ -45,19 +47,47 @@ export async function steeringPackDocx(p: SteeringPack): Promise<Buffer> {
   ];
   for (const t of p.tables) {
     children.push(heading(t.title, HeadingLevel.HEADING_1), text(t.measures));
-    for (const b of t.bars ?? []) {
-      const filled = b.value === null ? 0 : Math.round(Math.min(1, b.value) * BAR_WIDTH);
+    if (t.bars && t.bars.length > 0)
       children.push(
-        new Paragraph({
-          children: [
-            new TextRun({ text: `${b.label}: `, bold: true }),
-            new TextRun({ text: '█'.repeat(filled), color: '2B579A' }),
-            new TextRun({ text: '░'.repeat(BAR_WIDTH - filled), color: 'BFBFBF' }),
-            new TextRun(` ${b.value === null ? 'not shown' : pct(b.value)} (${b.detail})`),
-          ],
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          borders: TableBorders.NONE,
+          rows: t.bars.map((b) => {
+            const filled = b.value === null ? 0 : Math.round(Math.min(1, b.value) * BAR_WIDTH);
+            const cell = (runs: TextRun[], size: number) =>
+              new TableCell({
+                width: { size, type: WidthType.PERCENTAGE },
+                children: [new Paragraph({ children: runs })],
+              });
+            return new TableRow({
+              children: [
+                cell([new TextRun({ text: b.label, bold: true, size: 18 })], 30),
+                cell(
+                  [
+                    new TextRun({ text: '█'.repeat(filled), color: '2B579A', size: 18 }),
+                    new TextRun({
+                      text: '░'.repeat(BAR_WIDTH - filled),
+                      color: 'BFBFBF',
+                      size: 18,
+                    }),
+                  ],
+                  30,
+                ),
+                cell(
+                  [
+                    new TextRun({
+                      text: `${b.value === null ? 'not shown' : pct(b.value)} (${b.detail})`,
+                      size: 18,
+                    }),
+                  ],
+                  40,
+                ),
+              ],
+            });
+          }),
         }),
+        text(''),
       );
-    }
     if (t.rows.length === 0) {
       children.push(text('Nothing to show for this period.'));
       continue;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { neutraliseCell } from '../../../core/spreadsheet/formula.js';
 import type { SteeringPack } from '../../../core/reports/steering-pack.js';
+import { longDay } from '../../../core/reports/steering-pack-tables.js';
 
 /** An Excel sheet name: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (title: string, used: Set<string>) => {
@@ -29,8 +30,8 @@ export async function steeringPackXlsx(p: SteeringPack): Promise<Buffer> {
     bold: true,
     size: 14,
   };
-  about.addRow([`Meetings from ${p.period.firstDay} to ${p.period.lastDay}`]);
-  about.addRow([`Figures as of ${p.period.today}`]);
+  about.addRow([`Meetings from ${longDay(p.period.firstDay)} to ${longDay(p.period.lastDay)}`]);
+  about.addRow([`Figures as of ${longDay(p.period.today)}`]);
   about.addRow([
     p.suppressed
       ? 'Counts of cases, children and actions from 1 to 4 are shown as “fewer than 5”, and a share built on them is not shown, so that no one can be identified.'
