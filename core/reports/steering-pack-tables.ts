@@ -51,6 +51,7 @@ export function packTables(p: SteeringPack): PackTable[] {
   return [
     {
       key: 'volumes',
+      chartTitle: 'Repeat rate and volume against SafeLives’ expected ranges',
       title: 'Volumes and repeat cases',
       measures:
         'Cases heard at the meetings of the period (started and closed by the chair), repeats against SafeLives’ expected 28–40 %, and cases heard against the recommended volume for the local population (80–100 % of 40 a year per 10,000 women aged 16 and over).',
@@ -96,6 +97,7 @@ export function packTables(p: SteeringPack): PackTable[] {
     },
     {
       key: 'referral-sources',
+      chartTitle: 'Share of the cases heard, by who referred them',
       title: 'Where the cases heard were referred from',
       measures:
         'Cases heard by the kind of agency that referred them (SafeLives’ groups), and how many of them were repeats.',
@@ -110,6 +112,7 @@ export function packTables(p: SteeringPack): PackTable[] {
     },
     {
       key: 'equality',
+      chartTitle: 'Share of victims with each characteristic, where recorded',
       title: 'Equality profile of the victims against the local population',
       measures:
         'Victims of the cases heard with each characteristic, as a share of the cases where it was recorded, beside the local population’s share the area entered.',
@@ -142,6 +145,7 @@ export function packTables(p: SteeringPack): PackTable[] {
     },
     {
       key: 'attendance',
+      chartTitle: 'Meetings attended, as a share of the meetings invited to',
       title: 'Attendance by agency, for meetings and for cases',
       measures:
         'Meetings where the agency’s representative, deputy or IDVA was present, of the meetings it was invited to; and for the cases heard where the agency was involved, whether it was present, sent a deputy or apologies, or was absent.',
@@ -180,6 +184,7 @@ export function packTables(p: SteeringPack): PackTable[] {
     },
     {
       key: 'camera',
+      chartTitle: 'Camera on, as a share of the time present',
       title: 'Camera on, by agency, and where the evidence comes from',
       measures:
         'Time with the camera on as a share of the time present at the meeting, where Teams or the chair gave camera evidence, and the source of that evidence.',
@@ -262,6 +267,7 @@ export function packTables(p: SteeringPack): PackTable[] {
     },
     {
       key: 'action-mix',
+      chartTitle: 'Share of the actions, by category',
       title: 'Action mix by category',
       measures:
         'Actions agreed in the period by what they are for, and the share that are joint actions.',

@@ -53,6 +53,8 @@ export interface PackTable {
   countColumns: number[];
   /** Rows whose number in a count column is a count of meetings (exact for everyone). */
   exactRows?: number[];
+  /** The chart's own title, saying what its bars measure. */
+  chartTitle?: string;
   /** The table's chart: one bar per row of interest, a share from 0 to 1 (null: not shown). */
   bars?: { label: string; value: number | null; detail: string }[];
 }

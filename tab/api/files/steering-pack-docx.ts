@@ -49,6 +49,7 @@ export async function steeringPackDocx(p: SteeringPack): Promise<Buffer> {
     children.push(heading(t.title, HeadingLevel.HEADING_1), text(t.measures));
     if (t.bars && t.bars.length > 0)
       children.push(
+        text(`Chart: ${t.chartTitle ?? t.title}`, true),
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           borders: TableBorders.NONE,
