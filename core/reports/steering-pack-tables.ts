@@ -89,7 +89,7 @@ export function packTables(p: SteeringPack): PackTable[] {
           detail: `expected ${range(v.repeatBand)}, ${bandWords(v.repeatBand)}`,
         },
         {
-          label: 'Cases heard against the recommended number',
+          label: 'Of the recommended volume',
           value: v.volumeShare,
           detail: `expected ${range(v.volumeBand)}, ${bandWords(v.volumeBand)}`,
         },

@@ -29,8 +29,15 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalM,
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 18rem), 1fr))',
+    alignItems: 'start',
   },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    marginBlockStart: tokens.spacingVerticalL,
+  },
 });
 
 /** The boxes, in the order of the pack's equality table (labels as in core/reports/population.ts). */
