@@ -20,6 +20,7 @@ import { attendanceRoutes } from '../tab/api/routes/attendance.js';
 import { reportRoutes } from '../tab/api/routes/reports.js';
 import { governanceRoutes } from '../tab/api/routes/governance.js';
 import { PgGovernanceStore } from '../store/governance-store.js';
+import { PgPopulationStore } from '../store/population-store.js';
 import { PgCaseReturnStore } from '../store/case-return-store.js';
 import { dataReturnFeatures } from '../tab/api/routes/data-return.js';
 import { PgAuditLog } from '../store/audit-log-store.js';
@@ -142,8 +143,18 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     router: governanceRoutes({
       repos: new PgGovernanceStore(db),
       attendance: attendance.live.repos,
+      population: new PgPopulationStore(db),
       audit: new PgAuditLog(db),
       clock: runtime.adapters?.clock ?? { now: () => new Date() },
+      populationDeps: {
+        repos: { population: new PgPopulationStore(db) },
+        uow: new PgUnitOfWork(db, (tx) => ({
+          population: new PgPopulationStore(tx),
+          audit: new PgAuditLog(tx),
+        })),
+        audit: new PgAuditLog(db),
+        clock: runtime.adapters?.clock ?? { now: () => new Date() },
+      },
     }),
   });
 

@@ -32,10 +32,13 @@ export interface GovernanceActionRow {
   completedOn: string | null;
   createdAt: Date;
   escalationLevel: number;
+  /** KPI-15: the action's category, and whether it is a joint action with partner agencies. */
+  category: 'victim' | 'children' | 'perpetrator' | 'staff' | 'other';
+  joint: boolean;
 }
 
 export interface GovernanceRepository {
-  area(areaId: string): Promise<{ nation: Nation; timeZone: string } | null>;
+  area(areaId: string): Promise<{ name: string; nation: Nation; timeZone: string } | null>;
   agencies(areaId: string): Promise<GovernanceAgency[]>;
   /** Ended meetings (not closed sessions) starting in [from, to). */
   meetings(areaId: string, from: Date, to: Date): Promise<{ id: string; startsAt: Date }[]>;

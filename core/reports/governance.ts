@@ -136,22 +136,40 @@ export function checkPeriod(period: { from: Date; to: Date }): void {
     );
 }
 
-export async function governanceReport(
-  deps: GovernanceDeps,
-  actor: { personId: string; areaId: string; roles: Role[] },
-  period: { from: Date; to: Date },
-): Promise<GovernanceReport> {
+/** The role check shared by the report and the steering pack (403 before anything is read). */
+export function mustReadGovernance(actor: { roles: Role[] }): void {
   if (!hasAnyRole(actor.roles, GOVERNANCE_READERS))
     throw new DomainError(
       'FORBIDDEN',
       'The governance report is for the coordinator, chair and steering group.',
     );
+}
+
+/** Whether the reader sees case and action references (coordinator and chair). */
+export const readsReferences = (actor: { roles: Role[] }) =>
+  hasAnyRole(actor.roles, REFERENCE_READERS);
+
+/**
+ * The report's exact figures, with references, neither audited nor suppressed: the report
+ * below and the steering pack (steering-pack.ts) build on it and decide what the reader sees.
+ */
+export async function computeGovernance(
+  deps: Omit<GovernanceDeps, 'audit'>,
+  actor: { personId: string; areaId: string; roles: Role[] },
+  period: { from: Date; to: Date },
+): Promise<{
+  report: GovernanceReport;
+  rows: { actions: GovernanceActionRow[] };
+  area: { name: string; nation: Nation; timeZone: string };
+  now: Date;
+}> {
+  mustReadGovernance(actor);
   checkPeriod(period);
   const area = await deps.repos.area(actor.areaId);
   if (!area) throw new DomainError('NOT_FOUND', 'The area does not exist.');
   const now = deps.clock.now();
   const today = localDay(now, area.timeZone);
-  const withReferences = hasAnyRole(actor.roles, REFERENCE_READERS);
+  const withReferences = true;
   const [agencies, meetings, agenda, actions, escalated, attendance] = await Promise.all([
     deps.repos.agencies(actor.areaId),
     deps.repos.meetings(actor.areaId, period.from, period.to),
@@ -231,19 +249,17 @@ export async function governanceReport(
         escalated: g.escalated,
         outstanding: g.outstandingEscalated,
       })),
-    outstandingActions: withReferences
-      ? escalated
-          .map((a) => ({
-            reference: a.reference,
-            caseReference: a.caseReference,
-            ownerAgencyId: a.ownerAgencyId,
-            ownerAgencyName: agencyById.get(a.ownerAgencyId)?.name ?? '',
-            dueOn: a.dueOn,
-            workingDaysOverdue: workingDaysOverdue(a.dueOn, today, area.nation),
-            daysOverdue: Math.max(0, daysBetween(a.dueOn, today)),
-          }))
-          .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference))
-      : [],
+    outstandingActions: escalated
+      .map((a) => ({
+        reference: a.reference,
+        caseReference: a.caseReference,
+        ownerAgencyId: a.ownerAgencyId,
+        ownerAgencyName: agencyById.get(a.ownerAgencyId)?.name ?? '',
+        dueOn: a.dueOn,
+        workingDaysOverdue: workingDaysOverdue(a.dueOn, today, area.nation),
+        daysOverdue: Math.max(0, daysBetween(a.dueOn, today)),
+      }))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference)),
   };
 
   // Attendance and camera compliance (KPI-4, A-13), from the attendance report's figures.
@@ -286,6 +302,19 @@ export async function governanceReport(
       byAgency: attendance.byAgency,
     },
   };
+  return { report, rows: { actions }, area, now };
+}
+
+export async function governanceReport(
+  deps: GovernanceDeps,
+  actor: { personId: string; areaId: string; roles: Role[] },
+  period: { from: Date; to: Date },
+): Promise<GovernanceReport> {
+  mustReadGovernance(actor);
+  const { report: full, now } = await computeGovernance(deps, actor, period);
+  const withReferences = readsReferences(actor);
+  const report = { ...full, withReferences };
+  const escalations = report.escalations;
   // FR-104: viewing a report is audited (ids and counts only).
   await deps.audit.record({
     at: now,
@@ -298,7 +327,7 @@ export async function governanceReport(
       from: report.period.from,
       to: report.period.to,
       withReferences,
-      escalationsListed: escalations.outstandingActions.length,
+      escalationsListed: withReferences ? escalations.outstandingActions.length : 0,
     },
   });
   // R9: the steering group gets aggregates with small counts suppressed (core/reports/steering-view.ts).

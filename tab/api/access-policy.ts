@@ -344,6 +344,12 @@ export const ACCESS_POLICY = {
 
   'GET /api/reports/attendance': { roles: REPORT_READERS, relationships: AREA },
   'GET /api/reports/governance': { roles: REPORT_READERS, relationships: AREA },
+  // The steering group's quarterly pack (aggregates only; core/reports/steering-pack.ts).
+  'GET /api/reports/steering-pack': { roles: REPORT_READERS, relationships: AREA },
+  'GET /api/reports/steering-pack.docx': { roles: REPORT_READERS, relationships: AREA },
+  'GET /api/reports/steering-pack.xlsx': { roles: REPORT_READERS, relationships: AREA },
+  'GET /api/reports/population': { roles: COORDINATOR, relationships: AREA },
+  'PUT /api/reports/population': { roles: COORDINATOR, relationships: AREA },
   'GET /api/audit': { roles: COORDINATOR, relationships: AREA },
   'GET /api/outbox/attention': { roles: COORDINATOR, relationships: AREA },
   'POST /api/outbox/:outboxId/resend': {

@@ -12,7 +12,7 @@ import { FakeClock } from '../support/fake-clock.js';
 function deps(actions: GovernanceActionRow[], escalated: GovernanceActionRow[]) {
   const audit: AuditEntry[] = [];
   const repos: GovernanceRepository = {
-    area: async () => ({ nation: 'england-and-wales', timeZone: 'Europe/London' }),
+    area: async () => ({ name: 'Area', nation: 'england-and-wales', timeZone: 'Europe/London' }),
     agencies: async () => [{ agencyId: 'g1', name: 'Agency One', sector: 'police', core: true }],
     meetings: async () => [],
     cases: async () => [],
@@ -49,6 +49,8 @@ const row = (over: Partial<GovernanceActionRow>): GovernanceActionRow => ({
   completedOn: null,
   createdAt: new Date('2025-03-01T10:00:00Z'),
   escalationLevel: 0,
+  category: 'victim',
+  joint: false,
   ...over,
 });
 

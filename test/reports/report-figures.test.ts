@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attendanceReport } from '../../core/attendance/attendance-report.js';
 import { governanceReport } from '../../core/reports/governance.js';
+import { steeringPack } from '../../core/reports/steering-pack.js';
 import { PgAttendanceStore } from '../../store/attendance-store.js';
 import { PgGovernanceStore } from '../../store/governance-store.js';
+import { PgPopulationStore } from '../../store/population-store.js';
 import {
   aCase,
   aMeeting,
@@ -89,6 +91,66 @@ describe('cases heard', () => {
       { sector: 'unknown', label: 'Not recorded', cases: 1, share: 0.25 },
     ]);
     expect(r.volumes.policeShare).toBe(0.5);
+  });
+});
+
+describe('after a meeting that heard two of its sixteen cases', () => {
+  it('the pack says 2 heard and 14 not heard, and the presence matrix has no "Absent" for unheard or not-involved cases', async () => {
+    const m = await aMeeting(w);
+    const police = await anInvitee(w, m, 'police');
+    await anInvitee(w, m, 'idva', 'idva');
+    await anInvitee(w, m, 'housing');
+    await anInvitee(w, m, 'probation');
+    const a = await aCase(w, m, { involved: ['police', 'idva'] });
+    const b = await aCase(w, m, { involved: ['police'] });
+    for (let i = 0; i < 14; i += 1)
+      await aCase(w, m, { heard: false, involved: ['police', 'housing', 'probation'] });
+    await anAttendance(w, m, police, 'police');
+    for (const c of [a, b])
+      await anAttendance(w, m, police, 'police', { agendaItemId: c.agendaItemId });
+    await anApology(w, m, 'idva', { writtenSubmission: true });
+
+    const r = await attendance();
+    expect(r.cases).toEqual({ onAgenda: 16, heard: 2, notHeard: 14 });
+    const rows = r.perCase;
+    expect(rows.filter((c) => !c.heard)).toHaveLength(14);
+    for (const c of rows.filter((x) => !x.heard))
+      expect(new Set(c.agencies.map((x) => x.status))).toEqual(new Set(['not-heard']));
+    const cells = (id: string) =>
+      rows
+        .find((c) => c.agendaItemId === id)!
+        .agencies.map((x) => x.status)
+        .sort();
+    expect(cells(a.agendaItemId)).toEqual([
+      'apologies-written-submission',
+      'not-involved',
+      'not-involved',
+      'present',
+    ]);
+    expect(cells(b.agendaItemId)).toEqual([
+      'not-involved',
+      'not-involved',
+      'not-involved',
+      'present',
+    ]);
+    expect(rows.flatMap((c) => c.agencies).filter((x) => x.status === 'absent')).toEqual([]);
+
+    const pack = await steeringPack(
+      {
+        repos: new PgGovernanceStore(db),
+        attendance: new PgAttendanceStore(db),
+        population: new PgPopulationStore(db),
+        audit: { record: async () => undefined },
+        clock: new FakeClock('2025-03-20T12:00:00Z'),
+      },
+      actor(),
+      period,
+      { purpose: 'view' },
+    );
+    expect(pack.volumes).toMatchObject({ casesOnAgenda: 16, casesHeard: 2, casesNotHeard: 14 });
+    const police2 = pack.attendance.byAgency.find((x) => x.agencyId === w.agency.police);
+    expect(police2).toMatchObject({ casesExpected: 2, casesPresent: 2, casesAbsent: 0 });
+    expect(pack.attendance.byAgency.every((x) => x.casesAbsent === 0)).toBe(true);
   });
 });
 

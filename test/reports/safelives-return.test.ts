@@ -111,6 +111,41 @@ describe('SafeLives per-meeting return', () => {
       'Number of children in the households',
       'Referrals from: Police',
     ]);
+    // The whole header row, in the order docs/data-return.md gives (not read from the code).
+    expect(sheet[0]).toEqual([
+      'Marac',
+      'Meeting date',
+      'Number of cases discussed',
+      'Number of repeat cases',
+      'Number of children in the households',
+      'Referrals from: Police',
+      'Referrals from: IDVA service',
+      'Referrals from: Other specialist domestic abuse service',
+      'Referrals from: Children’s social care',
+      'Referrals from: Primary care (GP)',
+      'Referrals from: Secondary care (hospital)',
+      'Referrals from: Mental health',
+      'Referrals from: Drug and alcohol services',
+      'Referrals from: Housing',
+      'Referrals from: Probation',
+      'Referrals from: Education',
+      'Referrals from: Adult social care',
+      'Referrals from: Other statutory agency',
+      'Referrals from: Other voluntary sector agency',
+      'Victim is Black, Asian or racially minoritised',
+      'Victim ethnic group: Asian or Asian British',
+      'Victim ethnic group: Black, Black British, Caribbean or African',
+      'Victim ethnic group: Mixed or multiple ethnic groups',
+      'Victim ethnic group: White',
+      'Victim ethnic group: Other ethnic group',
+      'Victim is LGBT+',
+      'Victim has a disability',
+      'Victim is male',
+      'Victim is female',
+      'Victim aged 16-17',
+      'Victim aged 65 or over',
+      'Number aged 17 or below perpetrating abuse',
+    ]);
     expect(sheet).toHaveLength(4);
     const col = (header: string) => RETURN_HEADERS.indexOf(header);
     const at = (row: number, header: string) => sheet[row]![col(header)];

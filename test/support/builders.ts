@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AgencySector } from '../../core/model.js';
 import { type CaseReturnData, EMPTY_RETURN_DATA } from '../../core/reports/case-return.js';
+import type { PopulationCharacteristic } from '../../core/reports/population.js';
 import { PgCaseReturnStore } from '../../store/case-return-store.js';
+import { PgPopulationStore } from '../../store/population-store.js';
 import type { Queryable } from '../../store/db.js';
 
 /**
@@ -58,6 +60,11 @@ export interface MeetingOptions {
   kind?: 'scheduled' | 'extraordinary' | 'emergency' | 'closed';
   parentMeetingId?: string;
   reconciled?: boolean;
+  /** The case list's circulation date (YYYY-MM-DD) and when it was circulated. */
+  circulationDueOn?: string;
+  circulatedAt?: string;
+  /** When the meeting actually ended (default: three hours after the start, as scheduled). */
+  endedAt?: string;
 }
 
 export async function aMeeting(w: World, opts: MeetingOptions = {}): Promise<string> {
@@ -67,8 +74,8 @@ export async function aMeeting(w: World, opts: MeetingOptions = {}): Promise<str
   const ended = (opts.status ?? 'ended') === 'ended';
   await w.db.query(
     `INSERT INTO meeting (id, area_id, kind, title, scheduled_start, scheduled_end, status,
-       actual_start, actual_end, parent_meeting_id, reconciled_at)
-     VALUES ($1, $2, $3, 'Builder meeting', $4, $5, $6, $7, $8, $9, $10)`,
+       actual_start, actual_end, parent_meeting_id, reconciled_at, circulation_due_on, circulated_at)
+     VALUES ($1, $2, $3, 'Builder meeting', $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       id,
       w.areaId,
@@ -77,9 +84,11 @@ export async function aMeeting(w: World, opts: MeetingOptions = {}): Promise<str
       end,
       opts.status ?? 'ended',
       ended ? start : null,
-      ended ? end : null,
+      ended ? (opts.endedAt ? new Date(opts.endedAt) : end) : null,
       opts.parentMeetingId ?? null,
       ended && (opts.reconciled ?? true) ? new Date(end.getTime() + 600_000) : null,
+      opts.circulationDueOn ?? null,
+      opts.circulatedAt ? new Date(opts.circulatedAt) : null,
     ],
   );
   return id;
@@ -95,6 +104,9 @@ export interface CaseOptions {
   repeat?: boolean;
   children?: number;
   reference?: string;
+  /** The referral date on the case list (YYYY-MM-DD) and the basis of the referral. */
+  referredOn?: string;
+  basis?: 'actuarial' | 'professional-judgement' | 'escalation' | 'historic-pattern';
 }
 
 let position = 0;
@@ -126,8 +138,8 @@ export async function aCase(
   const referrer = opts.referrer === undefined ? 'police' : opts.referrer;
   await w.db.query(
     `INSERT INTO agenda_item (id, meeting_id, case_id, position, risk_level, is_repeat, children_count,
-       referring_agency_id, agencies_involved, actual_start, actual_end)
-     VALUES ($1, $2, $3, $4, 'high', $5, $6, $7, $8::uuid[], $9, $10)`,
+       referring_agency_id, agencies_involved, actual_start, actual_end, referred_on, referral_basis)
+     VALUES ($1, $2, $3, $4, 'high', $5, $6, $7, $8::uuid[], $9, $10, $11, $12)`,
     [
       agendaItemId,
       meetingId,
@@ -139,6 +151,8 @@ export async function aCase(
       (opts.involved ?? ['police', 'idva']).map((s) => w.agency[s]),
       itemStart,
       itemEnd,
+      opts.referredOn ?? null,
+      opts.basis ?? null,
     ],
   );
   return { caseId, agendaItemId, reference };
@@ -169,12 +183,18 @@ export async function anAttendance(
   meetingId: string,
   personId: string,
   sector: AgencySector,
-  opts: { agendaItemId?: string | null; as?: string; seconds?: number; cameraOn?: number } = {},
+  opts: {
+    agendaItemId?: string | null;
+    as?: string;
+    seconds?: number;
+    cameraOn?: number;
+    cameraSource?: 'calling-roster' | 'call-record' | 'attestation' | 'none';
+  } = {},
 ): Promise<void> {
   await w.db.query(
     `INSERT INTO attendance_summary (meeting_id, agenda_item_id, agency_id, person_id, attended_as,
        present_seconds, camera_on_seconds, camera_source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'calling-roster')`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       meetingId,
       opts.agendaItemId ?? null,
@@ -183,6 +203,7 @@ export async function anAttendance(
       opts.as ?? 'representative',
       opts.seconds ?? 600,
       opts.cameraOn ?? 600,
+      opts.cameraSource ?? 'calling-roster',
     ],
   );
 }
@@ -212,14 +233,16 @@ export async function anAction(
     completedOn?: string | null;
     category?: 'victim' | 'children' | 'perpetrator' | 'staff' | 'other';
     createdAt?: string;
+    joint?: boolean;
+    escalationLevel?: number;
   } = {},
 ): Promise<string> {
   actionNumber += 1;
   const reference = `A-B${String(actionNumber).padStart(4, '0')}`;
   await w.db.query(
     `INSERT INTO action (area_id, case_id, meeting_id, agenda_item_id, reference, owner_agency_id,
-       description, category, due_on, state, completed_on, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'builder action', $7, $8, $9, $10, $11)`,
+       description, category, due_on, state, completed_on, created_at, is_joint, escalation_level)
+     VALUES ($1, $2, $3, $4, $5, $6, 'builder action', $7, $8, $9, $10, $11, $12, $13)`,
     [
       w.areaId,
       c.caseId,
@@ -232,6 +255,8 @@ export async function anAction(
       opts.state ?? 'open',
       opts.completedOn ?? null,
       new Date(opts.createdAt ?? '2025-01-15T11:00:00Z'),
+      opts.joint ?? false,
+      opts.escalationLevel ?? 0,
     ],
   );
   return reference;
@@ -250,5 +275,23 @@ export async function aCaseReturn(
     repeat,
     null,
     new Date('2025-01-15T12:00:00Z'),
+  );
+}
+
+/** The area's local population figures, saved through the store the coordinator's form uses. */
+export async function aPopulation(
+  w: World,
+  figures: Partial<Record<PopulationCharacteristic, number>>,
+  source = 'Census 2021',
+): Promise<void> {
+  await new PgPopulationStore(w.db).replacePopulation(
+    w.areaId,
+    Object.entries(figures).map(([characteristic, value]) => ({
+      characteristic: characteristic as PopulationCharacteristic,
+      value: value as number,
+    })),
+    source,
+    null,
+    new Date('2025-01-02T12:00:00Z'),
   );
 }

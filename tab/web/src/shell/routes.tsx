@@ -39,6 +39,14 @@ export const ROUTES: RouteDef[] = [
     path: '/reports/governance',
     component: lazy(() => import('../surfaces/governance/governance-report.js')),
   },
+  {
+    path: '/reports/steering-pack',
+    component: lazy(() => import('../surfaces/governance/steering-pack.js')),
+  },
+  {
+    path: '/reports/population',
+    component: lazy(() => import('../surfaces/governance/population-figures.js')),
+  },
   // Demo mode only: plays the Teams meeting client (no sign-in: it acts as the simulated people).
   {
     path: '/demo/meeting-room',

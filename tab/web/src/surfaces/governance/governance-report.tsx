@@ -76,6 +76,11 @@ function Report() {
       subtitle="Volumes, action completion, escalations and attendance for the steering group. Aggregates only; case and action references are shown to the coordinator and chair."
       actions={<WhoAmI />}
     >
+      <Body1>
+        The steering group’s quarterly pack, with the equality profile, timeliness and the action
+        mix, and its Word and Excel downloads:{' '}
+        <RouteLink to="/reports/steering-pack">the steering group pack</RouteLink>.
+      </Body1>
       <PeriodForm period={period} toLabel="To (month, included)" />
       {error !== null && <ErrorBanner error={error} onRetry={() => setAsked({ ...asked })} />}
       {data === null && error === null && <Progress label="Loading the governance figures…" />}
