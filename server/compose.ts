@@ -111,7 +111,6 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     links: tabLinks({
       publicUrl: config.http.publicUrl,
       teamsAppId: config.microsoft.teamsAppId,
-      entityId: 'marac',
       demo: config.mode === 'demo',
     }),
   });
@@ -247,7 +246,6 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     links: tabLinks({
       publicUrl: config.http.publicUrl,
       teamsAppId: config.microsoft.teamsAppId,
-      entityId: 'marac',
       demo: config.mode === 'demo',
     }),
   });

@@ -96,20 +96,28 @@ export function preMeeting(db: Db, adapters: PreMeetingAdapters): PreMeeting {
 }
 
 /**
+ * The personal tab that outbound links open (the `entityId` of a `staticTabs` entry in
+ * manifest/manifest.template.json; a test holds the two together). Its page then follows the
+ * deep link's subEntityId (tab/web/src/shell/router.tsx `routeForDeepLink`).
+ */
+export const PERSONAL_TAB_ENTITY_ID = 'my-marac';
+
+/**
  * Links into the tab for outbound content (FR-033): a Teams deep link to the personal tab
  * with the page as subEntityId, falling back to the web URL; in demo mode the web URL alone.
  */
 export function tabLinks(options: {
   publicUrl: string;
   teamsAppId: string | null;
-  entityId: string;
+  entityId?: string;
   demo: boolean;
 }): TabLinks {
+  const entityId = options.entityId ?? PERSONAL_TAB_ENTITY_ID;
   const link = (page: string) => {
     const webUrl = `${options.publicUrl}/#/${page}`;
     if (options.demo || !options.teamsAppId) return webUrl;
     const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
-    return `https://teams.microsoft.com/l/entity/${options.teamsAppId}/${options.entityId}?webUrl=${encodeURIComponent(webUrl)}&context=${context}`;
+    return `https://teams.microsoft.com/l/entity/${options.teamsAppId}/${entityId}?webUrl=${encodeURIComponent(webUrl)}&context=${context}`;
   };
   return {
     meeting: (meetingId) => link(`meetings/${meetingId}`),
