@@ -35,8 +35,9 @@ export default function MyMarac() {
             key={`mine-${generation}`}
             title="My actions"
             scope="mine"
+            me={{ personId: me.person.id, hasAgency: me.agency !== null }}
             canClose
-            empty="You have no open actions. Actions the chair confirms for you appear here."
+            empty="You have no open actions. Actions the chair confirms for you or your agency appear here."
             onClosed={(text) => {
               setNotice(text);
               setGeneration((g) => g + 1);
@@ -47,6 +48,7 @@ export default function MyMarac() {
               key={`agency-${generation}`}
               title={`${me.agency.name}'s actions`}
               scope="agency"
+              me={{ personId: me.person.id, hasAgency: true }}
               canClose
               empty="Your agency has no actions at the moment."
               onClosed={(text) => {
