@@ -26,6 +26,7 @@ import {
   Section,
 } from '../../shell/components.js';
 import { STATE_LABEL } from '../common/action-table.js';
+import { DateInput } from '../common/date-inputs.js';
 
 /** ?action=<id>: opens that action's completion straight away (from a chaser mail). */
 export function DeepLinkedAction(props: {
@@ -123,8 +124,7 @@ export function CloseActionDialog(props: {
               {complete ? (
                 <>
                   <Field label="Completed on">
-                    <Input
-                      type="date"
+                    <DateInput
                       value={completedOn}
                       onChange={(_e, d) => setCompletedOn(d.value)}
                     />

@@ -8,7 +8,7 @@ import { Body1 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Notice, PageLayout, Section } from '../../shell/components.js';
 import { useLocation, useNavigate } from '../../shell/router.js';
-import { hasRole, useMe, WhoAmI } from '../../shell/session.js';
+import { hasRole, roleWords, useMe, WhoAmI } from '../../shell/session.js';
 import { ActionsSection } from './actions-panel.js';
 import { AwaitingConfirmation } from './awaiting-confirmation.js';
 import { DeepLinkedAction } from './close-action-dialog.js';
@@ -60,7 +60,7 @@ export default function MyMarac() {
         </>
       ) : (
         <Section title="Actions">
-          <Body1>Your role ({me.roles.join(', ')}) does not own actions.</Body1>
+          <Body1>Your role ({roleWords(me.roles)}) does not own actions.</Body1>
         </Section>
       )}
       {deepLinked && (

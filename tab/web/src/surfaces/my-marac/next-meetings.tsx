@@ -60,13 +60,14 @@ export function NextMeetings({ me }: { me: Me }) {
  * after the declaration (FR-046): until then, a link to accept it. Only numbers and times here.
  */
 function JoinTimes({ meetingId, me }: { meetingId: string; me: Me }) {
+  const styles = useStyles();
   const declaration = useApi<{ accepted: boolean }>(`/meetings/${meetingId}/declaration`);
   const accepted = declaration.data?.accepted === true;
   const list = useApi<CaseListView>(accepted ? `/meetings/${meetingId}/case-list` : null);
   if (declaration.error) return null; // not entitled to this meeting's cases
   if (declaration.data && !accepted)
     return (
-      <Body1 as="p">
+      <Body1 as="p" className={styles.block}>
         <RouteLink to={`/tab/meeting?meetingId=${meetingId}`}>
           Accept the confidentiality declaration
         </RouteLink>{' '}
@@ -79,7 +80,12 @@ function JoinTimes({ meetingId, me }: { meetingId: string; me: Me }) {
       i.referringAgency?.id === me.agency?.id ||
       i.agenciesInvolved.some((a) => a.id === me.agency?.id),
   );
-  if (mine.length === 0) return <Body1 as="p">None of the cases names your agency.</Body1>;
+  if (mine.length === 0)
+    return (
+      <Body1 as="p" className={styles.block}>
+        None of the cases names your agency.
+      </Body1>
+    );
   return (
     <ul aria-label="My cases' join times">
       {mine.map((i) => (
