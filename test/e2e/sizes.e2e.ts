@@ -58,7 +58,10 @@ const BY_ROLE: { who: string | null; surfaces: Surface[] }[] = [
     surfaces: [
       { name: 'chair-today', path: '/tab/coordinator' },
       { name: 'chair-console', path: `/tab/meeting/chair?meetingId=${MEETING}` },
-      { name: 'chair-side-panel', path: `/tab/meeting?meetingId=${MEETING}&frameContext=sidePanel` },
+      {
+        name: 'chair-side-panel',
+        path: `/tab/meeting?meetingId=${MEETING}&frameContext=sidePanel`,
+      },
       { name: 'chair-my-marac', path: '/tab/my-marac' },
     ],
   },
@@ -178,7 +181,9 @@ describe('dark and high-contrast themes', () => {
     for (const theme of ['dark', 'contrast'] as const) {
       await open(`/tab/my-marac?theme=${theme}`);
       const background = await page.evaluate(
-        () => getComputedStyle(document.querySelector('.fui-FluentProvider') as Element).backgroundColor,
+        () =>
+          getComputedStyle(document.querySelector('.fui-FluentProvider') as Element)
+            .backgroundColor,
       );
       const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number) as [number, number, number];
       // Both themes draw light text on a dark background.
@@ -199,10 +204,13 @@ describe('each role starts from its own app tab and reaches its work in two clic
     await open('/tab/coordinator');
     const todo = page.getByRole('list', { name: 'To do' });
     await todo.waitFor();
-    expect(await todo.textContent()).toMatch(/Case list for .* due|Harbour Refuge awaiting approval/);
-    await todo.getByRole('link', { name: /Case list for/ }).first().click(); // click 1
-    await expect.poll(h1).toBe('Northfield MARAC');
-    expect(page.url()).toContain(`/coordinator/meetings/${MEETING}`);
+    expect(await todo.textContent()).toMatch(
+      /Case list for .* due|Harbour Refuge awaiting approval/,
+    );
+    await todo.locator(`a[href="/coordinator/meetings/${MEETING}"]`).first().click(); // click 1
+    await page.waitForURL((url) => url.pathname === `/coordinator/meetings/${MEETING}`);
+    await expect.poll(h1, { timeout: 10_000 }).toBe('Northfield MARAC');
+    await page.getByRole('button', { name: 'Circulate now' }).waitFor();
   });
 
   it('the chair: the meeting side panel is the chair console; Coordinator tab → console in one click', async () => {
@@ -213,7 +221,8 @@ describe('each role starts from its own app tab and reaches its work in two clic
     await page.setViewportSize({ width: 1280, height: 800 });
     await open('/tab/coordinator');
     await page.getByRole('link', { name: 'Open the chair console' }).click(); // click 1
-    await expect.poll(h1).toBe('Chair console');
+    await expect.poll(h1, { timeout: 10_000 }).toBe('Chair console');
+    await page.getByRole('heading', { name: 'Agenda' }).waitFor();
   });
 
   it("a representative: My MARAC → the meeting's case list; their agency's actions on the tab itself", async () => {
@@ -228,6 +237,6 @@ describe('each role starts from its own app tab and reaches its work in two clic
     await signInAs(page, service.url, STEERING);
     await open('/tab/reports');
     await page.getByRole('link', { name: 'Governance report' }).click(); // click 1
-    await expect.poll(h1).toMatch(/Governance/);
+    await expect.poll(h1, { timeout: 10_000 }).toMatch(/Governance/);
   });
 });

@@ -48,6 +48,7 @@ export const HYPHENATED_ENGLISH = new Set([
   'full-screen',
   'drop-down',
   'year-to-date',
+  'to-do',
 ]);
 
 /** Addresses, mail addresses and file names carry hyphens and underscores legitimately. */

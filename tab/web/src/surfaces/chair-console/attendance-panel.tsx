@@ -107,7 +107,12 @@ function PersonLine({ person: p, tz }: { person: LivePerson; tz: string }) {
   return (
     <Body1>
       {p.displayName}
-      {deputy ? ' (deputy)' : p.role !== 'representative' ? ` (${(ROLE_LABELS[p.role] ?? p.role).toLowerCase()})` : ''} · {where}
+      {deputy
+        ? ' (deputy)'
+        : p.role !== 'representative'
+          ? ` (${(ROLE_LABELS[p.role] ?? p.role).toLowerCase()})`
+          : ''}{' '}
+      · {where}
       {p.inMeeting && ` · ${camera}`}
     </Body1>
   );

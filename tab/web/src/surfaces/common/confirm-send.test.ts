@@ -23,6 +23,8 @@ describe('what a send to many people says first', () => {
     expect(chaseMessage([police, police, { ownerAgency: { id: 'idva' } }])).toBe(
       'This emails chasers for 3 actions to their owners at 2 agencies.',
     );
-    expect(chaseMessage([police])).toBe('This emails chasers for 1 action to their owners at 1 agency.');
+    expect(chaseMessage([police])).toBe(
+      'This emails chasers for 1 action to their owners at 1 agency.',
+    );
   });
 });

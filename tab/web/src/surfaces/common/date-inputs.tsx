@@ -56,11 +56,15 @@ function useTyped(
   const [text, setText] = useState(() => show(props.value));
   // A value set from outside (a reset, a loaded record) replaces what is shown.
   useEffect(() => {
-    setText((current) => ((parse(current) ?? current) === props.value ? current : show(props.value)));
+    setText((current) =>
+      (parse(current) ?? current) === props.value ? current : show(props.value),
+    );
   }, [props.value, parse, show]);
   const onChange = (event: unknown, data: { value: string }) => {
     setText(data.value);
-    props.onChange(event, { value: data.value.trim() === '' ? '' : (parse(data.value) ?? data.value) });
+    props.onChange(event, {
+      value: data.value.trim() === '' ? '' : (parse(data.value) ?? data.value),
+    });
   };
   return { text, onChange };
 }

@@ -13,7 +13,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   Textarea,
 } from '@fluentui/react-components';
 import { useState } from 'react';

@@ -6,13 +6,7 @@
  */
 import { Body1 } from '@fluentui/react-components';
 import type { Action, Agency, MeetingSummary } from '../../api/types.js';
-import {
-  EmptyState,
-  formatDateTime,
-  Loaded,
-  PageLayout,
-  Section,
-} from '../../shell/components.js';
+import { EmptyState, formatDateTime, Loaded, PageLayout, Section } from '../../shell/components.js';
 import { RouteLink } from '../../shell/router.js';
 import { hasRole, useMe, WhoAmI, type Me } from '../../shell/session.js';
 import { LiveIndicator, useLive } from '../../shell/use-live.js';
@@ -29,8 +23,7 @@ export default function CoordinatorHome() {
   return (
     <PageLayout title="Coordinator" actions={<WhoAmI />}>
       <EmptyState title="This tab is for the MARAC coordinator and the chairs">
-        Your meetings, cases and actions are in{' '}
-        <RouteLink to="/tab/my-marac">My MARAC</RouteLink>.
+        Your meetings, cases and actions are in <RouteLink to="/tab/my-marac">My MARAC</RouteLink>.
       </EmptyState>
     </PageLayout>
   );
@@ -78,8 +71,7 @@ function CoordinatorToday({ me }: { me: Me }) {
             circulation
           </li>
           <li>
-            <RouteLink to="/coordinator/actions">Actions</RouteLink>: the action tracker and
-            chasing
+            <RouteLink to="/coordinator/actions">Actions</RouteLink>: the action tracker and chasing
           </li>
           <li>
             <RouteLink to="/coordinator/area">Area set-up</RouteLink>: agencies and people
@@ -117,8 +109,7 @@ function ChairToday({ me }: { me: Me }) {
                 <RouteLink to={`/tab/meeting/chair?meetingId=${next.id}`}>
                   Open the chair console
                 </RouteLink>{' '}
-                ·{' '}
-                <RouteLink to={`/tab/meeting?meetingId=${next.id}`}>Case list</RouteLink>
+                · <RouteLink to={`/tab/meeting?meetingId=${next.id}`}>Case list</RouteLink>
               </Body1>
             );
           }}

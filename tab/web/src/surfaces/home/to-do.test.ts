@@ -54,7 +54,11 @@ describe("the coordinator's to-do list", () => {
       ],
     });
     expect(todo.map((t) => [t.text, t.to, t.urgent])).toEqual([
-      ['Case list for MARAC b was due 3 days ago: not circulated yet', '/coordinator/meetings/b', true],
+      [
+        'Case list for MARAC b was due 3 days ago: not circulated yet',
+        '/coordinator/meetings/b',
+        true,
+      ],
       ['2 actions overdue', '/coordinator/actions', true],
       ['Case list for MARAC a due in 4 days', '/coordinator/meetings/a', false],
       ['Harbour Refuge awaiting approval', '/coordinator/area', false],

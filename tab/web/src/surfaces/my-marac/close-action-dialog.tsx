@@ -9,7 +9,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
@@ -124,10 +123,7 @@ export function CloseActionDialog(props: {
               {complete ? (
                 <>
                   <Field label="Completed on">
-                    <DateInput
-                      value={completedOn}
-                      onChange={(_e, d) => setCompletedOn(d.value)}
-                    />
+                    <DateInput value={completedOn} onChange={(_e, d) => setCompletedOn(d.value)} />
                   </Field>
                   <Field label="What was done (no names)">
                     <Textarea value={text} onChange={(_e, d) => setText(d.value)} />

@@ -3,7 +3,7 @@
  * nominating its representative and deputy, and withdrawing it with the confirmation that
  * the MARAC information it held was destroyed or returned.
  */
-import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../../../api/client.js';

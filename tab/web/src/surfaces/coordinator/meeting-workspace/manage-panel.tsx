@@ -3,7 +3,7 @@
  * its chair and deputy chair, add a closed session. Each change updates the Teams meeting; a
  * change that reaches every invitee asks for confirmation first, saying how many people.
  */
-import { Body1, Button, Field, Input, Textarea } from '@fluentui/react-components';
+import { Body1, Button, Field, Textarea } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { api } from '../../../api/client.js';
 import type { MeetingDetail } from '../../../api/types.js';
@@ -111,10 +111,7 @@ export function ManageSection(props: {
       <form aria-label="Move the meeting" onSubmit={(e) => e.preventDefault()}>
         <div className={styles.grid}>
           <Field label="New day">
-            <DateInput
-              value={move.day}
-              onChange={(_e, d) => setMove({ ...move, day: d.value })}
-            />
+            <DateInput value={move.day} onChange={(_e, d) => setMove({ ...move, day: d.value })} />
           </Field>
           <Field label="Starts at">
             <TimeInput

@@ -24,6 +24,7 @@ import { ChooseMeeting } from './choose-meeting.js';
 import { MeetingPanel, type Control } from './meeting-panel.js';
 import { useStyles } from './styles.js';
 import { usePolled } from './use-polled.js';
+import { ROLE_LABELS } from '../../coordinator/area/labels.js';
 
 export default function MeetingRoom(props: { params: Record<string, string> }) {
   const meetingId = props.params.meetingId;
@@ -90,7 +91,7 @@ function Room({ meetingId }: { meetingId: string }) {
             <Select value={acting?.personId ?? ''} onChange={(_e, d) => setActingAs(d.value)}>
               {people.map((p) => (
                 <option key={p.personId} value={p.personId}>
-                  {p.displayName} ({p.kind}
+                  {p.displayName} ({(ROLE_LABELS[p.kind] ?? p.kind).toLowerCase()}
                   {p.agencyName ? `, ${p.agencyName}` : ''})
                 </option>
               ))}
