@@ -40,7 +40,13 @@ export default function MeetingDetails() {
   const host = useHost();
   const navigate = useNavigate();
   const meetingId = query.get('meetingId');
-  const frame = host.frameContext;
+  // In a browser the address says which frame to play (the demo meeting room links to it).
+  const asked = query.get('frameContext');
+  const frame = host.embedded
+    ? host.frameContext
+    : asked === 'sidePanel' || asked === 'content' || asked === 'meetingStage'
+      ? asked
+      : host.frameContext;
   const inMeeting = frame === 'content' && (host.teamsMeetingId !== null || !host.embedded);
   const coordinatorTab = Boolean(meetingId) && inMeeting && hasRole(me, 'coordinator');
   useEffect(() => {

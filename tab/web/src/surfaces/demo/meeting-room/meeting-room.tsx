@@ -70,9 +70,15 @@ function Room({ meetingId }: { meetingId: string }) {
       title="Demo meeting room"
       subtitle={`${chat.data.meeting.title}, ${formatDateTime(chat.data.meeting.scheduledStart)}. Plays Microsoft Teams for the fictional people invited; what happens here reaches the service exactly as from Teams.`}
       actions={
-        <RouteLink to={`/tab/meeting/chair?meetingId=${meetingId}`}>
-          Open the chair console
-        </RouteLink>
+        <span>
+          <RouteLink to={`/tab/meeting/chair?meetingId=${meetingId}`}>
+            Open the chair console
+          </RouteLink>{' '}
+          ·{' '}
+          <RouteLink to={`/tab/meeting?meetingId=${meetingId}&frameContext=sidePanel`}>
+            Open the side panel as Teams shows it
+          </RouteLink>
+        </span>
       }
     >
       {failure !== null && <ErrorBanner error={failure} title="That did not go through" />}
