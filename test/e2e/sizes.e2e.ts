@@ -211,6 +211,10 @@ describe('each role starts from its own app tab and reaches its work in two clic
     await page.waitForURL((url) => url.pathname === `/coordinator/meetings/${MEETING}`);
     await expect.poll(h1, { timeout: 10_000 }).toBe('Northfield MARAC');
     await page.getByRole('button', { name: 'Circulate now' }).waitFor();
+    // The meeting's details tab in Teams is the coordinator's meeting workspace itself.
+    await page.goto(`${service.url}/tab/meeting?meetingId=${MEETING}&frameContext=content`);
+    await page.waitForURL((url) => url.pathname === `/coordinator/meetings/${MEETING}`);
+    await page.getByRole('button', { name: 'Circulate now' }).waitFor();
   });
 
   it('the chair: the meeting side panel is the chair console; Coordinator tab → console in one click', async () => {

@@ -75,7 +75,7 @@ function Meeting({ meetingId, sidePanel }: { meetingId: string; sidePanel: boole
           <Body1>
             {formatDateTime(d.meeting.scheduledStart, me.area.timeZone)} to{' '}
             {formatTime(d.meeting.scheduledEnd, me.area.timeZone)}.{' '}
-            {d.meeting.joinUrl && (
+            {d.meeting.joinUrl && !sidePanel && (
               <Link href={d.meeting.joinUrl} target="_blank" rel="noreferrer">
                 Join the meeting in Teams
               </Link>

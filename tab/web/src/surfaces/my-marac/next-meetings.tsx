@@ -4,16 +4,20 @@ import type { CaseListView, MeetingSummary } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { EmptyState, formatDateTime, formatTime, Loaded, Section } from '../../shell/components.js';
 import { RouteLink } from '../../shell/router.js';
+import { useLive } from '../../shell/use-live.js';
 import type { Me } from '../../shell/session.js';
 import { useStyles } from './styles.js';
 
 export function NextMeetings({ me }: { me: Me }) {
   const styles = useStyles();
-  const meetings = useApi<{ meetings: MeetingSummary[] }>('/meetings');
+  const meetings = useLive<{ meetings: MeetingSummary[] }>('/meetings');
   const now = Date.now();
   return (
     <Section title="My next meetings">
-      <Loaded state={meetings} label="Loading your meetings…">
+      <Loaded
+        state={{ ...meetings, loading: !meetings.data, reload: meetings.refresh }}
+        label="Loading your meetings…"
+      >
         {(d) => {
           const next = d.meetings
             .filter(
