@@ -128,6 +128,7 @@ export function codeWords(code: string): string {
   const words = code
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[._-]+/g, ' ')
-    .trim();
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
