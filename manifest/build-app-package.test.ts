@@ -84,6 +84,18 @@ describe('npm run manifest: the app package', () => {
         contentUrl: `${base}/tab/my-marac`,
         scopes: ['personal'],
       }),
+      expect.objectContaining({
+        entityId: 'coordinator',
+        name: 'Coordinator',
+        contentUrl: `${base}/tab/coordinator`,
+        scopes: ['personal'],
+      }),
+      expect.objectContaining({
+        entityId: 'reports',
+        name: 'Reports',
+        contentUrl: `${base}/tab/reports`,
+        scopes: ['personal'],
+      }),
     ]);
     expect(m.configurableTabs).toEqual([
       expect.objectContaining({

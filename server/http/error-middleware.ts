@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { type ErrorCode, isDomainError } from '../../core/errors.js';
 import type { Logger } from '../logger.js';
+import { plainIssue } from './plain-issue.js';
 
 /** HTTP status for each domain error code (the code itself is the stable contract). */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -70,7 +71,7 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
         message: 'The request is not valid.',
         details: error.issues.map((issue) => ({
           path: issue.path.join('.'),
-          message: issue.message,
+          message: plainIssue(issue),
         })),
       });
     }

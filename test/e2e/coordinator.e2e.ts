@@ -92,6 +92,12 @@ describe('coordinator workspace (issue 7): schedule, import with row errors, cir
 
     // Circulate now: a notice per invited person; the status per recipient follows.
     await page.getByRole('button', { name: 'Circulate now' }).click();
+    // Sending to many people asks first, saying who gets what.
+    const confirmCirculate = page.getByRole('alertdialog', {
+      name: 'Circulate the case list: confirm',
+    });
+    expect(await confirmCirculate.textContent()).toMatch(/to \d+ people at \d+ agencies/);
+    await confirmCirculate.getByRole('button', { name: 'Circulate' }).click();
     await page.getByText(/Case list circulated: 2 cases, \d+ notices queued/).waitFor();
     const recipients = page.getByRole('table', { name: 'Recipients' });
     await recipients.waitFor();

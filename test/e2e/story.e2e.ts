@@ -132,6 +132,12 @@ describe('the whole story: import and circulation, case list, meeting, report, M
     expect(await agenda.textContent()).not.toMatch(/Importwell|Threats/);
 
     await page.getByRole('button', { name: 'Circulate now' }).click();
+    // Sending to many people asks first, saying who gets what.
+    const confirmCirculate = page.getByRole('alertdialog', {
+      name: 'Circulate the case list: confirm',
+    });
+    expect(await confirmCirculate.textContent()).toMatch(/to \d+ people at \d+ agencies/);
+    await confirmCirculate.getByRole('button', { name: 'Circulate' }).click();
     await page.getByText(/Case list circulated: \d+ cases, \d+ notices queued/).waitFor();
     const recipients = page.getByRole('table', { name: 'Recipients' });
     await recipients.waitFor();

@@ -54,6 +54,10 @@ const useStyles = makeStyles({
     // One column no wider than the screen, whatever a child's natural width (320 px screens).
     gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalL,
+    // The meeting side panel is 320 px wide: keep the margins small there.
+    '@media (max-width: 640px)': {
+      padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    },
   },
   titleRow: {
     display: 'flex',
@@ -75,6 +79,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingVerticalL,
+    '@media (max-width: 640px)': { padding: tokens.spacingVerticalM },
   },
   muted: { color: tokens.colorNeutralForeground2 },
 });

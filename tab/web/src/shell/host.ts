@@ -69,9 +69,18 @@ function asTheme(value: string | undefined): ThemeName {
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 
+/**
+ * A plain browser has no frame context; `?frameContext=sidePanel` (or content, meetingStage)
+ * shows a meeting tab as Teams would in that frame (demo meeting room, browser tests).
+ */
+export function browserFrameContext(): string | null {
+  const asked = new URLSearchParams(window.location.search).get('frameContext');
+  return asked === 'sidePanel' || asked === 'content' || asked === 'meetingStage' ? asked : null;
+}
+
 /** Detects the host; inside Teams/Outlook initialises teams-js (5 s limit) and reads the context. */
 export async function detectHost(): Promise<HostContext> {
-  const plain = { ...PLAIN, theme: browserTheme() };
+  const plain = { ...PLAIN, theme: browserTheme(), frameContext: browserFrameContext() };
   if (!looksEmbedded()) return plain;
   try {
     const module = await import('./teams-sdk.js');

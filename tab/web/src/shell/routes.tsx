@@ -23,7 +23,13 @@ export const ROUTES: RouteDef[] = [
     component: lazy(() => import('../surfaces/demo/sign-in/sign-in.js')),
     public: true,
   },
+  // The personal app tabs (manifest staticTabs): each opens on what needs doing now.
   { path: '/tab/my-marac', component: lazy(() => import('../surfaces/my-marac/my-marac.js')) },
+  {
+    path: '/tab/coordinator',
+    component: lazy(() => import('../surfaces/home/coordinator-home.js')),
+  },
+  { path: '/tab/reports', component: lazy(() => import('../surfaces/home/reports-home.js')) },
   {
     path: '/tab/meeting/chair',
     component: lazy(() => import('../surfaces/chair-console/chair-console.js')),

@@ -44,6 +44,11 @@ export function useMe(): Me {
   return value.me;
 }
 
+/** Roles in words ("deputy chair", not the code). */
+export function roleWords(roles: readonly Role[]): string {
+  return roles.map((r) => r.replace(/-/g, ' ').replace(/^idva$/, 'IDVA')).join(', ');
+}
+
 export function hasRole(me: Me, ...roles: Role[]): boolean {
   return me.roles.some((r) => roles.includes(r));
 }
@@ -141,8 +146,8 @@ export function RoleGate(props: { anyOf: Role[]; children: ReactNode; what?: str
   return (
     <PageLayout title="Not available for your role">
       <Body1>
-        {props.what ?? 'This page'} is for {props.anyOf.join(', ')} only. You are signed in as{' '}
-        {me.person.displayName} ({me.roles.join(', ') || 'no role'}).
+        {props.what ?? 'This page'} is for {roleWords(props.anyOf)} only. You are signed in as{' '}
+        {me.person.displayName} ({roleWords(me.roles) || 'no role'}).
       </Body1>
     </PageLayout>
   );

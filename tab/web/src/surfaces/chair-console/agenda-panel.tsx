@@ -48,9 +48,9 @@ export function Agenda(props: {
       <Table aria-label="Agenda" size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>#</TableHeaderCell>
+            <TableHeaderCell className={styles.wideOnly}>#</TableHeaderCell>
             <TableHeaderCell>Case</TableHeaderCell>
-            <TableHeaderCell>Planned</TableHeaderCell>
+            <TableHeaderCell className={styles.wideOnly}>Planned</TableHeaderCell>
             <TableHeaderCell>Timer</TableHeaderCell>
             <TableHeaderCell>Run</TableHeaderCell>
           </TableRow>
@@ -66,8 +66,8 @@ export function Agenda(props: {
                 className={isCurrent ? styles.current : undefined}
                 aria-current={isCurrent ? 'step' : undefined}
               >
-                <TableCell>{item.position}</TableCell>
-                <TableCell>
+                <TableCell className={styles.wideOnly}>{item.position}</TableCell>
+                <TableCell className={styles.cell}>
                   {item.caseReference}{' '}
                   <Badge
                     appearance="tint"
@@ -85,7 +85,7 @@ export function Agenda(props: {
                     {badgeText(item, isCurrent)}
                   </Badge>
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.wideOnly}>
                   {formatTime(item.plannedStart, props.tz)}, {item.plannedMinutes} min
                 </TableCell>
                 <TableCell>

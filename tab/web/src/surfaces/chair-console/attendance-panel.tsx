@@ -12,6 +12,7 @@ import {
 import { CAMERA_SOURCE_LABEL, type LiveAttendance, type LivePerson } from './types.js';
 import { useStyles } from './styles.js';
 import { ApologyForm, CameraAttest } from './attendance-record.js';
+import { ROLE_LABELS } from '../coordinator/area/labels.js';
 
 export function Attendance(props: {
   state: { data: LiveAttendance | null; error: unknown; refresh: () => void };
@@ -118,7 +119,12 @@ function PersonLine({ person: p, tz }: { person: LivePerson; tz: string }) {
   return (
     <Body1>
       {p.displayName}
-      {deputy ? ' (deputy)' : p.role !== 'representative' ? ` (${p.role})` : ''} · {where}
+      {deputy
+        ? ' (deputy)'
+        : p.role !== 'representative'
+          ? ` (${(ROLE_LABELS[p.role] ?? p.role).toLowerCase()})`
+          : ''}{' '}
+      · {where}
       {p.inMeeting && ` · ${camera}`}
     </Body1>
   );

@@ -1,10 +1,12 @@
 /** The console's layout and the look its panels share. */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { NARROW } from '../common/data-table.js';
 
 export const useStyles = makeStyles({
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+    // Two columns on a wide screen, one in the 320 px side panel (never wider than the screen).
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(340px, 100%), 1fr))',
     gap: tokens.spacingVerticalL,
     alignItems: 'start',
   },
@@ -51,4 +53,7 @@ export const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     '& > legend': { fontWeight: tokens.fontWeightSemibold, padding: 0 },
   },
+  /** Columns the side panel has no room for (the row keeps case, timer and buttons). */
+  wideOnly: { [NARROW]: { display: 'none' } },
+  cell: { overflowWrap: 'anywhere' },
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatDay } from '../../shell/components.js';
 import type { LiveAttendance, RunAction } from './types.js';
 import { useStyles } from './styles.js';
+import { DateInput } from '../common/date-inputs.js';
 
 export type Verb = 'assign' | 'confirm' | 'reject';
 
@@ -103,7 +104,7 @@ export function VolunteeredAction(props: {
             </Select>
           </Field>
           <Field label="Due on">
-            <Input type="date" value={dueOn} onChange={(_e, d) => setDueOn(d.value)} />
+            <DateInput value={dueOn} onChange={(_e, d) => setDueOn(d.value)} />
           </Field>
           <Button type="submit" appearance="primary" disabled={disabled}>
             {props.busy === `assign:${a.id}` ? 'Assigning…' : 'Assign action'}

@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Action } from '../../api/types.js';
 import { formatDay } from '../../shell/components.js';
+import { useStackedTableStyles } from './data-table.js';
 
 /** Issue 6 states: volunteered (in the meeting) → open → done / not-achievable; or rejected. */
 export const STATE_LABEL: Record<string, string> = {
@@ -52,11 +53,15 @@ export function ActionTable(props: {
   onToggle?: (id: string, on: boolean) => void;
   /** Per-row buttons (complete / cannot be achieved / open). */
   rowActions?: (action: Action) => ReactNode;
+  /** Who owns it, in the viewer's words (default: the agency and the named person). */
+  ownerLabel?: (action: Action) => ReactNode;
 }) {
   const selectable = Boolean(props.selected && props.onToggle);
+  const s = useStackedTableStyles();
+  const cell = (label: string) => ({ className: s.cell, 'data-label': label });
   return (
-    <Table aria-label={props.label} size="small">
-      <TableHeader>
+    <Table aria-label={props.label} size="small" className={s.table}>
+      <TableHeader className={s.header}>
         <TableRow>
           {selectable && <TableHeaderCell>Select</TableHeaderCell>}
           <TableHeaderCell>Action</TableHeaderCell>
@@ -68,11 +73,11 @@ export function ActionTable(props: {
           {props.rowActions && <TableHeaderCell>Do</TableHeaderCell>}
         </TableRow>
       </TableHeader>
-      <TableBody>
+      <TableBody className={s.body}>
         {props.actions.map((a) => (
-          <TableRow key={a.id}>
+          <TableRow key={a.id} className={s.row}>
             {selectable && (
-              <TableCell>
+              <TableCell {...cell('Select')}>
                 <Checkbox
                   aria-label={`Select ${a.reference}`}
                   checked={props.selected?.has(a.id) ?? false}
@@ -80,18 +85,24 @@ export function ActionTable(props: {
                 />
               </TableCell>
             )}
-            <TableCell>{a.reference}</TableCell>
-            <TableCell>{a.caseReference}</TableCell>
-            <TableCell>{a.description}</TableCell>
-            <TableCell>
-              {a.ownerAgency.name}
-              {a.ownerPerson ? ` (${a.ownerPerson.displayName})` : ''}
+            <TableCell {...cell('Action')}>{a.reference}</TableCell>
+            <TableCell {...cell('Case')}>{a.caseReference}</TableCell>
+            <TableCell {...cell('What')}>{a.description}</TableCell>
+            <TableCell {...cell('Owner')}>
+              {props.ownerLabel ? (
+                props.ownerLabel(a)
+              ) : (
+                <>
+                  {a.ownerAgency.name}
+                  {a.ownerPerson ? ` (${a.ownerPerson.displayName})` : ''}
+                </>
+              )}
             </TableCell>
-            <TableCell>{formatDay(a.dueOn)}</TableCell>
-            <TableCell>
+            <TableCell {...cell('Due')}>{formatDay(a.dueOn)}</TableCell>
+            <TableCell {...cell('Status')}>
               <ActionStateBadge action={a} />
             </TableCell>
-            {props.rowActions && <TableCell>{props.rowActions(a)}</TableCell>}
+            {props.rowActions && <TableCell {...cell('Do')}>{props.rowActions(a)}</TableCell>}
           </TableRow>
         ))}
       </TableBody>

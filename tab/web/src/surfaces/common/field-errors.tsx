@@ -15,7 +15,7 @@ export function FieldErrors({ error }: { error: unknown }) {
         <ul>
           {details.map((d, i) => (
             <li key={i}>
-              {d.path ? `${d.path}: ` : ''}
+              {d.path ? `${fieldWords(d.path)}: ` : ''}
               {d.message}
             </li>
           ))}
@@ -23,4 +23,16 @@ export function FieldErrors({ error }: { error: unknown }) {
       )}
     </>
   );
+}
+
+/** A field's path in words: "capacity.maxCases" → "Capacity max cases", "rows.2.email" → "Rows 3 email". */
+export function fieldWords(path: string): string {
+  const words = path
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part))
+    .join(' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -22,6 +22,7 @@ import { BlockedChasers } from './blocked-chasers.js';
 import { ChaseDialog } from './chase-dialog.js';
 import { ChaseReplies } from './chase-replies.js';
 import { CoordinatorPage } from './coordinator-page.js';
+import { chaseMessage, ConfirmSend } from '../common/confirm-send.js';
 
 const useStyles = makeStyles({
   filters: {
@@ -68,7 +69,13 @@ export default function Actions() {
   const actions = useApi<{ actions: Action[] }>(path);
   const shown = (actions.data?.actions ?? []).filter((a) => !overdueOnly || a.overdue);
 
+  const [asking, setAsking] = useState<string | null>(null);
+  const askChase = () => {
+    setChased(null);
+    setAsking(chaseMessage(shown.filter((a) => selected.has(a.id))));
+  };
   const chase = async () => {
+    setAsking(null);
     setChasing(true);
     setChaseError(null);
     setChased(null);
@@ -146,13 +153,23 @@ export default function Actions() {
               className="no-print"
               appearance="primary"
               disabled={selected.size === 0 || chasing}
-              onClick={() => void chase()}
+              onClick={askChase}
             >
               Chase selected ({selected.size})
             </Button>
           </div>
         }
       >
+        {asking && (
+          <ConfirmSend
+            label="Chase the selected actions"
+            message={asking}
+            confirmLabel="Send chasers"
+            busy={chasing}
+            onConfirm={() => void chase()}
+            onCancel={() => setAsking(null)}
+          />
+        )}
         {chasing && <Progress bar label="Sending chasers…" />}
         {chased && <Notice intent="success">{chased}</Notice>}
         {chaseError !== null && <ErrorBanner error={chaseError} />}

@@ -19,9 +19,19 @@ const useStyles = makeStyles({
   },
 });
 
+/** The detail's field names and code values in words; ids, dates and counts as they are. */
 function describeDetail(detail: Record<string, unknown>): string {
+  const value = (v: unknown) =>
+    typeof v === 'string' && /^[a-z]+(?:[-_.][a-z]+)+$|^[a-z]+[A-Z]\w*$/.test(v)
+      ? codeWords(v).toLowerCase()
+      : typeof v === 'object' && v !== null
+        ? JSON.stringify(v)
+        : String(v);
   return Object.entries(detail)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .map(
+      ([k, v]) =>
+        `${codeWords(k).toLowerCase()}: ${Array.isArray(v) ? v.map(value).join(', ') : value(v)}`,
+    )
     .join('; ');
 }
 
@@ -79,13 +89,13 @@ export default function Audit() {
                       cell: (e) =>
                         e.actor.kind === 'person'
                           ? (e.actor.displayName ?? 'Former member')
-                          : `The service (${e.actor.kind})`,
+                          : `The service (${codeWords(e.actor.kind).toLowerCase()})`,
                     },
-                    { header: 'What', cell: (e) => e.action },
+                    { header: 'What', cell: (e) => codeWords(e.action) },
                     {
                       header: 'Record',
                       cell: (e) =>
-                        `${e.recordType}${e.recordId ? ` ${e.recordId.slice(0, 8)}` : ''}`,
+                        `${codeWords(e.recordType)}${e.recordId ? ` ${e.recordId.slice(0, 8)}` : ''}`,
                     },
                     {
                       header: 'Detail',
@@ -111,4 +121,14 @@ export default function Audit() {
       </Section>
     </CoordinatorPage>
   );
+}
+
+/** An audit code in words: "case-list.circulate" → "Case list circulate". */
+export function codeWords(code: string): string {
+  const words = code
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[._-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

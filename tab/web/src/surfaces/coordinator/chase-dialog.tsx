@@ -13,7 +13,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   Textarea,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -25,6 +24,7 @@ import { formatDateTime, formatDay, Loaded } from '../../shell/components.js';
 import { useSubmit } from '../../shell/use-submit.js';
 import { DataTable } from '../common/data-table.js';
 import { FieldErrors } from '../common/field-errors.js';
+import { DateInput } from '../common/date-inputs.js';
 
 interface ChaseRow {
   at: string;
@@ -130,7 +130,7 @@ export function ChaseDialog(props: { action: Action; onClose: (changed: boolean)
             {open && (
               <form onSubmit={extend} aria-label={`Extend the due date of ${a.reference}`}>
                 <Field label="New due date" required>
-                  <Input type="date" value={dueOn} onChange={(_e, d) => setDueOn(d.value)} />
+                  <DateInput value={dueOn} onChange={(_e, d) => setDueOn(d.value)} />
                 </Field>
                 <Field label="Why it is extended (no names)" required>
                   <Textarea value={reason} onChange={(_e, d) => setReason(d.value)} />

@@ -9,6 +9,7 @@ import { WhoAmI } from '../../shell/session.js';
 import { UndeliveredMail } from './undelivered-mail.js';
 
 export const NAV: NavItem[] = [
+  { to: '/tab/coordinator', label: 'Today' },
   { to: '/coordinator/schedule', label: 'Schedule' },
   { to: '/coordinator/actions', label: 'Actions' },
   { to: '/coordinator/area', label: 'Area set-up' },

@@ -10,6 +10,7 @@ import type { MeetingSummary } from '../../api/types.js';
 import { Notice, Progress, Section } from '../../shell/components.js';
 import { useSubmit } from '../../shell/use-submit.js';
 import { FieldErrors } from '../common/field-errors.js';
+import { DateInput, TimeInput } from '../common/date-inputs.js';
 
 const useStyles = makeStyles({
   form: {
@@ -177,13 +178,13 @@ export function SingleMeetingForm(props: { onDone: (r: ScheduleResult) => void }
         <Input value={form.title} onChange={set('title')} />
       </Field>
       <Field label="Day">
-        <Input type="date" value={form.day} onChange={set('day')} />
+        <DateInput value={form.day} onChange={set('day')} />
       </Field>
       <Field label="Starts at">
-        <Input type="time" value={form.startTime} onChange={set('startTime')} />
+        <TimeInput value={form.startTime} onChange={set('startTime')} />
       </Field>
       <Field label="Ends at">
-        <Input type="time" value={form.endTime} onChange={set('endTime')} />
+        <TimeInput value={form.endTime} onChange={set('endTime')} />
       </Field>
       <Field label="Reason (needed inside the notice period)">
         <Input value={form.reason} onChange={set('reason')} />

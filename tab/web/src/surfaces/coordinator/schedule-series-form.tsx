@@ -20,6 +20,7 @@ import { formatDay, Notice, Progress, Section } from '../../shell/components.js'
 import { useSubmit } from '../../shell/use-submit.js';
 import { FieldErrors } from '../common/field-errors.js';
 import { today, type ScheduleResult, type SeriesPreview } from './schedule-forms.js';
+import { DateInput, TimeInput } from '../common/date-inputs.js';
 
 const useStyles = makeStyles({
   form: {
@@ -145,16 +146,16 @@ export function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
             </Field>
           )}
           <Field label="Starts at">
-            <Input type="time" value={form.startTime} onChange={set('startTime')} />
+            <TimeInput value={form.startTime} onChange={set('startTime')} />
           </Field>
           <Field label="Ends at">
-            <Input type="time" value={form.endTime} onChange={set('endTime')} />
+            <TimeInput value={form.endTime} onChange={set('endTime')} />
           </Field>
           <Field label="First day">
-            <Input type="date" value={form.startsOn} onChange={set('startsOn')} />
+            <DateInput value={form.startsOn} onChange={set('startsOn')} />
           </Field>
           <Field label="Last day">
-            <Input type="date" value={form.endsOn} onChange={set('endsOn')} />
+            <DateInput value={form.endsOn} onChange={set('endsOn')} />
           </Field>
           <PersonPicker
             label="Chair"

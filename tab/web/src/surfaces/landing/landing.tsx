@@ -2,7 +2,7 @@ import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { PageLayout, Section } from '../../shell/components.js';
 import { RouteLink } from '../../shell/router.js';
-import { DemoModeNote, DemoSignInItem } from '../demo/landing-demo.js';
+import { DemoGuide, DemoModeNote } from '../demo/landing-demo.js';
 
 interface Health {
   version: string;
@@ -31,6 +31,7 @@ export default function Landing() {
         Teams. Case content is shown only here, to the people entitled to it; nothing we send names
         anyone.
       </Body1>
+      {health?.mode === 'demo' && <DemoGuide />}
       <Section title="Service status">
         <Body1 role="status">
           {health
@@ -41,10 +42,16 @@ export default function Landing() {
       </Section>
       <Section title="Where to go">
         <ul className={styles.list}>
-          {health?.mode === 'demo' && <DemoSignInItem />}
           <li>
             <RouteLink to="/tab/my-marac">My MARAC</RouteLink>: your next meetings, your cases&apos;
             join times and your actions.
+          </li>
+          <li>
+            <RouteLink to="/tab/coordinator">Coordinator</RouteLink>: what needs doing now, for the
+            coordinator and the chairs.
+          </li>
+          <li>
+            <RouteLink to="/tab/reports">Reports</RouteLink>: attendance and governance.
           </li>
           <li>
             <RouteLink to="/tab/meeting">Meeting details</RouteLink>: the case list, after the

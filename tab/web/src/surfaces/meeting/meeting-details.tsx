@@ -4,6 +4,7 @@
  * research status per agency, and when to join for my agency's cases.
  */
 import { Body1, Link } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect } from 'react';
 import { ApiError } from '../../api/client.js';
 import type { MeetingDetail } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
@@ -17,20 +18,52 @@ import {
   Progress,
   Section,
 } from '../../shell/components.js';
-import { useLocation } from '../../shell/router.js';
-import { useMe, WhoAmI } from '../../shell/session.js';
+import { useHost } from '../../shell/root.js';
+import { RouteLink, useLocation, useNavigate } from '../../shell/router.js';
+import { hasRole, useMe, WhoAmI } from '../../shell/session.js';
 import { CaseList } from './case-list.js';
 import { ChooseMeeting } from './choose-meeting.js';
 import { DeclarationPrompt, type Declaration } from './declaration-prompt.js';
 import { ResearchStatus } from './research-status.js';
 
+// The chair console is its own chunk: only the chairs' side panel loads it.
+const ChairConsole = lazy(() => import('../chair-console/chair-console.js'));
+
+/**
+ * One meeting tab, three faces (Teams gives it a frame context): in the side panel the chair
+ * and deputy chair get the compact chair console; in the meeting details tab the coordinator
+ * gets the meeting workspace; everyone else, anywhere, the case list with their agency's cases.
+ */
 export default function MeetingDetails() {
   const { query } = useLocation();
+  const me = useMe();
+  const host = useHost();
+  const navigate = useNavigate();
   const meetingId = query.get('meetingId');
-  return meetingId ? <Meeting meetingId={meetingId} /> : <ChooseMeeting />;
+  // In a browser the address says which frame to play (the demo meeting room links to it).
+  const asked = query.get('frameContext');
+  const frame = host.embedded
+    ? host.frameContext
+    : asked === 'sidePanel' || asked === 'content' || asked === 'meetingStage'
+      ? asked
+      : host.frameContext;
+  const inMeeting = frame === 'content' && (host.teamsMeetingId !== null || !host.embedded);
+  const coordinatorTab = Boolean(meetingId) && inMeeting && hasRole(me, 'coordinator');
+  useEffect(() => {
+    if (coordinatorTab) navigate(`/coordinator/meetings/${meetingId}`);
+  }, [coordinatorTab, meetingId, navigate]);
+  if (!meetingId) return <ChooseMeeting />;
+  if (frame === 'sidePanel' && hasRole(me, 'chair', 'deputy-chair'))
+    return (
+      <Suspense fallback={<Progress label="Loading the chair console…" />}>
+        <ChairConsole />
+      </Suspense>
+    );
+  if (coordinatorTab) return <Progress label="Opening the meeting workspace…" />;
+  return <Meeting meetingId={meetingId} sidePanel={frame === 'sidePanel'} />;
 }
 
-function Meeting({ meetingId }: { meetingId: string }) {
+function Meeting({ meetingId, sidePanel }: { meetingId: string; sidePanel: boolean }) {
   const me = useMe();
   const detail = useApi<MeetingDetail>(`/meetings/${meetingId}`);
   const declaration = useApi<Declaration>(`/meetings/${meetingId}/declaration`);
@@ -42,7 +75,7 @@ function Meeting({ meetingId }: { meetingId: string }) {
           <Body1>
             {formatDateTime(d.meeting.scheduledStart, me.area.timeZone)} to{' '}
             {formatTime(d.meeting.scheduledEnd, me.area.timeZone)}.{' '}
-            {d.meeting.joinUrl && (
+            {d.meeting.joinUrl && !sidePanel && (
               <Link href={d.meeting.joinUrl} target="_blank" rel="noreferrer">
                 Join the meeting in Teams
               </Link>
@@ -54,6 +87,21 @@ function Meeting({ meetingId }: { meetingId: string }) {
       {declaration.error !== null && <NoCaseList error={declaration.error} />}
       {declaration.data && !declaration.data.accepted && (
         <DeclarationPrompt declaration={declaration.data} onAccepted={declaration.reload} />
+      )}
+      {hasRole(me, 'coordinator') && (
+        <Body1>
+          <RouteLink to={`/coordinator/meetings/${meetingId}`}>
+            Open this meeting in the coordinator workspace
+          </RouteLink>
+        </Body1>
+      )}
+      {sidePanel && me.agency && (
+        <Section title="Volunteering an action">
+          <Body1>
+            When a case is discussed, its card appears in the meeting chat: choose Volunteer on it
+            to offer an action for {me.agency.name}. The chair confirms it there.
+          </Body1>
+        </Section>
       )}
       {declaration.data?.accepted && <CaseList meetingId={meetingId} me={me} />}
       {declaration.data?.accepted && <ResearchStatus meetingId={meetingId} />}

@@ -9,7 +9,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
@@ -26,6 +25,7 @@ import {
   Section,
 } from '../../shell/components.js';
 import { STATE_LABEL } from '../common/action-table.js';
+import { DateInput } from '../common/date-inputs.js';
 
 /** ?action=<id>: opens that action's completion straight away (from a chaser mail). */
 export function DeepLinkedAction(props: {
@@ -123,11 +123,7 @@ export function CloseActionDialog(props: {
               {complete ? (
                 <>
                   <Field label="Completed on">
-                    <Input
-                      type="date"
-                      value={completedOn}
-                      onChange={(_e, d) => setCompletedOn(d.value)}
-                    />
+                    <DateInput value={completedOn} onChange={(_e, d) => setCompletedOn(d.value)} />
                   </Field>
                   <Field label="What was done (no names)">
                     <Textarea value={text} onChange={(_e, d) => setText(d.value)} />

@@ -8,7 +8,7 @@ import { Body1 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Notice, PageLayout, Section } from '../../shell/components.js';
 import { useLocation, useNavigate } from '../../shell/router.js';
-import { hasRole, useMe, WhoAmI } from '../../shell/session.js';
+import { hasRole, roleWords, useMe, WhoAmI } from '../../shell/session.js';
 import { ActionsSection } from './actions-panel.js';
 import { AwaitingConfirmation } from './awaiting-confirmation.js';
 import { DeepLinkedAction } from './close-action-dialog.js';
@@ -35,8 +35,9 @@ export default function MyMarac() {
             key={`mine-${generation}`}
             title="My actions"
             scope="mine"
+            me={{ personId: me.person.id, hasAgency: me.agency !== null }}
             canClose
-            empty="You have no open actions. Actions the chair confirms for you appear here."
+            empty="You have no open actions. Actions the chair confirms for you or your agency appear here."
             onClosed={(text) => {
               setNotice(text);
               setGeneration((g) => g + 1);
@@ -47,6 +48,7 @@ export default function MyMarac() {
               key={`agency-${generation}`}
               title={`${me.agency.name}'s actions`}
               scope="agency"
+              me={{ personId: me.person.id, hasAgency: true }}
               canClose
               empty="Your agency has no actions at the moment."
               onClosed={(text) => {
@@ -58,7 +60,7 @@ export default function MyMarac() {
         </>
       ) : (
         <Section title="Actions">
-          <Body1>Your role ({me.roles.join(', ')}) does not own actions.</Body1>
+          <Body1>Your role ({roleWords(me.roles)}) does not own actions.</Body1>
         </Section>
       )}
       {deepLinked && (

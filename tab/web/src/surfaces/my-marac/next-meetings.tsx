@@ -4,16 +4,20 @@ import type { CaseListView, MeetingSummary } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { EmptyState, formatDateTime, formatTime, Loaded, Section } from '../../shell/components.js';
 import { RouteLink } from '../../shell/router.js';
+import { useLive } from '../../shell/use-live.js';
 import type { Me } from '../../shell/session.js';
 import { useStyles } from './styles.js';
 
 export function NextMeetings({ me }: { me: Me }) {
   const styles = useStyles();
-  const meetings = useApi<{ meetings: MeetingSummary[] }>('/meetings');
+  const meetings = useLive<{ meetings: MeetingSummary[] }>('/meetings');
   const now = Date.now();
   return (
     <Section title="My next meetings">
-      <Loaded state={meetings} label="Loading your meetings…">
+      <Loaded
+        state={{ ...meetings, loading: !meetings.data, reload: meetings.refresh }}
+        label="Loading your meetings…"
+      >
         {(d) => {
           const next = d.meetings
             .filter(
@@ -60,13 +64,14 @@ export function NextMeetings({ me }: { me: Me }) {
  * after the declaration (FR-046): until then, a link to accept it. Only numbers and times here.
  */
 function JoinTimes({ meetingId, me }: { meetingId: string; me: Me }) {
+  const styles = useStyles();
   const declaration = useApi<{ accepted: boolean }>(`/meetings/${meetingId}/declaration`);
   const accepted = declaration.data?.accepted === true;
   const list = useApi<CaseListView>(accepted ? `/meetings/${meetingId}/case-list` : null);
   if (declaration.error) return null; // not entitled to this meeting's cases
   if (declaration.data && !accepted)
     return (
-      <Body1 as="p">
+      <Body1 as="p" className={styles.block}>
         <RouteLink to={`/tab/meeting?meetingId=${meetingId}`}>
           Accept the confidentiality declaration
         </RouteLink>{' '}
@@ -79,7 +84,12 @@ function JoinTimes({ meetingId, me }: { meetingId: string; me: Me }) {
       i.referringAgency?.id === me.agency?.id ||
       i.agenciesInvolved.some((a) => a.id === me.agency?.id),
   );
-  if (mine.length === 0) return <Body1 as="p">None of the cases names your agency.</Body1>;
+  if (mine.length === 0)
+    return (
+      <Body1 as="p" className={styles.block}>
+        None of the cases names your agency.
+      </Body1>
+    );
   return (
     <ul aria-label="My cases' join times">
       {mine.map((i) => (

@@ -3,7 +3,7 @@
  * nominating its representative and deputy, and withdrawing it with the confirmation that
  * the MARAC information it held was destroyed or returned.
  */
-import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../../../api/client.js';
@@ -13,6 +13,7 @@ import { useSubmit } from '../../../shell/use-submit.js';
 import { type AdminAgency, AgencyFields, agencyBody, agencyValues } from './agency-fields.js';
 import { fieldState } from './labels.js';
 import { useStyles } from './styles.js';
+import { DateInput } from '../../common/date-inputs.js';
 
 export function AgencyEditor(props: {
   agency: AdminAgency;
@@ -205,7 +206,7 @@ function Withdraw(props: { agency: AdminAgency; onSaved: () => void }) {
         </RadioGroup>
       </Field>
       <Field label="Date they confirmed it" {...fieldState(withdraw.error, 'confirmedOn')}>
-        <Input type="date" value={confirmedOn} onChange={(_e, d) => setConfirmedOn(d.value)} />
+        <DateInput value={confirmedOn} onChange={(_e, d) => setConfirmedOn(d.value)} />
       </Field>
       <div className={styles.buttons}>
         <Button type="submit" disabled={withdraw.busy}>

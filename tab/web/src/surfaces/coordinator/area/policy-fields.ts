@@ -178,7 +178,7 @@ export const POLICY_GROUPS: PolicyGroup[] = [
       },
       {
         path: 'victimFeedbackAction',
-        label: 'Add a victim-feedback action to every case',
+        label: 'Add a victim feedback action to every case',
         help: 'The IDVA is asked to tell the victim the outcome.',
         usual: 'On',
         kind: ON_OFF,

@@ -13,6 +13,7 @@ import { ChaseLadder, type LadderRow } from './chase-ladder.js';
 import { messagesFor } from './labels.js';
 import { type PolicyField, type PolicyGroup, valueAt, withValue } from './policy-fields.js';
 import { useStyles } from './styles.js';
+import { TimeInput } from '../../common/date-inputs.js';
 
 type Policy = Record<string, unknown>;
 
@@ -141,8 +142,7 @@ export function PolicyGroupForm(props: {
                     onChange={(_e, d) => set(f.path, d.checked)}
                   />
                 ) : k.type === 'time' ? (
-                  <Input
-                    type="time"
+                  <TimeInput
                     value={draft[f.path] as string}
                     onChange={(_e, d) => set(f.path, d.value)}
                   />

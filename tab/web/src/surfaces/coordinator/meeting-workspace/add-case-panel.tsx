@@ -11,6 +11,7 @@ import { Notice, Progress, Section } from '../../../shell/components.js';
 import { useSubmit } from '../../../shell/use-submit.js';
 import { FieldErrors } from '../../common/field-errors.js';
 import { useStyles } from './styles.js';
+import { DateInput } from '../../common/date-inputs.js';
 
 const EMPTY = {
   caseNumber: '',
@@ -104,13 +105,13 @@ export function AddCaseSection(props: { meetingId: string; closed: boolean; onAd
             <Input value={form.victimName} onChange={set('victimName')} />
           </Field>
           <Field label="Victim's date of birth">
-            <Input type="date" value={form.victimDob} onChange={set('victimDob')} />
+            <DateInput value={form.victimDob} onChange={set('victimDob')} />
           </Field>
           <Field label="Perpetrator's name" required>
             <Input value={form.perpetratorName} onChange={set('perpetratorName')} />
           </Field>
           <Field label="Perpetrator's date of birth">
-            <Input type="date" value={form.perpetratorDob} onChange={set('perpetratorDob')} />
+            <DateInput value={form.perpetratorDob} onChange={set('perpetratorDob')} />
           </Field>
           <Field label="Minutes for the case" hint="Blank: the area's usual time">
             <Input type="number" value={form.plannedMinutes} onChange={set('plannedMinutes')} />

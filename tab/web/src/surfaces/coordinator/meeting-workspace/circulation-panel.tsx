@@ -2,7 +2,7 @@
 import { Body1, Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { api } from '../../../api/client.js';
-import type { CirculationView } from '../../../api/types.js';
+import type { CirculationView, MeetingDetail } from '../../../api/types.js';
 import { useApi } from '../../../api/use-api.js';
 import {
   EmptyState,
@@ -14,18 +14,36 @@ import {
   Progress,
   Section,
 } from '../../../shell/components.js';
+import { LiveIndicator, useLive } from '../../../shell/use-live.js';
 import { useSubmit } from '../../../shell/use-submit.js';
+import { circulationMessage, ConfirmSend } from '../../common/confirm-send.js';
 import { DataTable } from '../../common/data-table.js';
+import { daysBetween, localDay } from '../../home/to-do.js';
 
 export function CirculationSection(props: {
   meetingId: string;
   timeZone: string;
   onCirculated: () => void;
 }) {
-  const status = useApi<CirculationView>(`/meetings/${props.meetingId}/circulation`);
+  // Live: deliveries and openings arrive while the page is open.
+  const status = useLive<CirculationView>(`/meetings/${props.meetingId}/circulation`);
+  const detail = useApi<MeetingDetail>(`/meetings/${props.meetingId}`);
   const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
+  const [asking, setAsking] = useState<string | null>(null);
+  const ask = () => {
+    const due = status.data?.circulationDueOn ?? null;
+    const today = localDay(new Date(), props.timeZone);
+    setDone(null);
+    setAsking(
+      circulationMessage({
+        invitees: detail.data?.invitees ?? [],
+        daysEarly: due ? daysBetween(today, due) : null,
+      }),
+    );
+  };
   const circulate = async () => {
+    setAsking(null);
     setDone(null);
     await run(async () => {
       const r = await api<{
@@ -36,7 +54,7 @@ export function CirculationSection(props: {
           ? `${r.circulation.kind === 'addendum' ? 'Addendum' : 'Case list'} circulated: ${r.circulation.caseCount} cases, ${r.circulation.queued} notices queued${r.circulation.blocked ? `, ${r.circulation.blocked} blocked by the allow-list` : ''}.`
           : 'Nothing new to circulate: everyone already has the current case list.',
       );
-      status.reload();
+      status.refresh();
       props.onCirculated();
     });
   };
@@ -44,7 +62,7 @@ export function CirculationSection(props: {
     <Section
       title="Circulation"
       actions={
-        <Button appearance="primary" disabled={busy} onClick={() => void circulate()}>
+        <Button appearance="primary" disabled={busy || asking !== null} onClick={ask}>
           Circulate now
         </Button>
       }
@@ -53,10 +71,24 @@ export function CirculationSection(props: {
         Each invited person gets a notice with a link into the tab (no names in it); this shows who
         has opened the case list.
       </Body1>
+      {asking && (
+        <ConfirmSend
+          label="Circulate the case list"
+          message={asking}
+          confirmLabel="Circulate"
+          busy={busy}
+          onConfirm={() => void circulate()}
+          onCancel={() => setAsking(null)}
+        />
+      )}
       {busy && <Progress bar label="Circulating the case list…" />}
+      <LiveIndicator state={status} />
       {done && <Notice intent="success">{done}</Notice>}
       {error !== null && <ErrorBanner error={error} />}
-      <Loaded state={status} label="Loading circulation status…">
+      <Loaded
+        state={{ ...status, loading: !status.data, reload: status.refresh }}
+        label="Loading circulation status…"
+      >
         {(s) =>
           s.circulations.length === 0 ? (
             <EmptyState title="Not circulated yet">

@@ -3,7 +3,7 @@
  * its chair and deputy chair, add a closed session. Each change updates the Teams meeting; a
  * change that reaches every invitee asks for confirmation first, saying how many people.
  */
-import { Body1, Button, Field, Input, Textarea } from '@fluentui/react-components';
+import { Body1, Button, Field, Textarea } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { api } from '../../../api/client.js';
 import type { MeetingDetail } from '../../../api/types.js';
@@ -14,6 +14,7 @@ import { FieldErrors } from '../../common/field-errors.js';
 import { StatusBadge } from '../../common/status-badge.js';
 import { PersonPicker, useChairs } from '../schedule-series-form.js';
 import { useStyles } from './styles.js';
+import { DateInput, TimeInput } from '../../common/date-inputs.js';
 
 function localParts(iso: string, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -110,22 +111,16 @@ export function ManageSection(props: {
       <form aria-label="Move the meeting" onSubmit={(e) => e.preventDefault()}>
         <div className={styles.grid}>
           <Field label="New day">
-            <Input
-              type="date"
-              value={move.day}
-              onChange={(_e, d) => setMove({ ...move, day: d.value })}
-            />
+            <DateInput value={move.day} onChange={(_e, d) => setMove({ ...move, day: d.value })} />
           </Field>
           <Field label="Starts at">
-            <Input
-              type="time"
+            <TimeInput
               value={move.startTime}
               onChange={(_e, d) => setMove({ ...move, startTime: d.value })}
             />
           </Field>
           <Field label="Ends at">
-            <Input
-              type="time"
+            <TimeInput
               value={move.endTime}
               onChange={(_e, d) => setMove({ ...move, endTime: d.value })}
             />
@@ -205,15 +200,13 @@ export function ManageSection(props: {
           </Body1>
           <div className={styles.grid}>
             <Field label="Closed session starts at">
-              <Input
-                type="time"
+              <TimeInput
                 value={closed.startTime}
                 onChange={(_e, d) => setClosed({ ...closed, startTime: d.value })}
               />
             </Field>
             <Field label="Closed session ends at">
-              <Input
-                type="time"
+              <TimeInput
                 value={closed.endTime}
                 onChange={(_e, d) => setClosed({ ...closed, endTime: d.value })}
               />

@@ -3,6 +3,7 @@ import { Badge, Body1, Button, Caption1, Switch } from '@fluentui/react-componen
 import { formatTime, NotAvailable, Section } from '../../../shell/components.js';
 import type { ChatPerson, RoomState } from './sim-api.js';
 import { useStyles } from './styles.js';
+import { ROLE_LABELS } from '../../coordinator/area/labels.js';
 
 /**
  * The meeting as the organiser sees it: start / end, and each invited person joining, leaving or
@@ -68,7 +69,7 @@ export function MeetingPanel(props: {
                   <strong>{p.displayName}</strong>
                 </Body1>
                 <Caption1 className={styles.muted}>
-                  {p.kind}
+                  {(ROLE_LABELS[p.kind] ?? p.kind).toLowerCase()}
                   {p.agencyName ? `, ${p.agencyName}` : ''}
                 </Caption1>
                 {present && (

@@ -24,6 +24,7 @@ import { ChooseMeeting } from './choose-meeting.js';
 import { MeetingPanel, type Control } from './meeting-panel.js';
 import { useStyles } from './styles.js';
 import { usePolled } from './use-polled.js';
+import { ROLE_LABELS } from '../../coordinator/area/labels.js';
 
 export default function MeetingRoom(props: { params: Record<string, string> }) {
   const meetingId = props.params.meetingId;
@@ -69,9 +70,15 @@ function Room({ meetingId }: { meetingId: string }) {
       title="Demo meeting room"
       subtitle={`${chat.data.meeting.title}, ${formatDateTime(chat.data.meeting.scheduledStart)}. Plays Microsoft Teams for the fictional people invited; what happens here reaches the service exactly as from Teams.`}
       actions={
-        <RouteLink to={`/tab/meeting/chair?meetingId=${meetingId}`}>
-          Open the chair console
-        </RouteLink>
+        <span>
+          <RouteLink to={`/tab/meeting/chair?meetingId=${meetingId}`}>
+            Open the chair console
+          </RouteLink>{' '}
+          ·{' '}
+          <RouteLink to={`/tab/meeting?meetingId=${meetingId}&frameContext=sidePanel`}>
+            Open the side panel as Teams shows it
+          </RouteLink>
+        </span>
       }
     >
       {failure !== null && <ErrorBanner error={failure} title="That did not go through" />}
@@ -90,7 +97,7 @@ function Room({ meetingId }: { meetingId: string }) {
             <Select value={acting?.personId ?? ''} onChange={(_e, d) => setActingAs(d.value)}>
               {people.map((p) => (
                 <option key={p.personId} value={p.personId}>
-                  {p.displayName} ({p.kind}
+                  {p.displayName} ({(ROLE_LABELS[p.kind] ?? p.kind).toLowerCase()}
                   {p.agencyName ? `, ${p.agencyName}` : ''})
                 </option>
               ))}

@@ -14,6 +14,7 @@ import {
 } from '../../../shell/components.js';
 import { useLocation, useNavigate } from '../../../shell/router.js';
 import { ApiError } from '../../../api/client.js';
+import { ROLE_LABELS } from '../../coordinator/area/labels.js';
 
 interface DemoPerson {
   id: string;
@@ -25,7 +26,7 @@ interface DemoPerson {
 const useStyles = makeStyles({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(280px, 100%), 1fr))',
     gap: tokens.spacingVerticalS,
     listStyleType: 'none',
     margin: 0,
@@ -42,9 +43,11 @@ const useStyles = makeStyles({
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
-/** Where each role starts after signing in. */
+/** Where each role starts after signing in (chairs and steering: their own app tab). */
 export function homeFor(roles: string[]): string {
   if (roles.includes('coordinator')) return '/coordinator';
+  if (roles.some((r) => r === 'chair' || r === 'deputy-chair')) return '/tab/coordinator';
+  if (roles.includes('steering')) return '/tab/reports';
   return '/tab/my-marac';
 }
 
@@ -127,7 +130,7 @@ export default function SignIn() {
                     <span className={styles.badges}>
                       {p.roles.map((r) => (
                         <Badge key={r} appearance="tint" size="small">
-                          {r}
+                          {ROLE_LABELS[r] ?? r}
                         </Badge>
                       ))}
                     </span>
