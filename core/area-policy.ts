@@ -75,11 +75,14 @@ export const AreaPolicySchema = z.object({
     .object({
       researchHoursAfterMeeting: z.number().min(0).default(0),
       caseListExportHoursAfterMeeting: z.number().min(0).default(0),
+      /** IS-08, IS-09: invited agencies stop seeing the case list and research (product default). */
+      caseListAccessHoursAfterMeeting: z.number().min(0).default(24),
       caseReviewMonths: z.array(z.number().int().min(1)).default([6, 12]),
     })
     .default({
       researchHoursAfterMeeting: 0,
       caseListExportHoursAfterMeeting: 0,
+      caseListAccessHoursAfterMeeting: 24,
       caseReviewMonths: [6, 12],
     }),
   /** FR-088, IS-06: minutes view-only in the tab unless the area allows download. */
@@ -140,6 +143,7 @@ const POLICY_RULES: Record<string, string> = {
   'cameraEvidence.callRecords': 'Choose on or off.',
   'retention.researchHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
   'retention.caseListExportHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
+  'retention.caseListAccessHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
   'retention.caseReviewMonths':
     'Enter whole numbers of months, each 1 or more, separated by commas (for example 6, 12).',
   minutesDownload: 'Choose one of the options.',

@@ -8,10 +8,10 @@ import { preMeetingRepos } from '../store/repositories.js';
 import { agendaRoutes } from '../tab/api/routes/agenda.js';
 import { areaRoutes } from '../tab/api/routes/area.js';
 import { auditRoutes } from '../tab/api/routes/audit.js';
-import { researchStatusRoutes } from '../tab/api/routes/research-status.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
+import { composeResearch } from './research.js';
 import { actionsFeature } from './outbox-dispatcher-wiring.js';
 import { type Attendance, composeAttendance } from './attendance.js';
 import { attendanceRoutes } from '../tab/api/routes/attendance.js';
@@ -174,11 +174,14 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
-  // Issue 7: research status per agency (counts only) and the coordinator's audit log viewer.
-  tabFeatures.push({
-    path: '/meetings',
-    router: researchStatusRoutes({ circulation: pre.circulation, db }),
+  // Research returns, the grid and the status counts (FR-038..FR-041), and their reminders.
+  const research = composeResearch({
+    db,
+    clock: pre.circulation.clock,
+    links: pre.circulation.links,
+    areaIds: pre.areaIds,
   });
+  tabFeatures.push(...research.tabFeatures);
   tabFeatures.push({
     path: '/audit',
     router: auditRoutes({
@@ -296,6 +299,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
         );
     });
     await jobs.schedule('retention-purge', '*/15 * * * *');
+    await research.startJobs(jobs);
     await actions.startJobs(jobs);
     await meetingRun.startJobs(jobs);
   };

@@ -271,6 +271,13 @@ export const POLICY_GROUPS: PolicyGroup[] = [
         kind: { type: 'number', unit: 'hours after' },
       },
       {
+        path: 'retention.caseListAccessHoursAfterMeeting',
+        label: 'Close the case list to agencies',
+        help: 'Hours after the meeting ends; the coordinator and chairs keep it, minutes and actions stay.',
+        usual: '24 hours',
+        kind: { type: 'number', unit: 'hours after' },
+      },
+      {
         path: 'retention.caseReviewMonths',
         label: 'Review cases after',
         help: 'Months after the meeting when you are prompted to review a case.',
