@@ -261,6 +261,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     const { failed } = await meetingRun.run.redactMeetingCards(meetingId);
     if (failed > 0) runtime.log.warn({ meetingId, failed }, 'some cards not yet redacted');
   });
+  // IS-08: research goes as soon as the policy allows once a meeting ends, not at the next run.
+  attendance.lifecycle.onMeetingEnded(async () => {
+    await purgeDueMaterial(pre.retention, await pre.areaIds());
+  });
 
   const verify = createTokenVerifier({
     authorityHost: config.microsoft.authorityHost,

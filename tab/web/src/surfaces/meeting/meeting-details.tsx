@@ -18,10 +18,12 @@ import {
   Section,
 } from '../../shell/components.js';
 import { useLocation } from '../../shell/router.js';
-import { useMe, WhoAmI } from '../../shell/session.js';
+import { hasRole, useMe, WhoAmI } from '../../shell/session.js';
 import { CaseList } from './case-list.js';
 import { ChooseMeeting } from './choose-meeting.js';
 import { DeclarationPrompt, type Declaration } from './declaration-prompt.js';
+import { ResearchGrid } from './research-grid.js';
+import { ResearchReturns } from './research-returns.js';
 import { ResearchStatus } from './research-status.js';
 
 export default function MeetingDetails() {
@@ -56,6 +58,12 @@ function Meeting({ meetingId }: { meetingId: string }) {
         <DeclarationPrompt declaration={declaration.data} onAccepted={declaration.reload} />
       )}
       {declaration.data?.accepted && <CaseList meetingId={meetingId} me={me} />}
+      {declaration.data?.accepted && hasRole(me, 'representative', 'deputy', 'idva') && (
+        <ResearchReturns meetingId={meetingId} timeZone={me.area.timeZone} />
+      )}
+      {declaration.data?.accepted && hasRole(me, 'coordinator', 'chair', 'deputy-chair') && (
+        <ResearchGrid meetingId={meetingId} timeZone={me.area.timeZone} />
+      )}
       {declaration.data?.accepted && <ResearchStatus meetingId={meetingId} />}
     </PageLayout>
   );

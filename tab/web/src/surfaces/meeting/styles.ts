@@ -28,4 +28,8 @@ export const useStyles = makeStyles({
   dt: { fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0 },
   list: { margin: 0, paddingLeft: '1.2em' },
+  prewrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
+  contents: { display: 'contents' },
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
 });
