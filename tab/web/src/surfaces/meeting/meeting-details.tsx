@@ -64,7 +64,9 @@ function Meeting({ meetingId }: { meetingId: string }) {
       {declaration.data?.accepted && hasRole(me, 'coordinator', 'chair', 'deputy-chair') && (
         <ResearchGrid meetingId={meetingId} timeZone={me.area.timeZone} />
       )}
-      {declaration.data?.accepted && <ResearchStatus meetingId={meetingId} />}
+      {declaration.data?.accepted && !hasRole(me, 'coordinator', 'chair', 'deputy-chair') && (
+        <ResearchStatus meetingId={meetingId} />
+      )}
     </PageLayout>
   );
 }

@@ -87,9 +87,9 @@ export function ResearchGrid({ meetingId, timeZone }: { meetingId: string; timeZ
                           : `${c.counts.missing} missing`}
                       </Text>
                     </div>
-                    <ul className={styles.row} aria-label={`Agencies on case ${c.caseNumber}`}>
+                    <ul className={styles.chips} aria-label={`Agencies on case ${c.caseNumber}`}>
                       {c.cells.map((cell) => (
-                        <li key={cell.agencyId} className={styles.row}>
+                        <li key={cell.agencyId} className={styles.chip}>
                           <Text>{cell.agencyName}</Text>
                           <Badge appearance="filled" color={RESEARCH_BADGE[cell.cell]}>
                             {RESEARCH_LABEL[cell.cell]}
@@ -145,7 +145,7 @@ function CaseReturns({ meetingId, agendaItemId }: { meetingId: string; agendaIte
   return (
     <Loaded state={detail} label="Loading the returns…">
       {(d) => (
-        <dl className={styles.facts} aria-label={`Returns for case ${d.caseNumber}`}>
+        <dl className={styles.stacked} aria-label={`Returns for case ${d.caseNumber}`}>
           {d.agencies.map((a) => (
             <div key={a.agencyId} className={styles.contents}>
               <dt className={styles.dt}>{a.agencyName}</dt>

@@ -181,7 +181,7 @@ function CaseReturn(props: {
         </Badge>
       </div>
       {r && !editing && (
-        <dl className={styles.facts}>
+        <dl className={styles.stacked}>
           {r.destroyed ? (
             <>
               <dt className={styles.dt}>Research</dt>
@@ -222,6 +222,8 @@ function CaseReturn(props: {
       )}
       {editing && (
         <form
+          noValidate
+          aria-label={`Research return for case ${item.caseNumber}`}
           className={styles.form}
           onSubmit={(e) => {
             e.preventDefault();
