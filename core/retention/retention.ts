@@ -60,7 +60,12 @@ export async function purgeDueMaterial(
   areaIds: string[],
 ): Promise<PurgeReport> {
   const now = deps.clock.now();
-  const report: PurgeReport = { researchPurged: 0, casesPurged: 0, exportsPurged: 0, exportsFailed: [] };
+  const report: PurgeReport = {
+    researchPurged: 0,
+    casesPurged: 0,
+    exportsPurged: 0,
+    exportsFailed: [],
+  };
   for (const areaId of areaIds) {
     const area = await deps.areas.getArea(areaId);
     if (!area) continue;
