@@ -112,7 +112,9 @@ const ownReturn = (r: ResearchReturnRecord | undefined) =>
 
 /**
  * FR-038, FR-039: the cases of the meeting the viewer's agency is involved in, each with the
- * agency's return so far, the deadline and whether returns are still taken. Audited (counts).
+ * agency's return so far and the written submissions other agencies sent for it (shared with
+ * the members before the meeting, until destroyed), the deadline and whether returns are still
+ * taken. Audited (counts).
  */
 export async function agencyResearch(deps: ResearchDeps, viewer: Viewer, meetingId: string) {
   const agencyId = agencyOf(viewer);
@@ -134,7 +136,13 @@ export async function agencyResearch(deps: ResearchDeps, viewer: Viewer, meeting
     recordType: 'meeting',
     recordId: meeting.id,
     meetingId: meeting.id,
-    detail: { agencyId, cases: mine.length },
+    detail: {
+      agencyId,
+      cases: mine.length,
+      writtenSubmissionsShown: returns.filter(
+        (r) => r.agencyId !== agencyId && r.status === 'written-submission' && !r.purgedAt,
+      ).length,
+    },
   });
   return {
     meetingId: meeting.id,
@@ -152,6 +160,19 @@ export async function agencyResearch(deps: ResearchDeps, viewer: Viewer, meeting
       return: ownReturn(
         returns.find((r) => r.agendaItemId === i.agendaItemId && r.agencyId === agencyId),
       ),
+      writtenSubmissions: returns
+        .filter(
+          (r) =>
+            r.agendaItemId === i.agendaItemId &&
+            r.agencyId !== agencyId &&
+            r.status === 'written-submission' &&
+            !r.purgedAt,
+        )
+        .map((r) => ({
+          agencyId: r.agencyId,
+          agencyName: i.agenciesInvolved.find((a) => a.id === r.agencyId)?.name ?? null,
+          ...ownReturn(r),
+        })),
     })),
   };
 }

@@ -234,6 +234,20 @@ describe('the leads see the grid per case and agency (FR-038)', () => {
       `SELECT action FROM audit_log WHERE action IN ('research.view-grid', 'research.view-case') ORDER BY id`,
     );
     expect(audit.rows.map((r) => r.action)).toEqual(['research.view-grid', 'research.view-case']);
+    // FR-039: the written submission is shared with the other agencies on the case.
+    const otherOnCase = housingCases()[0]!.involved.includes(agencyId('police'))
+      ? 'police-rep'
+      : 'idva-rep';
+    const shared = await app.call(otherOnCase, 'GET', research('/mine'));
+    const sharedCase = shared.body.cases.find(
+      (c: { caseNumber: string }) => c.caseNumber === housingCases()[0]!.caseNumber,
+    );
+    expect(sharedCase.writtenSubmissions).toEqual([
+      expect.objectContaining({
+        agencyId: HOUSING,
+        information: 'Nobody can attend; the tenancy warning stands',
+      }),
+    ]);
     const counts = await app.call('housing-rep', 'GET', research());
     const housing = counts.body.agencies.find((a: { agencyId: string }) => a.agencyId === HOUSING);
     expect(housing).toMatchObject({

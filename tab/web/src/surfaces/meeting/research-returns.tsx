@@ -74,6 +74,7 @@ interface MyResearch {
     riskLevel: string;
     isClosedSession: boolean;
     return: ResearchReturnView | null;
+    writtenSubmissions: (ResearchReturnView & { agencyId: string; agencyName: string | null })[];
   }[];
 }
 
@@ -211,6 +212,23 @@ function CaseReturn(props: {
           )}
           <dt className={styles.dt}>Researched on</dt>
           <dd className={styles.dd}>{formatDay(r.researchedOn)}</dd>
+        </dl>
+      )}
+      {item.writtenSubmissions.length > 0 && (
+        <dl
+          className={styles.stacked}
+          aria-label={`Written submissions for case ${item.caseNumber}`}
+        >
+          {item.writtenSubmissions.map((w) => (
+            <div key={w.agencyId} className={styles.contents}>
+              <dt className={styles.dt}>Written submission from {w.agencyName ?? 'an agency'}</dt>
+              <dd className={`${styles.dd} ${styles.prewrap}`}>
+                {[w.information, w.restrictions && `Restrictions: ${w.restrictions}`]
+                  .filter(Boolean)
+                  .join('\n')}
+              </dd>
+            </div>
+          ))}
         </dl>
       )}
       {props.open && !editing && (
