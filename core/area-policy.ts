@@ -75,6 +75,8 @@ export const AreaPolicySchema = z.object({
     .object({
       researchHoursAfterMeeting: z.number().min(0).default(0),
       caseListExportHoursAfterMeeting: z.number().min(0).default(0),
+      /** IS-08, IS-09: invited agencies stop seeing the case list and research (product default). */
+      caseListAccessHoursAfterMeeting: z.number().min(0).default(24),
       caseReviewMonths: z.array(z.number().int().min(1)).default([6, 12]),
       /** Days the text of a reply to a chaser is kept in the tab before it is destroyed. */
       replyTextDays: z.number().int().min(1).max(365).default(30),
@@ -82,6 +84,7 @@ export const AreaPolicySchema = z.object({
     .default({
       researchHoursAfterMeeting: 0,
       caseListExportHoursAfterMeeting: 0,
+      caseListAccessHoursAfterMeeting: 24,
       caseReviewMonths: [6, 12],
       replyTextDays: 30,
     }),
@@ -144,6 +147,7 @@ const POLICY_RULES: Record<string, string> = {
   'retention.researchHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
   'retention.caseListExportHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
   'retention.replyTextDays': 'Enter a whole number of days from 1 to 365.',
+  'retention.caseListAccessHoursAfterMeeting': 'Enter a number of hours, 0 or more.',
   'retention.caseReviewMonths':
     'Enter whole numbers of months, each 1 or more, separated by commas (for example 6, 12).',
   minutesDownload: 'Choose one of the options.',

@@ -8,11 +8,11 @@ import { preMeetingRepos } from '../store/repositories.js';
 import { agendaRoutes } from '../tab/api/routes/agenda.js';
 import { areaRoutes } from '../tab/api/routes/area.js';
 import { auditRoutes } from '../tab/api/routes/audit.js';
-import { researchStatusRoutes } from '../tab/api/routes/research-status.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { chaseRepliesFeature } from './chase-replies.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
+import { composeResearch } from './research.js';
 import { actionsFeature } from './outbox-dispatcher-wiring.js';
 import { type Attendance, composeAttendance } from './attendance.js';
 import { endMeetingById } from '../core/attendance/live-attendance.js';
@@ -189,11 +189,14 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
   );
-  // Issue 7: research status per agency (counts only) and the coordinator's audit log viewer.
-  tabFeatures.push({
-    path: '/meetings',
-    router: researchStatusRoutes({ circulation: pre.circulation, db }),
+  // Research returns, the grid and the status counts (FR-038..FR-041), and their reminders.
+  const research = composeResearch({
+    db,
+    clock: pre.circulation.clock,
+    links: pre.circulation.links,
+    areaIds: pre.areaIds,
   });
+  tabFeatures.push(...research.tabFeatures);
   tabFeatures.push({
     path: '/audit',
     router: auditRoutes({
@@ -295,6 +298,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   attendance.lifecycle.onMeetingEnded(async ({ meetingId }) => {
     await actions.notifyAfterMeeting(meetingId);
   });
+  // IS-08: research goes as soon as the policy allows once a meeting ends, not at the next run.
+  attendance.lifecycle.onMeetingEnded(async () => {
+    await purgeDueMaterial(pre.retention, await pre.areaIds());
+  });
 
   const verify = createTokenVerifier({
     authorityHost: config.microsoft.authorityHost,
@@ -333,6 +340,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
         );
     });
     await jobs.schedule('retention-purge', '*/15 * * * *');
+    await research.startJobs(jobs);
     await actions.startJobs(jobs);
     await replies.startJobs(jobs);
     await meetingRun.startJobs(jobs);

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js';
 import { inArea } from '../same-area.js';
 import type { Area } from '../model.js';
 import type { MeetingRecord } from '../scheduling/meeting-repository.js';
+import { caseMaterialClosed } from '../research/research-rules.js';
 import {
   caseListAccess,
   closedCaseOnlyAccess,
@@ -121,6 +122,24 @@ export async function viewCaseList(
 ): Promise<CaseListView> {
   const now = deps.clock.now();
   const { meeting, items, access } = await checkAccess(deps.repos, viewer, meetingId, now);
+  // IS-08, IS-09: after the policy's time past the meeting, only its leads keep the case list.
+  const area = (await deps.repos.directory.getArea(meeting.areaId)) as Area;
+  if (!(access as Granted).seesEveryClosedCase && caseMaterialClosed(meeting, area.policy, now)) {
+    await deps.repos.audit.record({
+      at: now,
+      areaId: viewer.areaId,
+      actor: { kind: 'person', personId: viewer.personId },
+      action: 'case-list.view-refused',
+      recordType: 'meeting',
+      recordId: meeting.id,
+      meetingId: meeting.id,
+      detail: { code: 'CASE_LIST_CLOSED' },
+    });
+    throw new DomainError(
+      'CASE_NOT_VISIBLE',
+      'This meeting is over, so its case list is no longer shown. Its minutes and your actions are still available.',
+    );
+  }
   return deps.uow.run(async (repos) => {
     if (!(await repos.circulation.hasDeclaration(viewer.personId, meeting.id)))
       throw new DomainError('DECLARATION_REQUIRED');

@@ -20,6 +20,15 @@ export interface RetentionRepository {
     hoursAfterMeeting: number,
     now: Date,
   ): Promise<{ meetingId: string; count: number }[]>;
+  /**
+   * Deletes the personal data (subjects, summaries, victim's views) of cases last heard
+   * `reviewMonths` ago with no open action; marks the case purged. Counts per case.
+   */
+  purgeCasePersonalData(
+    areaId: string,
+    reviewMonths: number,
+    now: Date,
+  ): Promise<{ caseId: string; caseNumber: string; subjects: number; agendaItems: number }[]>;
   dueExports(areaId: string, now: Date): Promise<DueExport[]>;
   markExportPurged(exportId: string, now: Date): Promise<void>;
 }
@@ -34,21 +43,29 @@ export interface RetentionDeps {
 
 export interface PurgeReport {
   researchPurged: number;
+  casesPurged: number;
   exportsPurged: number;
   exportsFailed: { exportId: string; reason: string }[];
 }
 
 /**
- * FR-041, FR-109, IS-08: research material is destroyed and case-list exports deleted (sharing
+ * FR-041, FR-109, IS-08, IS-09: research material is destroyed and case-list exports deleted (sharing
  * link revoked first) at the configured time after the meeting, and every purge is audited.
  * A SharePoint failure leaves the export due, so the next run retries it; it is audited.
+ * A case's personal data goes at the area's last review point after it was last heard (the
+ * largest of `caseReviewMonths`), unless an action on it is still open (the risk remains).
  */
 export async function purgeDueMaterial(
   deps: RetentionDeps,
   areaIds: string[],
 ): Promise<PurgeReport> {
   const now = deps.clock.now();
-  const report: PurgeReport = { researchPurged: 0, exportsPurged: 0, exportsFailed: [] };
+  const report: PurgeReport = {
+    researchPurged: 0,
+    casesPurged: 0,
+    exportsPurged: 0,
+    exportsFailed: [],
+  };
   for (const areaId of areaIds) {
     const area = await deps.areas.getArea(areaId);
     if (!area) continue;
@@ -68,6 +85,24 @@ export async function purgeDueMaterial(
         recordId: meetingId,
         meetingId,
         detail: { submissions: count },
+      });
+    }
+    const reviewMonths = Math.max(...area.policy.retention.caseReviewMonths);
+    for (const c of await deps.retention.purgeCasePersonalData(areaId, reviewMonths, now)) {
+      report.casesPurged += 1;
+      await deps.audit.record({
+        at: now,
+        areaId,
+        actor: { kind: 'job' },
+        action: 'case.personal-data-purge',
+        recordType: 'case',
+        recordId: c.caseId,
+        detail: {
+          caseNumber: c.caseNumber,
+          subjects: c.subjects,
+          agendaItems: c.agendaItems,
+          reviewMonths,
+        },
       });
     }
     for (const due of await deps.retention.dueExports(areaId, now)) {

@@ -58,6 +58,9 @@ const MATRIX: [PolicyKey, string][] = [
   ['GET /api/meetings/:meetingId/case-list',                      'ok   ok    ok     ok   ok   ok   403  403   403    ok   404'],
   ['GET /api/meetings/:meetingId/circulation',                    'ok   ok    ok     403  403  403  403  403   403    403  404'],
   ['GET /api/meetings/:meetingId/research',                       'ok   ok    ok     ok   ok   ok   403  403   403    ok   404'],
+  ['GET /api/meetings/:meetingId/research/mine',                  '403  403   403    ok   ok   ok   403  403   403    403  403'],
+  ['GET /api/meetings/:meetingId/research/grid',                  'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['GET /api/meetings/:meetingId/research/cases/:itemId',         'ok   ok    ok     403  403  403  403  403   403    403  404'],
   ['GET /api/meetings/:meetingId/attendance',                     'ok   ok    ok     403  403  403  403  403   403    403  404'],
   ['GET /api/meetings/:meetingId/run',                            'ok   ok    ok     403  403  403  403  403   403    403  404'],
   ['GET /api/meetings/:id/minutes',                               'ok   ok    ok     ok   ok   ok   403  403   403    403  404'],
@@ -94,6 +97,8 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:meetingId/move-requests/:moveId/decision','403  in    in     403  403  403  403  403   403    403  403'],
   ['POST /api/meetings/:meetingId/declaration',                   'ok   ok    ok     ok   ok   ok   403  403   403    ok   404'],
   ['POST /api/meetings/:meetingId/case-list/export',              'in   403   403    403  403  403  403  403   403    403  404'],
+  // Housing is not involved in the first case, so its rep and deputy are refused before the body.
+  ['PUT /api/meetings/:meetingId/research/cases/:itemId',         '403  403   403    403  403  in   403  403   403    403  403'],
   ['POST /api/meetings/:meetingId/attendance/attest',             '403  in    in     403  403  403  403  403   403    403  403'],
   ['POST /api/meetings/:meetingId/apologies',                     'in   in    in     403  403  403  403  403   403    403  404'],
   ['POST /api/meetings/:meetingId/run/checklist',                 '403  in    in     403  403  403  403  403   403    403  403'],

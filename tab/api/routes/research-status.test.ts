@@ -7,16 +7,35 @@ const POLICE = demoUuid('agency:police');
 const HOUSING = demoUuid('agency:housing');
 
 let app: TestApp;
+let involved: { police: string[]; housing: string[] };
 beforeAll(async () => {
   app = await startTestApp();
-  const { rows } = await app.db.query<{ id: string }>(
-    'SELECT id FROM agenda_item WHERE meeting_id = $1 ORDER BY position LIMIT 2',
-    [MEETING],
+  const open = async (agency: string) =>
+    (
+      await app.db.query<{ id: string }>(
+        `SELECT id FROM agenda_item WHERE meeting_id = $1 AND $2 = ANY(agencies_involved) ORDER BY position`,
+        [MEETING, agency],
+      )
+    ).rows.map((r) => r.id);
+  involved = { police: await open(POLICE), housing: await open(HOUSING) };
+  const notHousing = await app.db.query<{ id: string }>(
+    `SELECT id FROM agenda_item WHERE meeting_id = $1 AND NOT $2 = ANY(agencies_involved) LIMIT 1`,
+    [MEETING, HOUSING],
   );
   await app.db.query(
     `INSERT INTO research_submission (agenda_item_id, agency_id, status, content)
-     VALUES ($1, $3, 'submitted', $4), ($2, $3, 'nil-return', NULL), ($1, $5, 'submitted', NULL)`,
-    [rows[0]?.id, rows[1]?.id, POLICE, { note: 'Research mentions Ava Fictionwood' }, HOUSING],
+     VALUES ($1, $3, 'submitted', $4), ($2, $3, 'nil-return', NULL), ($5, $6, 'written-submission', NULL),
+            ($7, $6, 'submitted', NULL)`,
+    [
+      involved.police[0],
+      involved.police[1],
+      POLICE,
+      { information: 'Research mentions Ava Fictionwood' },
+      involved.housing[0],
+      HOUSING,
+      // A row for a case housing is not involved in is not counted.
+      notHousing.rows[0]?.id,
+    ],
   );
 });
 afterAll(async () => app.close());
@@ -26,28 +45,33 @@ interface Status {
   agencies: {
     agencyId: string;
     name: string;
+    involvedIn: number;
     submitted: number;
     nilReturns: number;
+    noInvolvement: number;
+    writtenSubmissions: number;
     missing: number;
   }[];
 }
 
 describe('GET /api/meetings/:id/research: research status per agency (FR-038)', () => {
-  it('counts submitted, nil returns and missing per invited agency, with no research content', async () => {
+  it('counts each return against the cases each invited agency is involved in, with no research content', async () => {
     const res = await app.as('housing-rep')(`/api/meetings/${MEETING}/research`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Status;
     expect(body.cases).toBe(14); // the closed-session case: only for the people listed on it
     expect(body.agencies.find((a) => a.agencyId === POLICE)).toMatchObject({
       name: 'Northfield Police',
+      involvedIn: involved.police.length,
       submitted: 1,
       nilReturns: 1,
-      missing: 12,
+      missing: involved.police.length - 2,
     });
     expect(body.agencies.find((a) => a.agencyId === HOUSING)).toMatchObject({
-      submitted: 1,
-      nilReturns: 0,
-      missing: 13,
+      involvedIn: involved.housing.length,
+      submitted: 0,
+      writtenSubmissions: 1,
+      missing: involved.housing.length - 1,
     });
     // Only invited (signatory) agencies are listed.
     expect(body.agencies.some((a) => a.name.startsWith('Harbour'))).toBe(false);

@@ -24,6 +24,8 @@ import { hasRole, useMe, WhoAmI } from '../../shell/session.js';
 import { CaseList } from './case-list.js';
 import { ChooseMeeting } from './choose-meeting.js';
 import { DeclarationPrompt, type Declaration } from './declaration-prompt.js';
+import { ResearchGrid } from './research-grid.js';
+import { ResearchReturns } from './research-returns.js';
 import { ResearchStatus } from './research-status.js';
 
 // The chair console is its own chunk: only the chairs' side panel loads it.
@@ -104,7 +106,15 @@ function Meeting({ meetingId, sidePanel }: { meetingId: string; sidePanel: boole
         </Section>
       )}
       {declaration.data?.accepted && <CaseList meetingId={meetingId} me={me} />}
-      {declaration.data?.accepted && <ResearchStatus meetingId={meetingId} />}
+      {declaration.data?.accepted && hasRole(me, 'representative', 'deputy', 'idva') && (
+        <ResearchReturns meetingId={meetingId} timeZone={me.area.timeZone} />
+      )}
+      {declaration.data?.accepted && hasRole(me, 'coordinator', 'chair', 'deputy-chair') && (
+        <ResearchGrid meetingId={meetingId} timeZone={me.area.timeZone} />
+      )}
+      {declaration.data?.accepted && !hasRole(me, 'coordinator', 'chair', 'deputy-chair') && (
+        <ResearchStatus meetingId={meetingId} />
+      )}
     </PageLayout>
   );
 }

@@ -2,14 +2,18 @@ import { ApiError } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { EmptyState, Loaded, NotAvailable, Section } from '../../shell/components.js';
 import { DataTable } from '../common/data-table.js';
+import { useStyles } from './styles.js';
 
 interface ResearchStatusView {
   cases: number;
   agencies: {
     agencyId: string;
     name: string;
+    involvedIn: number;
     submitted: number;
     nilReturns: number;
+    noInvolvement: number;
+    writtenSubmissions: number;
     missing: number;
   }[];
 }
@@ -17,27 +21,35 @@ interface ResearchStatusView {
 /** FR-038: research status per invited agency (counts only) for the cases I may see. */
 export function ResearchStatus({ meetingId }: { meetingId: string }) {
   const research = useApi<ResearchStatusView>(`/meetings/${meetingId}/research`);
+  const styles = useStyles();
   return (
     <Section title="Research status by agency">
       {research.error instanceof ApiError && research.error.notAvailable ? (
         <NotAvailable what="Research status" />
+      ) : research.error instanceof ApiError && research.error.status === 403 ? (
+        <EmptyState title="Research status is not shown">{research.error.message}</EmptyState>
       ) : (
         <Loaded state={research} label="Loading research status…">
           {(d) =>
             d.agencies.length === 0 ? (
               <EmptyState title="No agencies invited yet" />
             ) : (
-              <DataTable
-                label="Research status by agency"
-                rows={d.agencies}
-                rowKey={(a) => a.agencyId}
-                columns={[
-                  { header: 'Agency', cell: (a) => a.name },
-                  { header: 'Submitted', cell: (a) => a.submitted },
-                  { header: 'Nil returns', cell: (a) => a.nilReturns },
-                  { header: <>Missing (of {d.cases})</>, cell: (a) => a.missing },
-                ]}
-              />
+              <div className={styles.scroll}>
+                <DataTable
+                  label="Research status by agency"
+                  rows={d.agencies}
+                  rowKey={(a) => a.agencyId}
+                  columns={[
+                    { header: 'Agency', cell: (a) => a.name },
+                    { header: <>Cases involved (of {d.cases})</>, cell: (a) => a.involvedIn },
+                    { header: 'Returned', cell: (a) => a.submitted },
+                    { header: 'Nil returns', cell: (a) => a.nilReturns },
+                    { header: 'No involvement', cell: (a) => a.noInvolvement },
+                    { header: 'Written submissions', cell: (a) => a.writtenSubmissions },
+                    { header: 'Missing', cell: (a) => a.missing },
+                  ]}
+                />
+              </div>
             )
           }
         </Loaded>

@@ -276,6 +276,13 @@ export const POLICY_GROUPS: PolicyGroup[] = [
         help: 'Days after a reply arrives in the MARAC mailbox; the tab shows its text until then.',
         usual: '30 days',
         kind: { type: 'number', unit: 'days after' },
+        },
+        {
+        path: 'retention.caseListAccessHoursAfterMeeting',
+        label: 'Close the case list to agencies',
+        help: 'Hours after the meeting ends; the coordinator and chairs keep it, minutes and actions stay.',
+        usual: '24 hours',
+        kind: { type: 'number', unit: 'hours after' },
       },
       {
         path: 'retention.caseReviewMonths',
