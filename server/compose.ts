@@ -11,6 +11,7 @@ import { auditRoutes } from '../tab/api/routes/audit.js';
 import { researchStatusRoutes } from '../tab/api/routes/research-status.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
+import { casePeopleFeature } from './case-people.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
 import { actionsFeature } from './outbox-dispatcher-wiring.js';
 import { type Attendance, composeAttendance } from './attendance.js';
@@ -173,6 +174,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       router: agendaRoutes({ agenda: pre.agenda, circulation: pre.circulation }),
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
+    casePeopleFeature(db, pre),
   );
   // Issue 7: research status per agency (counts only) and the coordinator's audit log viewer.
   tabFeatures.push({
