@@ -258,7 +258,9 @@ export class PgMeetingRunStore implements MeetingRunRepository {
           UNION
           SELECT mi.person_id FROM meeting_invitee mi JOIN agenda_item ai ON ai.meeting_id = mi.meeting_id
            WHERE ai.id = $1 AND mi.kind IN ('case-specific', 'referrer', 'keyworker')
-             AND (mi.agency_id = ANY(ai.agencies_involved) OR mi.agency_id = ai.referring_agency_id))`,
+             AND (mi.agency_id = ANY(ai.agencies_involved) OR mi.agency_id = ai.referring_agency_id)
+             AND NOT EXISTS (SELECT 1 FROM case_person cp
+                              WHERE cp.meeting_id = mi.meeting_id AND cp.person_id = mi.person_id))`,
       [agendaItemId],
     );
     return rows.map(toPerson);
