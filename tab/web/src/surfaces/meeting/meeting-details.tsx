@@ -22,6 +22,8 @@ import { useMe, WhoAmI } from '../../shell/session.js';
 import { CaseList } from './case-list.js';
 import { ChooseMeeting } from './choose-meeting.js';
 import { DeclarationPrompt, type Declaration } from './declaration-prompt.js';
+import { MyCases, type MyCasesView } from './my-cases.js';
+import { ApologiesForm, isAgencyVoice, MoveRequestForm } from './rep-actions.js';
 import { ResearchStatus } from './research-status.js';
 
 export default function MeetingDetails() {
@@ -34,6 +36,10 @@ function Meeting({ meetingId }: { meetingId: string }) {
   const me = useMe();
   const detail = useApi<MeetingDetail>(`/meetings/${meetingId}`);
   const declaration = useApi<Declaration>(`/meetings/${meetingId}/declaration`);
+  // People invited for one case see that case alone, after its own declaration.
+  const myCases = useApi<MyCasesView>(`/meetings/${meetingId}/my-cases`);
+  const oneCase = !!myCases.data && myCases.data.cases.length > 0;
+  const voice = isAgencyVoice(me);
   const m = detail.data?.meeting;
   return (
     <PageLayout title={m?.title ?? 'Meeting details'} actions={<WhoAmI />}>
@@ -51,11 +57,23 @@ function Meeting({ meetingId }: { meetingId: string }) {
         )}
       </Loaded>
       {declaration.loading && <Progress label="Checking you may see the case list…" />}
-      {declaration.error !== null && <NoCaseList error={declaration.error} />}
+      {declaration.error !== null && !myCases.loading && !oneCase && (
+        <NoCaseList error={declaration.error} />
+      )}
+      {oneCase && myCases.data && <MyCases view={myCases.data} me={me} onChange={myCases.reload} />}
+      {voice && declaration.data && <ApologiesForm meetingId={meetingId} me={me} />}
       {declaration.data && !declaration.data.accepted && (
         <DeclarationPrompt declaration={declaration.data} onAccepted={declaration.reload} />
       )}
-      {declaration.data?.accepted && <CaseList meetingId={meetingId} me={me} />}
+      {declaration.data?.accepted && (
+        <CaseList
+          meetingId={meetingId}
+          me={me}
+          after={
+            voice ? (items) => <MoveRequestForm meetingId={meetingId} items={items} /> : undefined
+          }
+        />
+      )}
       {declaration.data?.accepted && <ResearchStatus meetingId={meetingId} />}
     </PageLayout>
   );
