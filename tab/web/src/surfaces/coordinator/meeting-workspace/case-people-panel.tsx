@@ -157,7 +157,12 @@ export function CasePeopleSection(props: {
           d.people.length === 0 ? (
             <EmptyState title="Nobody is invited for a single case yet" />
           ) : (
-            <div className={styles.scroll}>
+            <div
+              className={styles.scroll}
+              role="group"
+              aria-label="People invited for one case, scrolls sideways"
+              tabIndex={0}
+            >
               <DataTable
                 label="People invited for one case"
                 rows={d.people}
@@ -189,6 +194,7 @@ export function CasePeopleSection(props: {
 }
 
 export function ApologiesSection(props: { meetingId: string; timeZone: string }) {
+  const styles = useStyles();
   const list = useApi<{ apologies: Apology[] }>(`/meetings/${props.meetingId}/apologies`);
   return (
     <Section title="Apologies and deputies">
@@ -199,21 +205,28 @@ export function ApologiesSection(props: { meetingId: string; timeZone: string })
               Representatives send apologies from the meeting’s page in the MARAC tab.
             </EmptyState>
           ) : (
-            <DataTable
-              label="Apologies"
-              rows={d.apologies}
-              rowKey={(a) => a.agencyId}
-              columns={[
-                { header: 'Agency', cell: (a) => a.agencyName },
-                { header: 'Sent by', cell: (a) => a.sentByName ?? 'The chair or coordinator' },
-                { header: 'Deputy for this meeting', cell: (a) => a.deputyName ?? 'None' },
-                {
-                  header: 'Written submission',
-                  cell: (a) => (a.writtenSubmission ? 'Yes' : 'No'),
-                },
-                { header: 'Sent', cell: (a) => formatDateTime(a.sentAt, props.timeZone) },
-              ]}
-            />
+            <div
+              className={styles.scroll}
+              role="group"
+              aria-label="Apologies, scrolls sideways"
+              tabIndex={0}
+            >
+              <DataTable
+                label="Apologies"
+                rows={d.apologies}
+                rowKey={(a) => a.agencyId}
+                columns={[
+                  { header: 'Agency', cell: (a) => a.agencyName },
+                  { header: 'Sent by', cell: (a) => a.sentByName ?? 'The chair or coordinator' },
+                  { header: 'Deputy for this meeting', cell: (a) => a.deputyName ?? 'None' },
+                  {
+                    header: 'Written submission',
+                    cell: (a) => (a.writtenSubmission ? 'Yes' : 'No'),
+                  },
+                  { header: 'Sent', cell: (a) => formatDateTime(a.sentAt, props.timeZone) },
+                ]}
+              />
+            </div>
           )
         }
       </Loaded>
@@ -252,7 +265,12 @@ export function MoveRequestsSection(props: { meetingId: string; onDecided: () =>
             {d.requests.length === 0 ? (
               <EmptyState title="No agency has asked to move a case" />
             ) : (
-              <div className={styles.scroll}>
+              <div
+                className={styles.scroll}
+                role="group"
+                aria-label="Move requests, scrolls sideways"
+                tabIndex={0}
+              >
                 <DataTable
                   label="Move requests"
                   rows={d.requests}
