@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { launchBrowser, SCREENSHOT_DIR, screenshot } from './support/browser.js';
 import { type RunningService, startService } from './support/service.js';
 import { expectNoAxeViolations, pageErrors, signInAs } from './support/tab.js';
 
@@ -233,8 +234,18 @@ describe('people for one case, apologies with a deputy, and a move request', () 
       .getByRole('table', { name: 'Your agency’s move requests' })
       .getByText('Accepted')
       .waitFor();
-    await coordinator.setViewportSize({ width: 390, height: 900 });
-    await screenshot(coordinator, 'case-people-workspace-390');
+    // The three sections at phone width, each on its own (the whole workspace is too long).
+    for (const width of [390, 320]) {
+      await coordinator.setViewportSize({ width, height: 900 });
+      for (const [title, name] of [
+        ['People for one case', 'people'],
+        ['Apologies and deputies', 'apologies'],
+        ['Requests to move a case', 'moves'],
+      ] as const)
+        await coordinator
+          .locator('.fui-Card', { has: coordinator.getByRole('heading', { name: title }) })
+          .screenshot({ path: path.join(SCREENSHOT_DIR, `case-people-${name}-${width}.png`) });
+    }
     await expectNoAxeViolations(coordinator, 'the meeting workspace');
 
     // The outbox worker runs each minute: by now the invitation and the deputy's mail went out

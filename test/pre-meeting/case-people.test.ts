@@ -301,6 +301,27 @@ describe('a representative’s apologies with a deputy for one meeting (FR-064, 
     ]);
   });
 
+  it('with no deputy, a written submission is recorded and the agency’s escalation contact is told', async () => {
+    await app.db.query('UPDATE agency SET escalation_contact_email = $2 WHERE id = $1', [
+      agencyId('housing'),
+      'safeguarding.lead@northfield-council.example',
+    ]);
+    const sent = await app.call('housing-rep', 'POST', url, {
+      deputyPersonId: null,
+      writtenSubmission: true,
+    });
+    expect(sent.status).toBe(201);
+    const row = await app.db.query(
+      `SELECT deputy_person_id, written_submission_at IS NOT NULL AS written FROM apology
+        WHERE meeting_id = $1 AND agency_id = $2`,
+      [SEEDED_MEETING, agencyId('housing')],
+    );
+    expect(row.rows).toEqual([{ deputy_person_id: null, written: true }]);
+    const mails = await mailTo('safeguarding.lead@northfield-council.example');
+    expect(mails.map((m) => m.purpose)).toEqual(['apology-escalation']);
+    expectNoPersonalData(mails[0]!.subject + mails[0]!.body_html, 'escalation mail');
+  });
+
   it('a refresh of the invitees keeps the named deputy and the one-case keyworker', async () => {
     await app.db.query(`UPDATE meeting_invitee SET kind = 'idva' WHERE person_id = $1`, [
       personId('idva-2'),
