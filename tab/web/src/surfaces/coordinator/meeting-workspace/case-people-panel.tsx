@@ -17,6 +17,7 @@ import {
   Progress,
   Section,
 } from '../../../shell/components.js';
+import { RouteLink } from '../../../shell/router.js';
 import { useSubmit } from '../../../shell/use-submit.js';
 import {
   DECISION_LABEL,
@@ -144,8 +145,8 @@ export function CasePeopleSection(props: {
             </Button>
           </div>
           <Body1>
-            Someone not listed? Add them from your organisation’s directory (guests included) on the
-            People page first.
+            Someone not listed? Add them from your organisation’s directory (guests included) in{' '}
+            <RouteLink to="/coordinator/area">Area set-up</RouteLink> first.
           </Body1>
         </form>
       )}
