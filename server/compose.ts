@@ -174,7 +174,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       router: agendaRoutes({ agenda: pre.agenda, circulation: pre.circulation }),
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
-    casePeopleFeature(db, pre),
+    casePeopleFeature(db, pre, {
+      entra: microsoft.adapters.directory,
+      tenantId: config.microsoft.tenantId as string,
+    }),
   );
   // Issue 7: research status per agency (counts only) and the coordinator's audit log viewer.
   tabFeatures.push({

@@ -1,8 +1,11 @@
 import type { AgendaRepository } from '../agenda/agenda-repository.js';
+import type { AreaSetupRepository } from '../area-setup/area-setup-repository.js';
+import { audit as auditPerson, checkPerson } from '../area-setup/area-setup.js';
 import type { CirculationRepository } from '../circulation/circulation-repository.js';
 import { DomainError } from '../errors.js';
-import { canReceiveMaracInformation, type Area } from '../model.js';
+import { canReceiveMaracInformation, type Area, type Person } from '../model.js';
 import type { AuditLog } from '../ports/audit-log.js';
+import type { EntraDirectory, EntraUser } from '../ports/entra-directory.js';
 import type { Clock } from '../ports/clock.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
@@ -27,6 +30,7 @@ export interface CasePeopleRepos {
   agenda: AgendaRepository;
   circulation: CirculationRepository;
   casePeople: CasePeopleRepository;
+  setup: AreaSetupRepository;
   outbox: Outbox;
   audit: AuditLog;
 }
@@ -41,6 +45,10 @@ export interface CasePeopleDeps {
    * bypasses the lobby) follow (core/scheduling/teams-setup.ts). Returns the meeting's status.
    */
   onInviteesChanged(meetingId: string): Promise<{ status: string; statusReason: string | null }>;
+  /** The tenant's directory, to invite someone not yet a person of the area (guests too). */
+  entra: EntraDirectory;
+  /** The tenant people sign in from (recorded with each object id). */
+  tenantId: string;
 }
 
 export interface Actor {
@@ -56,6 +64,9 @@ export const CASE_PERSON_LABELS: Record<CasePersonKind, string> = {
   keyworker: 'Keyworker',
   specialist: 'Specialist',
 };
+
+/** The role a person added from the directory for one case gets (it opens that case to them). */
+const ROLE_OF = { referrer: 'referrer', keyworker: 'keyworker', specialist: 'keyworker' } as const;
 
 const INVITEE_KIND = {
   referrer: 'referrer',
@@ -84,9 +95,10 @@ export async function inviteCasePerson(
   actor: Actor,
   meetingId: string,
   agendaItemId: string,
-  input: { personId: string; kind: CasePersonKind },
+  input: InviteInput,
 ) {
   const now = deps.clock.now();
+  const user = input.entraObjectId ? await directoryUser(deps, input.entraObjectId) : null;
   const result = await deps.uow.run(async (repos) => {
     const meeting = inArea(await repos.meetings.getMeeting(meetingId), actor);
     if (meeting.kind === 'closed')
@@ -98,9 +110,9 @@ export async function inviteCasePerson(
     const item = (await repos.agenda.listItems(meetingId)).find((i) => i.id === agendaItemId);
     if (!item) throw new DomainError('NOT_FOUND');
     const area = (await repos.directory.getArea(actor.areaId)) as Area;
-    const person = (await repos.directory.listPeople(actor.areaId)).find(
-      (p) => p.id === input.personId,
-    );
+    const person = user
+      ? await personFromDirectory(repos, deps, actor, user, input, now)
+      : (await repos.directory.listPeople(actor.areaId)).find((p) => p.id === input.personId);
     if (!person)
       invalid(
         'personId',
@@ -167,13 +179,81 @@ export async function inviteCasePerson(
       },
       now,
     );
-    return { id: row.id, invited };
+    return { id: row.id, invited, personId: person.id };
   });
   const teams = await deps.onInviteesChanged(meetingId);
   return {
-    casePerson: { id: result.id, agendaItemId, personId: input.personId, kind: input.kind },
+    casePerson: { id: result.id, agendaItemId, personId: result.personId, kind: input.kind },
     teams,
   };
+}
+
+export interface InviteInput {
+  kind: CasePersonKind;
+  /** A person of the area, or... */
+  personId?: string;
+  /** ...someone found in the tenant's directory (a member or a B2B guest), with their agency. */
+  entraObjectId?: string;
+  agencyId?: string | null;
+}
+
+async function directoryUser(deps: CasePeopleDeps, objectId: string): Promise<EntraUser> {
+  let user: EntraUser | null;
+  try {
+    user = await deps.entra.findUser(objectId);
+  } catch {
+    throw new DomainError(
+      'UPSTREAM_FAILED',
+      'Your organisation’s directory could not be reached just now. Try again in a few minutes.',
+    );
+  }
+  if (!user)
+    invalid(
+      'entraObjectId',
+      'That person is not in your organisation’s directory. Search again and pick them from the list.',
+    );
+  return user;
+}
+
+/**
+ * The area's person for a directory user: the one already added, or a new person (name and
+ * address from Entra, a guest's own address) with the role that opens one case to them. Added
+ * in the invitation's transaction, so a refused invitation adds nobody.
+ */
+async function personFromDirectory(
+  repos: CasePeopleRepos,
+  deps: CasePeopleDeps,
+  actor: Actor,
+  user: EntraUser,
+  input: InviteInput,
+  now: Date,
+): Promise<Person> {
+  const known = (await repos.directory.listPeople(actor.areaId)).find(
+    (p) => p.entraObjectId === user.objectId,
+  );
+  if (known) return known;
+  if (await repos.setup.entraTaken(deps.tenantId, user.objectId))
+    invalid(
+      'entraObjectId',
+      'This person was added before and is deactivated (or belongs to another area). Reactivate them in Area set-up first.',
+    );
+  const email = user.mail ?? user.userPrincipalName;
+  const person = {
+    displayName: user.displayName?.trim() || email,
+    email,
+    agencyId: input.agencyId ?? null,
+    jobTitle: null,
+    roles: [ROLE_OF[input.kind]],
+    entraObjectId: user.objectId,
+    entraTenantId: deps.tenantId,
+  };
+  await checkPerson(repos, actor, person);
+  const id = await repos.setup.insertPerson(actor.areaId, person, now);
+  await auditPerson(repos, actor, now, 'person.create', 'person', id, ['entraObjectId', 'roles'], {
+    before: {},
+    after: { roles: person.roles, agencyId: person.agencyId, guest: user.userType === 'Guest' },
+  });
+  return { id, areaId: actor.areaId, ...person };
 }
 
 /** The people invited for one case of a meeting (coordinator and chairs). */

@@ -3,6 +3,7 @@ import { refreshInvitees } from '../../core/scheduling/change-meeting.js';
 import { preMeeting } from '../../server/pre-meeting.js';
 import { PgMeetingRunStore } from '../../store/meeting-run-store.js';
 import { demoUuid } from '../../store/seed/seed-demo.js';
+import { DEMO_TENANT_USERS } from '../../store/seed/demo-tenant-users.js';
 import { expectNoPersonalData } from '../support/personal-data.js';
 import { addPerson } from '../support/extra-people.js';
 import {
@@ -159,6 +160,64 @@ describe('people invited for one case', () => {
     );
     expect(again.status).toBe(400);
     expect((await app.db.query('SELECT 1 FROM case_person')).rows).toHaveLength(1);
+  });
+
+  it('invites a guest found in the directory: added as a person and invited in one step, or not at all', async () => {
+    const jo = DEMO_TENANT_USERS.find((u) => u.displayName === 'Jo Whitlock')!;
+    const third = items[2]!;
+    const url = `/api/meetings/${SEEDED_MEETING}/agenda/${third.id}/case-people`;
+    const people = async () =>
+      (await app.db.query('SELECT id FROM person WHERE entra_object_id = $1', [jo.id])).rows;
+    const badAgency = await app.call('coordinator', 'POST', url, {
+      entraObjectId: jo.id,
+      agencyId: demoUuid('agency:nowhere'),
+      kind: 'specialist',
+    });
+    expect(badAgency.status).toBe(400);
+    expect(badAgency.body.error.details[0].path).toBe('agencyId');
+    expect(await people()).toHaveLength(0);
+    const both = await app.call('coordinator', 'POST', url, {
+      personId: keyworker,
+      entraObjectId: jo.id,
+      kind: 'specialist',
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.details[0].path).toBe('personId');
+
+    const res = await app.call('coordinator', 'POST', url, {
+      entraObjectId: jo.id,
+      agencyId: null,
+      kind: 'specialist',
+    });
+    expect(res.status).toBe(201);
+    const [person] = await people();
+    expect(person).toBeDefined();
+    const row = await app.db.query<{ email: string; roles: string[] }>(
+      `SELECT p.email, array_agg(r.role) AS roles FROM person p JOIN person_role r ON r.person_id = p.id
+        WHERE p.id = $1 GROUP BY p.email`,
+      [(person as { id: string }).id],
+    );
+    // A guest's own address, not their #EXT# sign-in name.
+    expect(row.rows).toEqual([{ email: jo.mail, roles: ['keyworker'] }]);
+    const invitee = await app.db.query(
+      'SELECT kind FROM meeting_invitee WHERE meeting_id = $1 AND person_id = $2',
+      [SEEDED_MEETING, (person as { id: string }).id],
+    );
+    expect(invitee.rows).toEqual([{ kind: 'case-specific' }]);
+    expect(await audit('person.create')).toHaveLength(1);
+    expect(lastAttendees()).toContain(jo.mail);
+    // Found again later: the same person, not a second one.
+    const again = await app.call(
+      'coordinator',
+      'POST',
+      `/api/meetings/${SEEDED_MEETING}/agenda/${items[3]!.id}/case-people`,
+      {
+        entraObjectId: jo.id,
+        kind: 'specialist',
+      },
+    );
+    expect(again.status).toBe(201);
+    expect(await people()).toHaveLength(1);
   });
 
   it('the keyworker sees only that case, after its declaration; another case is not found', async () => {

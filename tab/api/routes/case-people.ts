@@ -23,12 +23,21 @@ import { actorOf, param } from './route-helpers.js';
 
 const InviteBody = z
   .object({
-    personId: z.uuid('Choose the person to invite from the list.'),
+    personId: z.uuid('Choose the person to invite from the list.').optional(),
+    entraObjectId: z.uuid('Search the directory and pick the person from the list.').optional(),
+    agencyId: z
+      .uuid('Choose the agency from the list.')
+      .nullish()
+      .transform((v) => v ?? null),
     kind: z.enum(['referrer', 'keyworker', 'specialist'], {
       error: 'Choose whether they attend as referrer, keyworker or specialist.',
     }),
   })
-  .strict();
+  .strict()
+  .refine((b) => Boolean(b.personId) !== Boolean(b.entraObjectId), {
+    path: ['personId'],
+    message: 'Choose one person: from the list, or found in the directory.',
+  });
 
 const ApologyBody = z
   .object({
