@@ -59,26 +59,8 @@ describe('people for one case, apologies with a deputy, and a move request', () 
     const coordinator = await browser.newPage();
     const errors = pageErrors(coordinator);
 
-    // The keyworker comes from the organisation's directory, added as a person first.
-    await signInAs(coordinator, service.url, 'Morgan Exampleton', '/coordinator/area');
-    await coordinator.getByRole('heading', { level: 1, name: 'Area set-up' }).waitFor();
-    const find = coordinator.getByRole('search', { name: 'Find someone in the directory' });
-    await find.getByRole('searchbox').fill('fairw');
-    await find.getByRole('button', { name: 'Search the directory' }).click();
-    await coordinator
-      .getByRole('list', { name: 'Directory results' })
-      .getByRole('button', { name: 'Choose Tom Fairweather' })
-      .click();
-    const add = coordinator.getByRole('form', { name: 'Add Tom Fairweather' });
-    await add
-      .getByRole('combobox', { name: 'Agency' })
-      .selectOption({ label: 'Northfield Police' });
-    await add.getByRole('checkbox', { name: 'Keyworker' }).check();
-    await add.getByRole('button', { name: 'Add Tom Fairweather' }).click();
-    await coordinator.getByRole('table', { name: 'People' }).getByText('Tom Fairweather').waitFor();
-
+    await signInAs(coordinator, service.url, 'Morgan Exampleton');
     // The seeded next meeting's workspace.
-    await coordinator.goto(`${service.url}/coordinator`);
     await coordinator.getByRole('table', { name: 'Meetings' }).waitFor();
     await coordinator.getByRole('link', { name: 'Northfield MARAC', exact: true }).first().click();
     await coordinator.getByRole('table', { name: 'Agenda' }).waitFor();
@@ -92,19 +74,31 @@ describe('people for one case, apologies with a deputy, and a move request', () 
     // Invite Tom for the second case.
     const writesBefore = await eventWrites();
     const mailsBefore = await mailsSent();
+    // Tom is not a person of the area yet: found in the organisation's directory.
+    const find = coordinator.getByRole('search', {
+      name: 'Find someone in the directory for one case',
+    });
+    await find.getByRole('searchbox', { name: 'Name or e-mail' }).fill('fairw');
+    await find.getByRole('button', { name: 'Search the directory' }).click();
+    await find
+      .getByRole('list', { name: 'Directory results for one case' })
+      .getByRole('button', { name: 'Choose Tom Fairweather' })
+      .click();
     const invite = coordinator.getByRole('form', { name: 'Invite someone for one case' });
+    await invite.getByText(/Tom Fairweather, from the directory/).waitFor();
+    await invite
+      .getByRole('combobox', { name: 'Their agency' })
+      .selectOption({ label: 'Northfield Police' });
     await invite
       .getByRole('combobox', { name: 'Case' })
       .selectOption({ label: `${second!.position}. ${second!.caseNumber}` });
-    await invite
-      .getByRole('combobox', { name: 'Person' })
-      .selectOption({ label: 'Tom Fairweather (tom.fairweather@northfield-police.example)' });
     await invite.getByRole('combobox', { name: 'Attends as' }).selectOption('keyworker');
     await invite.getByRole('button', { name: 'Invite for this case' }).click();
     await coordinator.getByText(/Invited: the Teams meeting now includes them/).waitFor();
     const invited = coordinator.getByRole('table', { name: 'People invited for one case' });
     await invited.getByRole('cell', { name: 'Tom Fairweather' }).waitFor();
     await screenshot(coordinator, 'case-people-invited');
+    expect(await audit(coordinator, 'person.create')).toHaveLength(1);
     // Stored and audited; the Teams event's attendees were written; the mail went out.
     const people = await apiGet<{
       people: { personId: string; agendaItemId: string; kind: string }[];

@@ -4,7 +4,7 @@
  * meeting (FR-064), and agencies' requests to move a case, accepted or declined with a reason
  * (FR-034).
  */
-import { Badge, Body1, Button, Field, Input, Select } from '@fluentui/react-components';
+import { Badge, Body1, Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { api } from '../../../api/client.js';
 import type { AgendaItem, Person } from '../../../api/types.js';
@@ -17,7 +17,6 @@ import {
   Progress,
   Section,
 } from '../../../shell/components.js';
-import { RouteLink } from '../../../shell/router.js';
 import { useSubmit } from '../../../shell/use-submit.js';
 import {
   DECISION_LABEL,
@@ -26,6 +25,7 @@ import {
   type MoveRequest,
 } from '../../common/case-people.js';
 import { DataTable } from '../../common/data-table.js';
+import type { DirectoryUser } from '../area/person-add.js';
 import { useStyles } from './styles.js';
 
 interface CasePerson {
@@ -67,6 +67,21 @@ export function CasePeopleSection(props: {
   const open = props.items.filter((i) => !i.isClosedSession);
   const [form, setForm] = useState({ agendaItemId: '', personId: '', kind: 'keyworker' });
   const [status, setStatus] = useState<string | null>(null);
+  // Someone not yet a person of the area: found in the directory (members and guests).
+  const agencies = useApi<{ agencies: { id: string; name: string }[] }>(
+    props.editable ? '/area/agencies' : null,
+  );
+  const search = useSubmit();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<DirectoryUser[] | null>(null);
+  const [chosen, setChosen] = useState<DirectoryUser | null>(null);
+  const [agencyId, setAgencyId] = useState('');
+  const find = async () => {
+    const r = await search.run(() =>
+      api<{ users: DirectoryUser[] }>(`/area/directory?q=${encodeURIComponent(query)}`),
+    );
+    if (r) setResults(r.users);
+  };
   const candidates = (people.data?.people ?? []).filter(
     (p) => p.isActive !== false && !p.roles.includes('steering'),
   );
@@ -75,10 +90,18 @@ export function CasePeopleSection(props: {
     const result = await run(() =>
       api<{ teams: { status: string; statusReason: string | null } }>(
         `/meetings/${props.meetingId}/agenda/${form.agendaItemId}/case-people`,
-        { method: 'POST', body: { personId: form.personId, kind: form.kind } },
+        {
+          method: 'POST',
+          body: chosen
+            ? { entraObjectId: chosen.objectId, agencyId: agencyId || null, kind: form.kind }
+            : { personId: form.personId, kind: form.kind },
+        },
       ),
     );
     if (result) {
+      setChosen(null);
+      setResults(null);
+      setQuery('');
       setStatus(
         result.teams.status === 'scheduled'
           ? 'Invited: the Teams meeting now includes them, and they have a mail with the link.'
@@ -120,19 +143,43 @@ export function CasePeopleSection(props: {
                 ))}
               </Select>
             </Field>
-            <Field label="Person" required validationMessage={fieldMessage(error, 'personId')}>
-              <Select
-                value={form.personId}
-                onChange={(_e, d) => setForm({ ...form, personId: d.value })}
-              >
-                <option value="">Choose a person</option>
-                {candidates.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.displayName} ({p.email})
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            {chosen ? (
+              <>
+                <Field label="Person" validationMessage={fieldMessage(error, 'entraObjectId')}>
+                  <Text>
+                    {chosen.displayName ?? chosen.mail}
+                    {chosen.userType === 'Guest' ? ' (guest)' : ''}, from the directory{' '}
+                    <Button size="small" onClick={() => setChosen(null)}>
+                      Choose someone else
+                    </Button>
+                  </Text>
+                </Field>
+                <Field label="Their agency" validationMessage={fieldMessage(error, 'agencyId')}>
+                  <Select value={agencyId} onChange={(_e, d) => setAgencyId(d.value)}>
+                    <option value="">No agency</option>
+                    {(agencies.data?.agencies ?? []).map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </>
+            ) : (
+              <Field label="Person" required validationMessage={fieldMessage(error, 'personId')}>
+                <Select
+                  value={form.personId}
+                  onChange={(_e, d) => setForm({ ...form, personId: d.value })}
+                >
+                  <option value="">Choose a person</option>
+                  {candidates.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.displayName} ({p.email})
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
             <Field label="Attends as" required validationMessage={fieldMessage(error, 'kind')}>
               <Select value={form.kind} onChange={(_e, d) => setForm({ ...form, kind: d.value })}>
                 <option value="keyworker">Keyworker</option>
@@ -144,11 +191,46 @@ export function CasePeopleSection(props: {
               Invite for this case
             </Button>
           </div>
-          <Body1>
-            Someone not listed? Add them from your organisation’s directory (guests included) in{' '}
-            <RouteLink to="/coordinator/area">Area set-up</RouteLink> first.
-          </Body1>
         </form>
+      )}
+      {props.editable && !chosen && (
+        <div role="search" aria-label="Find someone in the directory for one case">
+          <Body1>
+            Someone not listed? Find them in your organisation’s directory (guests from other
+            organisations included) by the start of their name or e-mail address.
+          </Body1>
+          <div className={styles.row}>
+            <Field label="Name or e-mail" validationMessage={fieldMessage(search.error, 'q')}>
+              <Input type="search" value={query} onChange={(_e, d) => setQuery(d.value)} />
+            </Field>
+            <Button disabled={search.busy} onClick={() => void find()}>
+              Search the directory
+            </Button>
+          </div>
+          <GeneralError error={search.error} />
+          {results && results.length === 0 && (
+            <EmptyState title="Nobody found">
+              Someone from another organisation must first be invited to your tenant as a guest by
+              your IT team.
+            </EmptyState>
+          )}
+          {results && results.length > 0 && (
+            <ul aria-label="Directory results for one case">
+              {results.map((u) => (
+                <li key={u.objectId}>
+                  {u.displayName ?? u.mail} {u.userType === 'Guest' && '(guest)'} {u.mail ?? ''}{' '}
+                  <Button
+                    size="small"
+                    aria-label={`Choose ${u.displayName ?? u.mail ?? 'this person'}`}
+                    onClick={() => setChosen(u)}
+                  >
+                    Choose
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {busy && <Progress label="Inviting and updating the Teams meeting…" />}
       <GeneralError error={error} />
