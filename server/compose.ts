@@ -11,6 +11,7 @@ import { auditRoutes } from '../tab/api/routes/audit.js';
 import { caseListRoutes } from '../tab/api/routes/case-list.js';
 import { meetingRoutes } from '../tab/api/routes/meetings.js';
 import { chaseRepliesFeature } from './chase-replies.js';
+import { casePeopleFeature } from './case-people.js';
 import { preMeeting, tabLinks } from './pre-meeting.js';
 import { composeResearch } from './research.js';
 import { actionsFeature } from './outbox-dispatcher-wiring.js';
@@ -188,6 +189,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       router: agendaRoutes({ agenda: pre.agenda, circulation: pre.circulation }),
     },
     { path: '/meetings', router: caseListRoutes({ circulation: pre.circulation }) },
+    casePeopleFeature(db, pre, {
+      entra: microsoft.adapters.directory,
+      tenantId: config.microsoft.tenantId as string,
+    }),
   );
   // Research returns, the grid and the status counts (FR-038..FR-041), and their reminders.
   const research = composeResearch({

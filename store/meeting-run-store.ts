@@ -255,16 +255,21 @@ export class PgMeetingRunStore implements MeetingRunRepository {
   }
 
   async caseInvitees(agendaItemId: string): Promise<RunPerson[]> {
-    // FR-069: people permitted for this case, and case-specific invitees (referrers,
-    // keyworkers) of the agencies involved in it.
+    // FR-069: people permitted for this case, people invited for this case alone
+    // (core/case-people), and case-specific invitees (referrers, keyworkers) of the agencies
+    // involved in it.
     const { rows } = await this.db.query<PersonRow>(
       `SELECT p.id, p.agency_id, p.entra_object_id FROM person p
         WHERE p.id IN (
           SELECT person_id FROM agenda_item_permitted_person WHERE agenda_item_id = $1
           UNION
+          SELECT person_id FROM case_person WHERE agenda_item_id = $1
+          UNION
           SELECT mi.person_id FROM meeting_invitee mi JOIN agenda_item ai ON ai.meeting_id = mi.meeting_id
            WHERE ai.id = $1 AND mi.kind IN ('case-specific', 'referrer', 'keyworker')
-             AND (mi.agency_id = ANY(ai.agencies_involved) OR mi.agency_id = ai.referring_agency_id))`,
+             AND (mi.agency_id = ANY(ai.agencies_involved) OR mi.agency_id = ai.referring_agency_id)
+             AND NOT EXISTS (SELECT 1 FROM case_person cp
+                              WHERE cp.meeting_id = mi.meeting_id AND cp.person_id = mi.person_id))`,
       [agendaItemId],
     );
     return rows.map(toPerson);

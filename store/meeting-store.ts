@@ -217,6 +217,21 @@ export class PgMeetingStore implements MeetingRepository {
     return rows;
   }
 
+  async listOneMeetingInvitees(meetingId: string): Promise<InviteeRow[]> {
+    const { rows } = await this.db.query<InviteeRow>(
+      `SELECT ap.deputy_person_id AS "personId", ap.agency_id AS "agencyId", 'deputy' AS kind
+         FROM apology ap JOIN person p ON p.id = ap.deputy_person_id AND p.is_active
+        WHERE ap.meeting_id = $1
+       UNION ALL
+       SELECT DISTINCT ON (cp.person_id) cp.person_id, p.agency_id,
+              CASE cp.kind WHEN 'specialist' THEN 'case-specific' ELSE cp.kind END
+         FROM case_person cp JOIN person p ON p.id = cp.person_id AND p.is_active
+        WHERE cp.meeting_id = $1`,
+      [meetingId],
+    );
+    return rows;
+  }
+
   async listPermittedPeople(meetingId: string): Promise<string[]> {
     const { rows } = await this.db.query<{ person_id: string }>(
       `SELECT DISTINCT pp.person_id FROM agenda_item_permitted_person pp

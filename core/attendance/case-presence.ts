@@ -26,8 +26,11 @@ export const CASE_PRESENCE_LABELS: Record<CasePresence, string> = {
   'not-heard': 'Not heard',
 };
 
-/** Who speaks for an agency: a representative, a deputy or the IDVA. */
-const VOICES = new Set(['representative', 'deputy', 'idva']);
+/**
+ * Who speaks for an agency on a case: a representative, a deputy or the IDVA, and a referrer
+ * or keyworker invited for that case (A-09), whose per-case time counts for their case only.
+ */
+const VOICES = new Set(['representative', 'deputy', 'idva', 'referrer', 'keyworker']);
 
 export interface CasePresenceRow {
   meetingId: string;

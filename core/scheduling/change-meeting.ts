@@ -1,11 +1,11 @@
 import { workingDaysBefore, zonedInstant } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
 import { inArea } from '../same-area.js';
-import type { Area } from '../model.js';
+import { canReceiveMaracInformation, type Agency, type Area } from '../model.js';
 import { disallowedRecipients } from '../recipient-policy.js';
 import { escapeHtml, formatMeetingStart } from './format.js';
-import { closedSessionInvitees, meetingInvitees } from './invitees.js';
-import type { InviteeRecord, MeetingRecord } from './meeting-repository.js';
+import { closedSessionInvitees, meetingInvitees, PRESENTER_KINDS } from './invitees.js';
+import type { InviteeRecord, InviteeRow, MeetingRecord } from './meeting-repository.js';
 import { closedSessionsMovingWith, moveInTeams } from './closed-session-move.js';
 import { insideNoticePeriod } from './notice-period.js';
 import { guardSchedulingText } from './outbound-text.js';
@@ -181,7 +181,11 @@ async function storeInvitees(deps: SchedulingDeps, meeting: MeetingRecord): Prom
           agencies,
           people,
         )
-      : meetingInvitees(meeting, agencies, people);
+      : withOneMeetingInvitees(
+          meetingInvitees(meeting, agencies, people),
+          await meetings.listOneMeetingInvitees(meeting.id),
+          agencies,
+        );
   const key = (rows: { personId: string; kind: string }[]) =>
     rows
       .map((r) => `${r.personId}:${r.kind}`)
@@ -190,6 +194,27 @@ async function storeInvitees(deps: SchedulingDeps, meeting: MeetingRecord): Prom
   if (key(before) === key(after)) return false;
   await meetings.replaceInvitees(meeting.id, after);
   return true;
+}
+
+/**
+ * Keeps the people invited for this meeting alone: a deputy named with apologies attends as
+ * the agency's deputy (a lead keeps their own part), and one-case attendees are added unless
+ * already invited. Nobody from an agency that may not receive MARAC information (FR-107).
+ */
+function withOneMeetingInvitees(
+  base: InviteeRow[],
+  extra: readonly InviteeRow[],
+  agencies: readonly Agency[],
+): InviteeRow[] {
+  const barred = new Set(agencies.filter((a) => !canReceiveMaracInformation(a)).map((a) => a.id));
+  const rows = new Map(base.map((r) => [r.personId, r]));
+  for (const r of extra) {
+    if (r.agencyId && barred.has(r.agencyId)) continue;
+    const known = rows.get(r.personId);
+    if (!known) rows.set(r.personId, r);
+    else if (r.kind === 'deputy' && !PRESENTER_KINDS.includes(known.kind)) rows.set(r.personId, r);
+  }
+  return [...rows.values()];
 }
 
 async function changeable(

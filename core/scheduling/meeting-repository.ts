@@ -40,7 +40,15 @@ export interface SeriesRecord {
 }
 
 export type InviteeKind =
-  'representative' | 'deputy' | 'chair' | 'deputy-chair' | 'coordinator' | 'idva' | 'case-specific';
+  | 'representative'
+  | 'deputy'
+  | 'chair'
+  | 'deputy-chair'
+  | 'coordinator'
+  | 'idva'
+  | 'case-specific'
+  | 'referrer'
+  | 'keyworker';
 
 export interface InviteeRow {
   personId: string;
@@ -124,6 +132,11 @@ export interface MeetingRepository {
   ): Promise<void>;
   replaceInvitees(meetingId: string, invitees: InviteeRow[]): Promise<void>;
   listInvitees(meetingId: string): Promise<InviteeRecord[]>;
+  /**
+   * Invitees for this meeting alone (core/case-people): people invited for one case and the
+   * deputies representatives named with their apologies. A refresh of the invitees keeps them.
+   */
+  listOneMeetingInvitees(meetingId: string): Promise<InviteeRow[]>;
   /** People permitted on the closed cases of a closed session (FR-007). */
   listPermittedPeople(meetingId: string): Promise<string[]>;
   recordChange(change: MeetingChange): Promise<void>;

@@ -157,6 +157,72 @@ export const ACCESS_POLICY = {
     enforcedBy: 'decideMove (core/agenda/reorder.ts)',
   },
 
+  // People invited for one case, reps' own apologies, and decisions on move requests
+  // (tab/api/routes/case-people.ts, core/case-people/).
+  'GET /api/meetings/:meetingId/case-people': { roles: LEADS, scope: meeting, relationships: AREA },
+  'POST /api/meetings/:meetingId/agenda/:itemId/case-people': {
+    roles: COORDINATOR,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: AREA,
+  },
+  'GET /api/meetings/:meetingId/my-cases': {
+    refusal: NO_CASE_LISTS,
+    roles: CASE_READERS,
+    scope: meeting,
+    relationships: ['same-area', 'own-record'],
+    enforcedBy: 'myCases (core/case-people/case-people.ts): only the caller’s own invitations',
+  },
+  'POST /api/meetings/:meetingId/my-cases/:itemId/declaration': {
+    refusal: NO_CASE_LISTS,
+    roles: CASE_READERS,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: ['same-area', 'own-record', 'signatory-agency'],
+    enforcedBy: 'acceptCaseDeclaration (core/case-people/case-people.ts)',
+  },
+  'GET /api/meetings/:meetingId/my-cases/:itemId': {
+    refusal: NO_CASE_LISTS,
+    roles: CASE_READERS,
+    scope: { meetingId: 'meeting', itemId: 'agenda-item' },
+    relationships: ['same-area', 'own-record', 'signatory-agency', 'declaration'],
+    enforcedBy: 'viewOwnCase (core/case-people/case-people.ts): another case is not found',
+  },
+  'GET /api/meetings/:meetingId/apologies': { roles: LEADS, scope: meeting, relationships: AREA },
+  'GET /api/meetings/:meetingId/my-apology': {
+    roles: AGENCY_VOICE,
+    scope: meeting,
+    relationships: ['same-area', 'invited', 'signatory-agency', 'own-agency'],
+    enforcedBy: 'myApology (core/case-people/pre-meeting-actions.ts)',
+  },
+  'POST /api/meetings/:meetingId/my-apology': {
+    roles: AGENCY_VOICE,
+    scope: meeting,
+    relationships: ['same-area', 'invited', 'signatory-agency', 'own-agency'],
+    enforcedBy: 'sendApologies (core/case-people/pre-meeting-actions.ts)',
+  },
+  'GET /api/meetings/:meetingId/my-move-requests': {
+    roles: AGENCY_VOICE,
+    scope: meeting,
+    relationships: ['same-area', 'invited', 'signatory-agency', 'own-agency'],
+    enforcedBy: 'myMoveRequests (core/case-people/pre-meeting-actions.ts)',
+  },
+  'GET /api/meetings/:meetingId/move-decisions': {
+    roles: LEADS,
+    scope: meeting,
+    relationships: AREA,
+  },
+  'POST /api/meetings/:meetingId/move-requests/:moveId/accept': {
+    roles: LEADS,
+    scope: { meetingId: 'meeting', moveId: 'move' },
+    relationships: AREA,
+    enforcedBy: 'decideMove (core/agenda/reorder.ts)',
+  },
+  'POST /api/meetings/:meetingId/move-requests/:moveId/decline': {
+    roles: LEADS,
+    scope: { meetingId: 'meeting', moveId: 'move' },
+    relationships: AREA,
+    enforcedBy: 'declineMove (core/case-people/pre-meeting-actions.ts)',
+  },
+
   'GET /api/meetings/:meetingId/declaration': {
     refusal: NO_CASE_LISTS,
     roles: CASE_READERS,

@@ -124,6 +124,19 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:id/minutes/circulate',                     'in   403   403    403  403  403  403  403   403    403  404'],
   ['POST /api/meetings/:id/minutes/addenda',                       'in   in    in     403  403  403  403  403   403    403  404'],
   ['POST /api/meetings/:meetingId/attendance/unmatched/:unmatchedId/match', 'in 403 403 403 403 403 403 403 403 403 404'],
+  // People for one case (the keyworker is invited for the first case), apologies, move decisions.
+  ['GET /api/meetings/:meetingId/case-people',                    'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:meetingId/agenda/:itemId/case-people',    'in   403   403    403  403  403  403  403   403    403  404'],
+  ['GET /api/meetings/:meetingId/my-cases',                       'ok   ok    ok     ok   ok   ok   ok   403   ok     ok   404'],
+  ['GET /api/meetings/:meetingId/my-cases/:itemId',               '404  404   404    404  404  404  404  403   404    ok   404'],
+  ['POST /api/meetings/:meetingId/my-cases/:itemId/declaration',  '404  404   404    404  404  404  404  403   404    ok   404'],
+  ['GET /api/meetings/:meetingId/apologies',                      'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['GET /api/meetings/:meetingId/my-apology',                     '403  403   403    ok   ok   ok   403  403   403    403  403'],
+  ['POST /api/meetings/:meetingId/my-apology',                    '403  403   403    in   in   in   403  403   403    403  403'],
+  ['GET /api/meetings/:meetingId/my-move-requests',               '403  403   403    ok   ok   ok   403  403   403    403  403'],
+  ['GET /api/meetings/:meetingId/move-decisions',                 'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:meetingId/move-requests/:moveId/accept',  'in   in    in     403  403  403  403  403   403    403  404'],
+  ['POST /api/meetings/:meetingId/move-requests/:moveId/decline', 'in   in    in     403  403  403  403  403   403    403  404'],
   // Last: a coordinator's cancel would change what every row above sees.
   ['POST /api/meetings/:meetingId/cancel',                        'in   403   403    403  403  403  403  403   403    403  404'],
   ['GET /api/area/directory',                                     'in   403   403    403  403  403  403  403   403    403  in'],
@@ -184,6 +197,17 @@ beforeAll(async () => {
     await app.call(who, 'POST', `/api/meetings/${SEEDED_MEETING}/declaration`);
   for (const who of ['idva-2', 'keyworker'])
     await app.call(who, 'POST', `/api/meetings/${SEEDED_MEETING}/declaration`);
+  // The keyworker is also invited for the first open case alone, and accepted its declaration.
+  await app.db.query(
+    `INSERT INTO case_person (meeting_id, agenda_item_id, person_id, kind, invited_by, invited_at)
+     VALUES ($1, $2, $3, 'keyworker', $4, $5)`,
+    [SEEDED_MEETING, rows[0]!.id, personId('keyworker'), personId('coordinator'), app.clock.now()],
+  );
+  await app.call(
+    'keyworker',
+    'POST',
+    `/api/meetings/${SEEDED_MEETING}/my-cases/${rows[0]!.id}/declaration`,
+  );
   const move = await app.call(
     'housing-rep',
     'POST',

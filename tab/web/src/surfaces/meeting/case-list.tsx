@@ -1,5 +1,6 @@
 /** The case list of one meeting, my agency's cases first, one card per case. */
 import { Badge, Body1, Caption1, Card, Subtitle2 } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { CaseListItem, CaseListView } from '../../api/types.js';
 import { RISK_LABEL } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
@@ -15,7 +16,16 @@ function involvesMe(item: CaseListItem, me: Me): boolean {
   );
 }
 
-export function CaseList({ meetingId, me }: { meetingId: string; me: Me }) {
+export function CaseList({
+  meetingId,
+  me,
+  after,
+}: {
+  meetingId: string;
+  me: Me;
+  /** What follows the list and needs its cases (a representative's move requests). */
+  after?: (items: readonly CaseListItem[]) => ReactNode;
+}) {
   const styles = useStyles();
   const list = useApi<CaseListView>(`/meetings/${meetingId}/case-list`);
   return (
@@ -61,6 +71,7 @@ export function CaseList({ meetingId, me }: { meetingId: string; me: Me }) {
                   </ol>
                 )}
               </Section>
+              {after?.(d.items)}
             </>
           );
         }}
@@ -69,7 +80,7 @@ export function CaseList({ meetingId, me }: { meetingId: string; me: Me }) {
   );
 }
 
-function CaseCard(props: { item: CaseListItem; mine: boolean; me: Me }) {
+export function CaseCard(props: { item: CaseListItem; mine: boolean; me: Me }) {
   const styles = useStyles();
   const i = props.item;
   return (

@@ -26,6 +26,8 @@ import { ChooseMeeting } from './choose-meeting.js';
 import { DeclarationPrompt, type Declaration } from './declaration-prompt.js';
 import { ResearchGrid } from './research-grid.js';
 import { ResearchReturns } from './research-returns.js';
+import { MyCases, type MyCasesView } from './my-cases.js';
+import { ApologiesForm, isAgencyVoice, MoveRequestForm } from './rep-actions.js';
 import { ResearchStatus } from './research-status.js';
 
 // The chair console is its own chunk: only the chairs' side panel loads it.
@@ -69,6 +71,10 @@ function Meeting({ meetingId, sidePanel }: { meetingId: string; sidePanel: boole
   const me = useMe();
   const detail = useApi<MeetingDetail>(`/meetings/${meetingId}`);
   const declaration = useApi<Declaration>(`/meetings/${meetingId}/declaration`);
+  // People invited for one case see that case alone, after its own declaration.
+  const myCases = useApi<MyCasesView>(`/meetings/${meetingId}/my-cases`);
+  const oneCase = !!myCases.data && myCases.data.cases.length > 0;
+  const voice = isAgencyVoice(me);
   const m = detail.data?.meeting;
   return (
     <PageLayout title={m?.title ?? 'Meeting details'} actions={<WhoAmI />}>
@@ -86,7 +92,11 @@ function Meeting({ meetingId, sidePanel }: { meetingId: string; sidePanel: boole
         )}
       </Loaded>
       {declaration.loading && <Progress label="Checking you may see the case list…" />}
-      {declaration.error !== null && <NoCaseList error={declaration.error} />}
+      {declaration.error !== null && !myCases.loading && !oneCase && (
+        <NoCaseList error={declaration.error} />
+      )}
+      {oneCase && myCases.data && <MyCases view={myCases.data} me={me} onChange={myCases.reload} />}
+      {voice && declaration.data && <ApologiesForm meetingId={meetingId} me={me} />}
       {declaration.data && !declaration.data.accepted && (
         <DeclarationPrompt declaration={declaration.data} onAccepted={declaration.reload} />
       )}
@@ -105,7 +115,15 @@ function Meeting({ meetingId, sidePanel }: { meetingId: string; sidePanel: boole
           </Body1>
         </Section>
       )}
-      {declaration.data?.accepted && <CaseList meetingId={meetingId} me={me} />}
+      {declaration.data?.accepted && (
+        <CaseList
+          meetingId={meetingId}
+          me={me}
+          after={
+            voice ? (items) => <MoveRequestForm meetingId={meetingId} items={items} /> : undefined
+          }
+        />
+      )}
       {declaration.data?.accepted && hasRole(me, 'representative', 'deputy', 'idva') && (
         <ResearchReturns meetingId={meetingId} timeZone={me.area.timeZone} />
       )}

@@ -13,6 +13,7 @@ import { useMe } from '../../../shell/session.js';
 import { CoordinatorPage } from '../coordinator-page.js';
 import { AddCaseSection } from './add-case-panel.js';
 import { AgendaTable } from './agenda-table.js';
+import { ApologiesSection, CasePeopleSection, MoveRequestsSection } from './case-people-panel.js';
 import { CirculationSection } from './circulation-panel.js';
 import { ImportSection } from './import-panel.js';
 import { ManageSection } from './manage-panel.js';
@@ -68,6 +69,17 @@ export default function MeetingWorkspace({ params }: { params: Record<string, st
           closed={meeting.kind === 'closed'}
           onAdded={agenda.reload}
         />
+      )}
+      {meeting && meeting.kind !== 'closed' && (
+        <>
+          <CasePeopleSection
+            meetingId={meetingId}
+            items={agenda.data?.items ?? []}
+            editable={editable}
+          />
+          <ApologiesSection meetingId={meetingId} timeZone={me.area.timeZone} />
+          <MoveRequestsSection meetingId={meetingId} onDecided={agenda.reload} />
+        </>
       )}
       {meeting?.kind !== 'closed' && <TemplateSection meetingId={meetingId} />}
       {meeting?.kind !== 'closed' && (
