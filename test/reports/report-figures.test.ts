@@ -94,6 +94,11 @@ describe('cases heard', () => {
 
 describe('presence per case', () => {
   it('says not heard, not involved, apologies and deputy present instead of absent', async () => {
+    // Agencies may leave after their own cases, so only involved agencies are expected per case.
+    await db.query(
+      `UPDATE area SET policy = policy || '{"attendancePolicy":"leave-after-own-case"}'::jsonb WHERE id = $1`,
+      [w.areaId],
+    );
     const m = await aMeeting(w);
     const police = await anInvitee(w, m, 'police');
     await anInvitee(w, m, 'idva', 'idva');

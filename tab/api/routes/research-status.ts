@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import { checkAccess } from '../../../core/circulation/case-list.js';
 import { seesCase, type CaseListAccess } from '../../../core/circulation/case-access.js';
 import type { CirculationDeps } from '../../../core/circulation/circulation-deps.js';
+import { writtenSubmissionDueOn } from '../../../core/circulation/written-submission.js';
+import { localDay } from '../../../core/calendar/index.js';
 import type { Queryable } from '../../../store/db.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
@@ -42,10 +44,19 @@ export function researchStatusRoutes(deps: {
       : { rows: [] };
     const count = (agencyId: string, status: string) =>
       rows.find((r) => r.agencyId === agencyId && r.status === status)?.n ?? 0;
+    const area = await deps.circulation.repos.directory.getArea(viewer.areaId);
     res.set('cache-control', 'no-store');
     res.json({
       meetingId: meeting.id,
       cases: visible.length,
+      // when an agency that cannot attend must send its written submission.
+      writtenSubmissionsDueOn: area
+        ? writtenSubmissionDueOn(
+            localDay(meeting.scheduledStart, area.timeZone),
+            area.policy.writtenSubmissionDaysBefore,
+            area.nation,
+          )
+        : null,
       agencies: agencies
         .filter((a) => invited.has(a.id))
         .map((a) => {
