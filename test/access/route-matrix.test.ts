@@ -110,6 +110,7 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:meetingId/cancel',                        'in   403   403    403  403  403  403  403   403    403  404'],
   ['GET /api/area/directory',                                     'in   403   403    403  403  403  403  403   403    403  in'],
   ['GET /api/area/sign-in-refusals',                              'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/area/case-reviews',                                  'ok   403   403    403  403  403  403  403   403    403  ok'],
   ['PUT /api/area/confidentiality-statement',                     'in   403   403    403  403  403  403  403   403    403  in'],
   ['POST /api/area/agencies/:agencyId/withdraw',                  'in   403   403    403  403  403  403  403   403    403  404'],
   // The SafeLives data return (coordinator only; unaffected by the cancel above).

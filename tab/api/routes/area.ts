@@ -17,6 +17,8 @@ import {
   searchDirectory,
   setPersonActive,
 } from '../../../core/area-setup/people.js';
+import { casesDueForReview, signatoryReviewDue } from '../../../core/area-setup/reviews.js';
+import { localDay } from '../../../core/calendar/index.js';
 import { DomainError } from '../../../core/errors.js';
 import type { EntraPeopleSearch } from '../../../core/ports/entra-directory.js';
 import { AGENCY_SECTORS } from '../../../core/model.js';
@@ -143,10 +145,14 @@ export function areaRoutes(deps: {
       return;
     }
     const full = await deps.directory.listAgenciesForAdmin(actor.areaId);
+    const area = await deps.repos.directory.getArea(actor.areaId);
+    const today = localDay(deps.setup.clock.now(), area?.timeZone ?? 'Europe/London');
     const withNominations = await Promise.all(
       full.map(async (a) => ({
         ...agencyView(a),
         nominations: await deps.repos.setup.nominationsOf(a.id),
+        signatoryReviewDue:
+          a.membershipStatus !== 'withdrawn' && signatoryReviewDue(a.signatoryReviewDueOn, today),
       })),
     );
     res.json({ agencies: withNominations });
@@ -182,6 +188,16 @@ export function areaRoutes(deps: {
       .parse(req.body);
     await nominate(deps.setup, actorOf(res), id, body);
     res.json({ nominations: await deps.repos.setup.nominationsOf(id) });
+  });
+
+  // IS-09: cases whose 6- or 12-month review (the area's policy) falls about now.
+  get('/case-reviews', async (_req, res) => {
+    const reviews = await casesDueForReview(
+      { clock: deps.setup.clock, repos: deps.repos },
+      actorOf(res),
+    );
+    res.set('cache-control', 'no-store');
+    res.json({ reviews });
   });
 
   // Every person, active or not, sorted by surname; the screen searches and filters.
