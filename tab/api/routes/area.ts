@@ -20,7 +20,16 @@ import {
 import { casesDueForReview, signatoryReviewDue } from '../../../core/area-setup/reviews.js';
 import { localDay } from '../../../core/calendar/index.js';
 import { DomainError } from '../../../core/errors.js';
-import type { EntraPeopleSearch } from '../../../core/ports/entra-directory.js';
+import type {
+  EntraGroupDirectory,
+  EntraPeopleSearch,
+} from '../../../core/ports/entra-directory.js';
+import {
+  addGroupMembers,
+  type GroupDeps,
+  previewGroup,
+  searchGroups,
+} from '../../../core/area-setup/group-import.js';
 import { AGENCY_SECTORS } from '../../../core/model.js';
 import { ROLES } from '../../../core/roles.js';
 import type { PgDirectoryStore } from '../../../store/directory-store.js';
@@ -88,7 +97,7 @@ export function areaRoutes(deps: {
     PgDirectoryStore,
     'listPeopleForAdmin' | 'listRefusedSignIns' | 'listAgenciesForAdmin'
   >;
-  entra: EntraPeopleSearch;
+  entra: EntraPeopleSearch & EntraGroupDirectory;
   /** The tenant people sign in from (recorded with each object id). */
   tenantId: string;
 }): Router {
@@ -99,6 +108,8 @@ export function areaRoutes(deps: {
     tenantId: deps.tenantId,
     alreadyAdded: (tenantId, objectId) => deps.repos.setup.entraTaken(tenantId, objectId),
   };
+
+  const groups: GroupDeps = { ...people, groups: deps.entra };
 
   get('/', async (_req, res) => {
     const area = await deps.repos.directory.getArea(actorOf(res).areaId);
@@ -229,6 +240,34 @@ export function areaRoutes(deps: {
   get('/directory', async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q : '';
     res.json({ users: await searchDirectory(people, q) });
+  });
+
+  // Directory groups whose name starts with `q`, to add their people in one go.
+  get('/directory/groups', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    res.json({ groups: await searchGroups(groups, q) });
+  });
+
+  // The group's people (nested groups included), each marked new or already added.
+  get('/directory/groups/:groupId/members', async (req, res) => {
+    const groupId = z
+      .uuid('Search for the group and pick it from the list.')
+      .parse(param(req, 'groupId'));
+    res.json({ members: await previewGroup(groups, actorOf(res), groupId) });
+  });
+
+  // Adds the group's new people, all or none; duplicates are skipped and reported per row.
+  post('/people/from-group', async (req, res) => {
+    const body = z
+      .object({
+        groupId: z.uuid('Search for the group and pick it from the list.'),
+        agencyId,
+        jobTitle,
+        roles,
+      })
+      .strict()
+      .parse(req.body);
+    res.status(201).json(await addGroupMembers(groups, actorOf(res), body));
   });
 
   // Sign-ins refused because the user is nobody here (or deactivated), with their directory name.
