@@ -185,9 +185,11 @@ export class GraphDirectory implements EntraPeopleSearch, EntraGroupDirectory {
         params: { id: groupId },
         query: { $select: USER_FIELDS },
       });
+      // A member read with limited information may lack its sign-in name: its address stands in.
       return members
-        .filter((m) => m['@odata.type'] === '#microsoft.graph.user' && m.userPrincipalName)
-        .map(toEntraUser);
+        .filter((m) => m['@odata.type'] === '#microsoft.graph.user' && m.id)
+        .filter((m) => m.userPrincipalName || m.mail)
+        .map((m) => toEntraUser({ ...m, userPrincipalName: m.userPrincipalName ?? m.mail }));
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 404) return null;
       throw error;
