@@ -9,7 +9,7 @@ import { APPLICATION_PERMISSIONS } from '../../graph/permissions.js';
 import { sharedMailboxUser, type SimUser } from '../../graph/simulator/directory.js';
 import { type RunningSimulator, startSimulator } from '../../graph/simulator/start-simulator.js';
 import { PgDb } from '../../store/pg-db.js';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { launchBrowser, SCREENSHOT_DIR, screenshot } from './support/browser.js';
 import { type RunningService, startService } from './support/service.js';
 import { pageErrors } from './support/tab.js';
 
@@ -53,6 +53,18 @@ const DEPUTY = user(
   'priya.brookfield@northfield-fire.example',
   true,
 );
+const FIREFIGHTER = user(
+  '6c1f3a2e-8b4d-4e5f-9a0b-1c2d3e4f5a04',
+  'Lee Harcourt',
+  'lee.harcourt@northfield-fire.example',
+  true,
+);
+const FIRE_GROUP = {
+  id: '6c1f3a2e-8b4d-4e5f-9a0b-1c2d3e4f5b01',
+  displayName: 'Northfield Fire MARAC staff',
+  mail: 'fire-marac@northfield-fire.example',
+  members: [REP.id, DEPUTY.id, FIREFIGHTER.id],
+};
 
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASE = `marac_first_run_${randomBytes(4).toString('hex')}`;
@@ -74,7 +86,8 @@ beforeAll(async () => {
   await admin.close();
   sim = await startSimulator({
     tenantId: TENANT,
-    users: [sharedMailboxUser(MAILBOX), COORDINATOR, REP, DEPUTY],
+    users: [sharedMailboxUser(MAILBOX), COORDINATOR, REP, DEPUTY, FIREFIGHTER],
+    groups: [FIRE_GROUP],
     apps: [{ appId: APP, secrets: [SECRET], graphRoles: [...APPLICATION_PERMISSIONS] }],
   });
   dataDir = await mkdtemp(path.join(tmpdir(), 'marac-first-run-'));
@@ -218,6 +231,34 @@ describe('first run in a real tenant', () => {
       await people.getByText(name).waitFor();
     }
 
+    // The rest of the agency's MARAC staff from their directory group: the two already added
+    // are skipped, the third is added.
+    const groupSearch = page.getByRole('search', { name: 'Find a directory group' });
+    await groupSearch.getByRole('searchbox').fill('Northfield Fire');
+    await groupSearch.getByRole('button', { name: 'Search for groups' }).click();
+    await page
+      .getByRole('list', { name: 'Groups found' })
+      .getByRole('button', { name: 'Choose Northfield Fire MARAC staff' })
+      .click();
+    const confirm = page.getByRole('form', {
+      name: 'Add the people of Northfield Fire MARAC staff',
+    });
+    await confirm.getByText('3 people, 1 to add').waitFor();
+    await confirm
+      .getByRole('combobox', { name: 'Their agency' })
+      .selectOption({ label: 'Northfield Fire and Rescue' });
+    await confirm.getByRole('checkbox', { name: 'Keyworker' }).check();
+    await confirm.getByRole('button', { name: 'Add 1 person' }).click();
+    const added = page.getByRole('region', {
+      name: 'People added from Northfield Fire MARAC staff',
+    });
+    await added.getByText('One person added from Northfield Fire MARAC staff; 2 skipped').waitFor();
+    expect(await added.getByText('Already added: skipped').count()).toBe(2);
+    await people.getByText('Lee Harcourt').waitFor();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await added.screenshot({ path: path.join(SCREENSHOT_DIR, 'first-run-group-added-320.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // The representative and deputy.
     const editor = page.getByRole('region', { name: 'Change Northfield Fire and Rescue' });
     if (!(await editor.isVisible()))
@@ -300,7 +341,7 @@ describe('first run in a real tenant', () => {
     expect((await api(COORDINATOR, 'GET', '/api/area/people')).body.people).toHaveLength(before);
 
     // Each new person signs in.
-    for (const person of [REP, DEPUTY]) {
+    for (const person of [REP, DEPUTY, FIREFIGHTER]) {
       const me = await api(person, 'GET', '/api/me');
       expect(me.status, JSON.stringify(me.body)).toBe(200);
       const theirs = await openAs(person, '/tab/my-marac');
@@ -309,7 +350,7 @@ describe('first run in a real tenant', () => {
         .first()
         .waitFor();
       await theirs.setViewportSize({ width: 390, height: 800 });
-      await screenshot(theirs, `first-run-signed-in-${person === REP ? 'rep' : 'deputy'}-390`);
+      await screenshot(theirs, `first-run-signed-in-${person.id.slice(-2)}-390`);
       await theirs.close();
     }
   });
