@@ -217,6 +217,7 @@ function MemberTable(props: {
   label: string;
   rows: (Omit<Member, 'status'> & { status: string })[];
 }) {
+  const styles = useStyles();
   return (
     <DataTable
       label={props.label}
@@ -229,7 +230,9 @@ function MemberTable(props: {
             <>
               {m.displayName} {m.guest && <Badge appearance="outline">Guest</Badge>}
               <br />
-              <Text size={200}>{m.email}</Text>
+              <Text size={200} className={styles.wrapAnywhere}>
+                {m.email}
+              </Text>
             </>
           ),
         },
