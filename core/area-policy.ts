@@ -26,8 +26,17 @@ export const AreaPolicySchema = z.object({
   caseListLeadWorkingDays: z.number().int().min(1).max(30).default(8),
   /** written submission from an absent agency at least N days before (004:376). */
   writtenSubmissionDaysBefore: z.number().int().min(0).max(14).default(2),
-  /** FR-002 */
+  /** FR-002: the default pattern of a new series (daily = every weekday). */
   meetingFrequency: z.enum(['daily', 'weekly', 'fortnightly', 'monthly']).default('fortnightly'),
+  /** FR-002, FR-003: the usual meeting day (mid-week, so preparation time is in the week). */
+  meetingDay: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday']).default('wednesday'),
+  /** FR-002: monthly meetings fall on this occurrence of the day, e.g. the 2nd Tuesday. */
+  meetingWeekOfMonth: z
+    .preprocess(
+      (v) => (typeof v === 'string' && /^[1-4]$/.test(v) ? Number(v) : v),
+      z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    )
+    .default(2),
   /** FR-029: minutes per case (004:788; SafeLives 7-12). */
   minutesPerCase: z.number().int().min(1).max(120).default(10),
   /** FR-029, FR-045: minutes before the first case for the chair's opening (product default). */
@@ -125,6 +134,8 @@ const POLICY_RULES: Record<string, string> = {
   caseListLeadWorkingDays: 'Enter a whole number of working days from 1 to 30.',
   writtenSubmissionDaysBefore: 'Enter a whole number of days from 0 to 14.',
   meetingFrequency: 'Choose how often the MARAC meets from the list.',
+  meetingDay: 'Choose a weekday from the list.',
+  meetingWeekOfMonth: 'Choose the 1st, 2nd, 3rd or 4th week of the month.',
   minutesPerCase: 'Enter a whole number of minutes from 1 to 120.',
   agendaOpeningMinutes: 'Enter a whole number of minutes from 0 to 60.',
   maxReordersPerAgencyPerDay: 'Enter a whole number from 0 to 10.',

@@ -1,5 +1,10 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
-import type { EntraPeopleSearch, EntraUser } from '../core/ports/entra-directory.js';
+import type {
+  EntraGroup,
+  EntraGroupDirectory,
+  EntraPeopleSearch,
+  EntraUser,
+} from '../core/ports/entra-directory.js';
 import type { GraphClient } from './graph-client.js';
 import { GraphRequestError } from './graph-error.js';
 import type { CallsOf, GraphPermissionNeed } from './graph-permission.js';
@@ -10,6 +15,12 @@ export const DIRECTORY_NEEDS = [
     type: 'Application',
     why: 'The set-up command looks the first coordinator up by sign-in name, and the coordinator finds people to add by the start of their name or address, to record the Entra object id that sign-in matches on. Online meetings and attendance reports are addressed by the organiser’s Entra object id, not the mailbox address; meeting options name guests by their object id in this tenant, because a guest’s user principal name is not their e-mail address.',
     calls: ['GET /users/{id}', 'GET /users'],
+  },
+  {
+    permission: 'GroupMember.Read.All',
+    type: 'Application',
+    why: 'The coordinator adds the people of a directory group (for example an agency’s MARAC staff) in one go: the app finds the group by the start of its name and reads its members, nested groups included.',
+    calls: ['GET /groups', 'GET /groups/{id}/transitiveMembers'],
   },
 ] as const satisfies readonly GraphPermissionNeed[];
 type DirectoryCall = CallsOf<typeof DIRECTORY_NEEDS>;
@@ -27,7 +38,7 @@ export interface DirectoryUser {
  * People are found by `mail`, which for a B2B guest is their own address while their UPN is
  * `name_domain#EXT#@tenant`.
  */
-export class GraphDirectory implements EntraPeopleSearch {
+export class GraphDirectory implements EntraPeopleSearch, EntraGroupDirectory {
   private readonly ids = new Map<string, Promise<string>>();
   private readonly people = new Map<string, Promise<DirectoryUser | null>>();
 
@@ -139,6 +150,50 @@ export class GraphDirectory implements EntraPeopleSearch {
       },
     });
     return (body.value ?? []).map(toEntraUser);
+  }
+
+  /**
+   * Groups whose display name starts with `text` (Graph "List groups" with one `startswith`
+   * on displayName: a default query, no advanced query headers).
+   */
+  async searchGroups(text: string, max = 10): Promise<EntraGroup[]> {
+    const value = text.trim().replace(/'/g, "''");
+    if (!value) return [];
+    const { body } = await this.deps.graph.send<{ value: Graph.Group[] }>({
+      call: 'GET /groups' satisfies DirectoryCall,
+      query: {
+        $filter: `startswith(displayName,'${value}')`,
+        $select: 'id,displayName,mail',
+        $top: String(max),
+      },
+    });
+    return (body.value ?? [])
+      .filter((g): g is Graph.Group & { id: string } => Boolean(g.id))
+      .map((g) => ({ id: g.id, displayName: g.displayName ?? '', mail: g.mail ?? null }));
+  }
+
+  /**
+   * The users of a group, nested groups included (Graph "List group transitive members"; its
+   * collection is of directoryObjects, so the nested groups, devices and service principals in
+   * it are left out by their `@odata.type`), following `@odata.nextLink` to the last page.
+   * Null on Graph's 404 for the group.
+   */
+  async groupMembers(groupId: string): Promise<EntraUser[] | null> {
+    try {
+      const members = await this.deps.graph.all<Graph.User & { '@odata.type'?: string }>({
+        call: 'GET /groups/{id}/transitiveMembers' satisfies DirectoryCall,
+        params: { id: groupId },
+        query: { $select: USER_FIELDS },
+      });
+      // A member read with limited information may lack its sign-in name: its address stands in.
+      return members
+        .filter((m) => m['@odata.type'] === '#microsoft.graph.user' && m.id)
+        .filter((m) => m.userPrincipalName || m.mail)
+        .map((m) => toEntraUser({ ...m, userPrincipalName: m.userPrincipalName ?? m.mail }));
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 404) return null;
+      throw error;
+    }
   }
 }
 

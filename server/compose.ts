@@ -1,4 +1,5 @@
 import { circulateDueMeetings } from '../core/circulation/circulate.js';
+import { remindSignatoryReviews, SIGNATORY_REVIEW_JOB } from '../core/area-setup/reviews.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { FileShare } from '../core/ports/file-share.js';
 import type { MeetingScheduler } from '../core/ports/meeting-scheduler.js';
@@ -346,6 +347,10 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     });
     await jobs.schedule('retention-purge', '*/15 * * * *');
     await research.startJobs(jobs);
+    await jobs.work(SIGNATORY_REVIEW_JOB, async () => {
+      await remindSignatoryReviews(pre.reviews, await pre.areaIds());
+    });
+    await jobs.schedule(SIGNATORY_REVIEW_JOB, '0 7 * * *');
     await actions.startJobs(jobs);
     await replies.startJobs(jobs);
     await meetingRun.startJobs(jobs);

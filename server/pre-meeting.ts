@@ -4,8 +4,9 @@ import type { CirculationDeps } from '../core/circulation/circulation-deps.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { FileShare } from '../core/ports/file-share.js';
 import type { MeetingScheduler } from '../core/ports/meeting-scheduler.js';
-import { type AppLinkOptions, meetingAppLink } from './deep-links.js';
+import { type AppLinkOptions, appLink, meetingAppLink } from './deep-links.js';
 import type { RetentionDeps } from '../core/retention/retention.js';
+import type { ReviewDeps } from '../core/area-setup/reviews.js';
 import { refreshAreaInvitees, refreshInvitees } from '../core/scheduling/change-meeting.js';
 import { workingDaysBefore, localDay } from '../core/calendar/index.js';
 import type { SchedulingDeps, TabLinks } from '../core/scheduling/scheduling-deps.js';
@@ -27,6 +28,8 @@ export interface PreMeeting {
   agenda: AgendaDeps;
   circulation: CirculationDeps;
   retention: RetentionDeps;
+  /** Signatory review reminders and case-review prompts (core/area-setup/reviews.ts). */
+  reviews: ReviewDeps;
   areaIds(): Promise<string[]>;
 }
 
@@ -83,12 +86,19 @@ export function preMeeting(db: Db, adapters: PreMeetingAdapters): PreMeeting {
     fileShare: adapters.fileShare,
     areas: repos.directory,
   };
+  const reviews: ReviewDeps = {
+    clock,
+    repos,
+    uow,
+    agenciesLink: () => links.page?.('coordinator/area') ?? links.meeting(''),
+  };
   return {
     scheduling,
     areaSetup,
     agenda,
     circulation,
     retention,
+    reviews,
     areaIds: async () =>
       (await db.query<{ id: string }>('SELECT id FROM area ORDER BY created_at')).rows.map(
         (r) => r.id,
@@ -101,5 +111,6 @@ export function tabLinks(options: AppLinkOptions): TabLinks {
   return {
     meeting: (meetingId) => meetingAppLink(options, meetingId),
     caseList: (meetingId) => meetingAppLink(options, meetingId, true),
+    page: (page) => appLink(options, page, `/#/${page}`),
   };
 }

@@ -213,4 +213,55 @@ export class PgAreaSetupStore implements AreaSetupRepository {
     );
     return rows.length > 0;
   }
+
+  async signatoryReviews(
+    areaId: string,
+  ): Promise<{ agencyId: string; name: string; reviewDueOn: string }[]> {
+    const { rows } = await this.db.query<{ agencyId: string; name: string; reviewDueOn: string }>(
+      `SELECT id AS "agencyId", name, to_char(signatory_review_due_on, 'YYYY-MM-DD') AS "reviewDueOn"
+         FROM agency
+        WHERE area_id = $1 AND membership_status <> 'withdrawn' AND signatory_review_due_on IS NOT NULL
+        ORDER BY signatory_review_due_on, name`,
+      [areaId],
+    );
+    return rows;
+  }
+
+  async lastHeard(
+    areaId: string,
+    since: string,
+  ): Promise<{ caseId: string; caseReference: string; lastHeardOn: string }[]> {
+    const { rows } = await this.db.query<{
+      caseId: string;
+      caseReference: string;
+      lastHeardOn: string;
+    }>(
+      `SELECT c.id AS "caseId", c.case_number AS "caseReference",
+              to_char(max((coalesce(ai.actual_start, m.scheduled_start) AT TIME ZONE a.time_zone)::date),
+                      'YYYY-MM-DD') AS "lastHeardOn"
+         FROM marac_case c
+         JOIN area a ON a.id = c.area_id
+         JOIN agenda_item ai ON ai.case_id = c.id
+         JOIN meeting m ON m.id = ai.meeting_id
+        WHERE c.area_id = $1
+          AND ((ai.actual_start IS NOT NULL AND ai.actual_end IS NOT NULL) OR m.status = 'ended')
+        GROUP BY c.id, c.case_number
+       HAVING max((coalesce(ai.actual_start, m.scheduled_start) AT TIME ZONE a.time_zone)::date) >= $2::date
+        ORDER BY 3, 2`,
+      [areaId, since],
+    );
+    return rows;
+  }
+
+  async coordinators(
+    areaId: string,
+  ): Promise<{ personId: string; email: string; displayName: string }[]> {
+    const { rows } = await this.db.query<{ personId: string; email: string; displayName: string }>(
+      `SELECT p.id AS "personId", p.email, p.display_name AS "displayName"
+         FROM person p JOIN person_role r ON r.person_id = p.id AND r.role = 'coordinator'
+        WHERE p.area_id = $1 AND p.is_active ORDER BY p.display_name`,
+      [areaId],
+    );
+    return rows;
+  }
 }

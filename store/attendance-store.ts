@@ -459,7 +459,15 @@ export class PgAttendanceStore implements AttendanceRepository {
          FROM apology WHERE meeting_id = ANY($1::uuid[])`,
       [ids],
     );
+    const area = await this.db.query<{ attendancePolicy: string | null }>(
+      `SELECT policy->>'attendancePolicy' AS "attendancePolicy" FROM area WHERE id = $1`,
+      [areaId],
+    );
     return {
+      attendancePolicy:
+        area.rows[0]?.attendancePolicy === 'leave-after-own-case'
+          ? 'leave-after-own-case'
+          : 'all-cases',
       meetings: meetings.rows,
       summary: summary.rows,
       expected: expected.rows,

@@ -26,7 +26,10 @@ export class PgMeetingStore implements MeetingRepository {
     const recurrence = {
       frequency: s.frequency === 'monthly' ? 'monthly' : 'weekly',
       interval,
-      daysOfWeek: [s.dayOfWeek],
+      daysOfWeek:
+        s.frequency === 'daily'
+          ? ['monday', 'tuesday', 'wednesday', 'thursday', 'friday']
+          : [s.dayOfWeek],
     };
     const { rows } = await this.db.query<{ id: string }>(
       `INSERT INTO meeting_series (area_id, title, recurrence, start_time, end_time, starts_on, ends_on, created_by, created_at)
@@ -47,7 +50,13 @@ export class PgMeetingStore implements MeetingRepository {
     if (!row) return null;
     const r = row.recurrence;
     const frequency: SeriesFrequency =
-      r.frequency === 'monthly' ? 'monthly' : r.interval === 2 ? 'fortnightly' : 'weekly';
+      r.frequency === 'monthly'
+        ? 'monthly'
+        : r.interval === 2
+          ? 'fortnightly'
+          : r.daysOfWeek.length === 5
+            ? 'daily'
+            : 'weekly';
     return {
       id: row.id,
       areaId: row.area_id,

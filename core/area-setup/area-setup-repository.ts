@@ -61,4 +61,18 @@ export interface AreaSetupRepository {
   /** Someone (in any area, active or not) already has this Entra identity. */
   entraTaken(tenantId: string, objectId: string, exceptPersonId?: string): Promise<boolean>;
   agencyNameTaken(areaId: string, name: string, exceptAgencyId?: string): Promise<boolean>;
+  /** Agencies not withdrawn whose information-sharing agreement has a review date. */
+  signatoryReviews(
+    areaId: string,
+  ): Promise<{ agencyId: string; name: string; reviewDueOn: string }[]>;
+  /**
+   * Cases heard (started and closed, or on the agenda of a meeting that ended) with the last
+   * day they were heard, area local time, for those last heard on or after `since`.
+   */
+  lastHeard(
+    areaId: string,
+    since: string,
+  ): Promise<{ caseId: string; caseReference: string; lastHeardOn: string }[]>;
+  /** Active coordinators of the area, to remind. */
+  coordinators(areaId: string): Promise<{ personId: string; email: string; displayName: string }[]>;
 }

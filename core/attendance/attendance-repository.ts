@@ -187,6 +187,12 @@ export interface AttendanceRepository {
 }
 
 export interface AttendanceReportData {
+  /**
+   * The area's attendance policy (A-04): with `all-cases` every invited agency is expected for
+   * every case; with `leave-after-own-case` only for the cases it is involved in. Left out, all
+   * cases.
+   */
+  attendancePolicy?: 'all-cases' | 'leave-after-own-case';
   meetings: { id: string; startsAt: Date }[];
   summary: {
     meetingId: string;

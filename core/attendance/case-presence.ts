@@ -2,9 +2,12 @@ import type { AttendanceReportData } from './attendance-repository.js';
 
 /**
  * Presence per case (A-13, KPI-4): for each case on a reconciled meeting's agenda, what each
- * agency's cell means. Only a case the chair started and closed was heard, and only an agency
- * involved with the case (or its referrer) was expected for it, so "absent" is kept for an
- * expected agency that sent no one and no apology. Everything else says why there is no one.
+ * agency's cell means. Only a case the chair started and closed was heard. Which agencies were
+ * expected follows the area's attendance policy (A-04): all invited agencies when they attend
+ * for all cases; when they may leave after their own cases, only an agency involved with the
+ * case (or its referrer), so a representative who left after their case is "not involved", not
+ * "absent", for later ones. "Absent" is kept for an expected agency that sent no one and no
+ * apology. Everything else says why there is no one.
  */
 export type CasePresence =
   | 'present'
@@ -51,17 +54,16 @@ export function casePresence(data: AttendanceReportData): CasePresenceRow[] {
     (s) => s.agencyId && VOICES.has(s.attendedAs) && s.presentSeconds > 0,
   );
   return data.cases.map((c) => {
+    const invited = data.expected.filter((e) => e.meetingId === c.meetingId).map((e) => e.agencyId);
+    // where agencies attend for all cases, every invited agency is expected for each case;
+    // where they may leave after their own, only the agencies involved with it (or its referrer).
     const involved = new Set([
       ...c.agenciesInvolved,
       ...(c.referringAgencyId ? [c.referringAgencyId] : []),
+      ...(data.attendancePolicy === 'leave-after-own-case' ? [] : invited),
     ]);
     // Columns: every agency invited to the meeting, and any involved agency that was not.
-    const columns = [
-      ...new Set([
-        ...data.expected.filter((e) => e.meetingId === c.meetingId).map((e) => e.agencyId),
-        ...involved,
-      ]),
-    ].sort();
+    const columns = [...new Set([...invited, ...involved])].sort();
     const status = (agencyId: string): CasePresence => {
       if (!c.heard) return 'not-heard';
       if (!involved.has(agencyId)) return 'not-involved';

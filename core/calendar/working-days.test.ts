@@ -306,3 +306,33 @@ describe('range errors', () => {
     expect(() => isWorkingDay('2026-04-08', 'wales' as Nation)).toThrow(RangeError);
   });
 });
+
+describe('any day from 2025 to 2050', () => {
+  it('8 working days before Wed 21 April 2049 skips Easter 2049 (Good Friday 16, Easter Monday 19)', () => {
+    // Counting back: Tue 20 (1); Mon 19, Sun, Sat, Fri 16 skipped; Thu 15 (2) ... Wed 7 (8).
+    expect(workingDaysBefore('2049-04-21', 8, EW)).toBe('2049-04-07');
+    // Easter Monday is a working day in Scotland, so one day fewer is skipped.
+    expect(workingDaysBefore('2049-04-21', 8, SCO)).toBe('2049-04-08');
+  });
+
+  it('skips both substitute days when Christmas 2049 falls on a Saturday', () => {
+    expect(addWorkingDays('2049-12-24', 1, EW)).toBe('2049-12-29');
+    expect(workingDaysBetween('2049-12-24', '2049-12-31', NI)).toBe(3);
+    expect(isWorkingDay('2050-01-03', SCO)).toBe(false); // 1 Jan 2050 is a Saturday: Mon 3 off
+  });
+
+  it('does working-day maths for every day of 2025-2050 in every nation without a gap', () => {
+    for (const nation of NATIONS) {
+      let checked = 0;
+      for (let day = '2025-01-01'; day <= '2050-12-31'; day = addCalendarDays(day, 1)) {
+        const later = addWorkingDays(day, 10, nation);
+        expect(isWorkingDay(later, nation)).toBe(true);
+        expect(workingDaysBetween(day, later, nation)).toBe(10);
+        const before = workingDaysBefore(day, 8, nation);
+        expect(before < day && isWorkingDay(before, nation)).toBe(true);
+        checked += 1;
+      }
+      expect(checked).toBe(9496); // 26 years, 6 of them leap years
+    }
+  });
+});

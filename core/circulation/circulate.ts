@@ -5,6 +5,7 @@ import { disallowedRecipients } from '../recipient-policy.js';
 import type { InviteeRecord, MeetingRecord } from '../scheduling/meeting-repository.js';
 import { seesCase } from './case-access.js';
 import { circulationMail } from './circulation-mail.js';
+import { writtenSubmissionDueOn } from './written-submission.js';
 import type { CirculationDeps, CirculationRepos } from './circulation-deps.js';
 
 /** Circulation runs from this local hour on the due day, so notices arrive in working hours. */
@@ -116,6 +117,11 @@ export async function circulateMeeting(
         caseCount: visible,
         caseListLink: deps.links.caseList(meetingId),
         confidentialityStatement: area.confidentialityStatement,
+        writtenSubmissionDueOn: writtenSubmissionDueOn(
+          localDay(meeting.scheduledStart, area.timeZone),
+          area.policy.writtenSubmissionDaysBefore,
+          area.nation,
+        ),
         recipient: r,
       });
       const { id } = await repos.outbox.enqueue({ ...mail, areaId: area.id }, now);

@@ -1,5 +1,6 @@
 import type { QueuedMail } from '../ports/outbox.js';
 import { escapeHtml, formatMeetingStart } from '../scheduling/format.js';
+import { formatLongDay } from './written-submission.js';
 
 /** 004:1255: the marker secure MARAC correspondence carries. */
 export const CONFIDENTIAL_MARKER = 'Strictly Private & Confidential';
@@ -14,6 +15,8 @@ export interface CirculationMailInput {
   caseCount: number;
   caseListLink: string;
   confidentialityStatement: string;
+  /** The area's written-submission deadline for agencies that cannot attend (A-07), YYYY-MM-DD. */
+  writtenSubmissionDueOn?: string;
   recipient: { personId: string; email: string; displayName: string };
 }
 
@@ -37,6 +40,9 @@ export function circulationMail(m: CirculationMailInput): QueuedMail {
     bodyHtml:
       `<p><strong>${escapeHtml(CONFIDENTIAL_MARKER)}</strong></p>` +
       `<p>${what}</p>` +
+      (m.writtenSubmissionDueOn
+        ? `<p>If your agency cannot attend, send your written submission by <strong>${escapeHtml(formatLongDay(m.writtenSubmissionDueOn))}</strong>.</p>`
+        : '') +
       `<p><a href="${escapeHtml(m.caseListLink)}">Open the case list in the MARAC tab</a>. ` +
       `It is shown only in the tab, to invited people, after you accept the confidentiality declaration.</p>` +
       `<p>${escapeHtml(m.confidentialityStatement)}</p>` +

@@ -6,6 +6,7 @@ import { DomainError } from '../errors.js';
 import { guardFreeText, SubjectIndex } from '../personal-data/index.js';
 import type { ActionCategory } from '../model.js';
 import type { Clock } from '../ports/clock.js';
+import { breakPrompt } from './break-prompt.js';
 import type { ConversationRef, MeetingChat } from '../ports/meeting-chat.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import { CHAIR_ROLES, hasAnyRole } from '../roles.js';
@@ -118,6 +119,12 @@ export class MeetingRun {
     return {
       meetingId,
       status: meeting.status,
+      breakPrompt: breakPrompt(
+        meeting,
+        agenda,
+        parseAreaPolicy(meeting.areaPolicy ?? {}).breakPromptMinutes,
+        this.deps.clock.now(),
+      ),
       currentAgendaItemId: current?.agendaItemId ?? null,
       openingChecklist: meeting.openingChecklist,
       agenda: agenda.map((i) => ({

@@ -19,3 +19,18 @@ export interface EntraDirectory {
 export interface EntraPeopleSearch extends EntraDirectory {
   searchUsers(text: string, max?: number): Promise<EntraUser[]>;
 }
+
+/** A directory group (security or Microsoft 365) to add people from. */
+export interface EntraGroup {
+  id: string;
+  displayName: string;
+  mail: string | null;
+}
+
+/** Adding people in bulk from a directory group (graph/graph-directory.ts). */
+export interface EntraGroupDirectory {
+  /** Groups whose name starts with the text. */
+  searchGroups(text: string, max?: number): Promise<EntraGroup[]>;
+  /** Every user in the group, nested groups included, all pages; null when there is no group. */
+  groupMembers(groupId: string): Promise<EntraUser[] | null>;
+}

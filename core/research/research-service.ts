@@ -1,6 +1,7 @@
 import { localDay } from '../calendar/index.js';
 import { seesCase, type CaseListAccess, type Viewer } from '../circulation/case-access.js';
 import { checkAccess } from '../circulation/case-list.js';
+import { writtenSubmissionDueOn } from '../circulation/written-submission.js';
 import type { CaseListItem } from '../circulation/circulation-repository.js';
 import { DomainError } from '../errors.js';
 import { canReceiveMaracInformation, type Area } from '../model.js';
@@ -445,9 +446,18 @@ export async function researchStatusCounts(deps: ResearchDeps, viewer: Viewer, m
   ]);
   const invited = new Set(invitees.map((i) => i.agencyId).filter((a): a is string => !!a));
   const grid = researchGrid(gridCases(items), returns);
+  const area = await deps.repos.directory.getArea(viewer.areaId);
   return {
     meetingId: meeting.id,
     cases: items.length,
+    // when an agency that cannot attend must send its written submission.
+    writtenSubmissionsDueOn: area
+      ? writtenSubmissionDueOn(
+          localDay(meeting.scheduledStart, area.timeZone),
+          area.policy.writtenSubmissionDaysBefore,
+          area.nation,
+        )
+      : null,
     agencies: agencies
       .filter((a) => invited.has(a.id))
       .map((a) => {

@@ -24,7 +24,8 @@ export interface MeetingRecord {
   circulatedAt: Date | null;
 }
 
-export type SeriesFrequency = 'weekly' | 'fortnightly' | 'monthly';
+/** `daily` is every weekday, Monday to Friday (an area that holds a daily MARAC). */
+export type SeriesFrequency = 'daily' | 'weekly' | 'fortnightly' | 'monthly';
 
 export interface SeriesRecord {
   id: string;

@@ -10,7 +10,7 @@ import {
 } from './invitees.js';
 import type { NewMeeting, SeriesFrequency } from './meeting-repository.js';
 import { insideNoticePeriod } from './notice-period.js';
-import { MAX_SERIES_OCCURRENCES, seriesDays } from './recurrence.js';
+import { MAX_SERIES_OCCURRENCES, seriesDays, withPolicyPattern } from './recurrence.js';
 import type { SchedulingDeps, SchedulingRepos } from './scheduling-deps.js';
 import { guardSchedulingText } from './outbound-text.js';
 import { setUpTeamsMeeting, setUpTeamsSeries, type SetUpResult } from './teams-setup.js';
@@ -35,6 +35,10 @@ export interface CreateSeriesInput {
   reason?: string;
 }
 
+/** What the coordinator sends: the frequency and day default to the area's policy (FR-002). */
+export type SeriesRequest = Omit<CreateSeriesInput, 'frequency' | 'dayOfWeek'> &
+  Partial<Pick<CreateSeriesInput, 'frequency' | 'dayOfWeek'>>;
+
 export interface ScheduleResult {
   seriesId?: string;
   meetings: SetUpResult[];
@@ -50,10 +54,11 @@ export interface ScheduleResult {
 export async function createSeries(
   deps: SchedulingDeps,
   actor: Actor,
-  input: CreateSeriesInput,
+  request: SeriesRequest,
 ): Promise<ScheduleResult> {
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
+  const input: CreateSeriesInput = withPolicyPattern(request, area.policy);
   const today = localDay(now, area.timeZone);
   checkTimes(input.startTime, input.endTime);
   await guardSchedulingText(deps, area, { title: input.title, reason: input.reason });
@@ -66,7 +71,7 @@ export async function createSeries(
       'endsOn',
       `A series holds at most ${MAX_SERIES_OCCURRENCES} meetings; create the next year separately.`,
     );
-  const warnings = midWeekWarning(input.dayOfWeek);
+  const warnings = input.frequency === 'daily' ? [] : midWeekWarning(input.dayOfWeek);
   if (input.weekOfMonth && input.frequency !== 'monthly')
     invalid('weekOfMonth', 'The week of the month applies to monthly meetings only.');
   const drafts = days.map((day) =>

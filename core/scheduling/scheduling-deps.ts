@@ -17,6 +17,8 @@ export interface SchedulingRepos {
 export interface TabLinks {
   meeting(meetingId: string): string;
   caseList(meetingId: string): string;
+  /** Any page of the tab, e.g. `coordinator/area` (the coordinator's Agencies screen). */
+  page?(path: string): string;
 }
 
 export interface SchedulingDeps {

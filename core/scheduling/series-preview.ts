@@ -1,7 +1,12 @@
 import { localDay, zonedInstant } from '../calendar/index.js';
 import { meetingInvitees } from './invitees.js';
 import { insideNoticePeriod } from './notice-period.js';
-import { describePattern, MAX_SERIES_OCCURRENCES, seriesDays } from './recurrence.js';
+import {
+  describePattern,
+  MAX_SERIES_OCCURRENCES,
+  seriesDays,
+  withPolicyPattern,
+} from './recurrence.js';
 import {
   checkTimes,
   invalid,
@@ -9,11 +14,13 @@ import {
   loadArea,
   midWeekWarning,
   type Actor,
-  type CreateSeriesInput,
+  type SeriesRequest,
 } from './schedule-meetings.js';
 import type { SchedulingDeps } from './scheduling-deps.js';
 
 export interface SeriesPreview {
+  /** The pattern used, with the area's defaults filled in (FR-002). */
+  frequency: string;
   /** "Every other Wednesday", "2nd Tuesday of each month". */
   pattern: string;
   days: string[];
@@ -31,10 +38,11 @@ export interface SeriesPreview {
 export async function previewSeries(
   deps: SchedulingDeps,
   actor: Actor,
-  input: Omit<CreateSeriesInput, 'title' | 'reason'>,
+  request: Omit<SeriesRequest, 'title' | 'reason'>,
 ): Promise<SeriesPreview> {
   const now = deps.clock.now();
   const area = await loadArea(deps, actor.areaId);
+  const input = withPolicyPattern(request, area.policy);
   checkTimes(input.startTime, input.endTime);
   if (input.startsOn < localDay(now, area.timeZone))
     invalid('startsOn', 'The first meeting cannot be in the past.');
@@ -54,12 +62,13 @@ export async function previewSeries(
     deps.repos.directory.listPeople(area.id),
   ]);
   return {
+    frequency: input.frequency,
     pattern: describePattern(input, days),
     days: days.slice(0, MAX_SERIES_OCCURRENCES),
     invitees: meetingInvitees(leads, agencies, people).length,
     insideNoticePeriod: days.filter((d) =>
       insideNoticePeriod(now, zonedInstant(d, input.startTime, area.timeZone), area),
     ).length,
-    warnings: midWeekWarning(input.dayOfWeek),
+    warnings: input.frequency === 'daily' ? [] : midWeekWarning(input.dayOfWeek),
   };
 }

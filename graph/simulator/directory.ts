@@ -17,9 +17,18 @@ export interface SimUser {
 
 export type UserSource = () => Promise<SimUser[]>;
 
+/** A security or Microsoft 365 group: its direct members are user or group ids. */
+export interface SimGroup {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  members: string[];
+}
+
 export class SimDirectory {
   private cache: { at: number; users: SimUser[] } | undefined;
   private readonly extra = new Map<string, SimUser>();
+  private readonly groupsById = new Map<string, SimGroup>();
 
   constructor(
     private readonly source: UserSource = async () => [],
@@ -29,6 +38,46 @@ export class SimDirectory {
   /** Adds a user at run time (tests, or a mailbox the directory does not hold). */
   add(user: SimUser): void {
     this.extra.set(user.id, user);
+  }
+
+  /** Adds (or replaces) a group. */
+  addGroup(group: SimGroup): void {
+    this.groupsById.set(group.id.toLowerCase(), group);
+  }
+
+  groups(): SimGroup[] {
+    return [...this.groupsById.values()];
+  }
+
+  group(id: string): SimGroup | undefined {
+    return this.groupsById.get(id.toLowerCase());
+  }
+
+  /**
+   * As Graph's `transitiveMembers`: a flat list of every nested member, the nested groups
+   * themselves included, each once, in the order met.
+   */
+  async transitiveMembers(id: string): Promise<(SimUser | SimGroup)[]> {
+    const users = new Map((await this.all()).map((u) => [u.id.toLowerCase(), u]));
+    const seen = new Set<string>([id.toLowerCase()]);
+    const out: (SimUser | SimGroup)[] = [];
+    const walk = (groupId: string) => {
+      for (const member of this.group(groupId)?.members ?? []) {
+        const key = member.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const nested = this.group(key);
+        if (nested) {
+          out.push(nested);
+          walk(key);
+        } else {
+          const user = users.get(key);
+          if (user) out.push(user);
+        }
+      }
+    };
+    walk(id);
+    return out;
   }
 
   /** Removes a user added with `add` (tests: a mailbox deleted and recreated). */

@@ -8,7 +8,7 @@ import {
   connectorRoutes,
   type MeetingNotificationRecord,
 } from './bot-connector/connector-routes.js';
-import { SimDirectory, type SimUser, type UserSource } from './directory.js';
+import { SimDirectory, type SimGroup, type SimUser, type UserSource } from './directory.js';
 import { SimulatedEntraIssuer } from './entra-issuer.js';
 import { entraDiscoveryRoutes } from './entra-routes.js';
 import { FaultInjector } from './faults.js';
@@ -24,6 +24,7 @@ import { callRoutes } from './routes/call-routes.js';
 import { driveRoutes } from './routes/drive-routes.js';
 import { conversationId, internetMessageId, mailRoutes } from './routes/mail-routes.js';
 import { onlineMeetingRoutes } from './routes/online-meeting-routes.js';
+import { groupRoutes } from './routes/group-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { exchangeId, type SimContext } from './sim-context.js';
 import type { SimRoute } from './sim-route.js';
@@ -43,6 +44,8 @@ export interface SimulatedTenantOptions {
   clock?: SimClock;
   /** The directory: a fixed list (tests) or a source read on demand (the demo's person table). */
   users?: SimUser[] | UserSource;
+  /** Directory groups (security or Microsoft 365), members by user or group id. */
+  groups?: SimGroup[];
   apps?: SimulatedApp[];
   /** Keys and the state snapshot live here; without it the tenant is in memory only. */
   dataDir?: string;
@@ -135,6 +138,7 @@ export class SimulatedTenant {
     ]);
     const users = options.users ?? [];
     const directory = new SimDirectory(Array.isArray(users) ? async () => users : users);
+    for (const group of options.groups ?? []) directory.addGroup(group);
     return new SimulatedTenant(
       options,
       entra,
@@ -277,6 +281,7 @@ export class SimulatedTenant {
     const ctx = this.ctx;
     return [
       ...userRoutes(ctx),
+      ...groupRoutes(ctx),
       ...mailRoutes(ctx),
       ...calendarRoutes(ctx),
       ...onlineMeetingRoutes(ctx),

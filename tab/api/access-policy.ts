@@ -466,6 +466,10 @@ export const ACCESS_POLICY = {
   },
   'GET /api/area/directory': { roles: COORDINATOR, relationships: AREA },
   'GET /api/area/sign-in-refusals': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/area/case-reviews': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/area/directory/groups': { roles: COORDINATOR, relationships: AREA },
+  'GET /api/area/directory/groups/:groupId/members': { roles: COORDINATOR, relationships: AREA },
+  'POST /api/area/people/from-group': { roles: COORDINATOR, relationships: AREA },
   'PUT /api/area/confidentiality-statement': { roles: COORDINATOR, relationships: AREA },
   'POST /api/area/agencies/:agencyId/withdraw': {
     roles: COORDINATOR,

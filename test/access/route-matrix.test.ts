@@ -141,6 +141,10 @@ const MATRIX: [PolicyKey, string][] = [
   ['POST /api/meetings/:meetingId/cancel',                        'in   403   403    403  403  403  403  403   403    403  404'],
   ['GET /api/area/directory',                                     'in   403   403    403  403  403  403  403   403    403  in'],
   ['GET /api/area/sign-in-refusals',                              'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/area/case-reviews',                                  'ok   403   403    403  403  403  403  403   403    403  ok'],
+  ['GET /api/area/directory/groups',                              'in   403   403    403  403  403  403  403   403    403  in'],
+  ['GET /api/area/directory/groups/:groupId/members',             'in   403   403    403  403  403  403  403   403    403  in'],
+  ['POST /api/area/people/from-group',                            'in   403   403    403  403  403  403  403   403    403  in'],
   ['PUT /api/area/confidentiality-statement',                     'in   403   403    403  403  403  403  403   403    403  in'],
   ['POST /api/area/agencies/:agencyId/withdraw',                  'in   403   403    403  403  403  403  403   403    403  404'],
   // The SafeLives data return (coordinator only; unaffected by the cancel above).
@@ -237,6 +241,8 @@ beforeAll(async () => {
     actionId: action.id,
     verb: 'confirm',
     unmatchedId: '00000000-0000-4000-8000-000000000000',
+    // A directory group the tenant does not have: the coordinator is told so (400).
+    groupId: '0b7e5f1a-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
   });
 });
 afterAll(async () => app.close());

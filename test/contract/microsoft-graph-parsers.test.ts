@@ -100,6 +100,44 @@ describe('Microsoft’s published Graph responses, read by the product’s parse
     expect(seen).toEqual([`GET /v1.0/users/${encodeURIComponent(MAILBOX)}?$select=id`]);
   });
 
+  it('group members: the transitive members sample, users only, pages followed', async () => {
+    const GROUP = '02bd9fd6-8f93-4758-87c3-1fb73740a315'; // the sample's group
+    const sample = example('group-list-transitivemembers.response.json') as { value: unknown[] };
+    const nested = {
+      '@odata.type': '#microsoft.graph.group',
+      id: 'a1b2c3d4-0000-4000-8000-000000000001',
+    };
+    answers[`GET /v1.0/groups/${GROUP}/transitiveMembers`] = {
+      value: [nested],
+      '@odata.nextLink': `${server.url}/v1.0/groups/${GROUP}/transitiveMembers?$skiptoken=page2`,
+    };
+    // The second page is the published sample, verbatim.
+    const first = answers[`GET /v1.0/groups/${GROUP}/transitiveMembers`];
+    let call = 0;
+    answers = new Proxy(answers, {
+      get: (target, key) =>
+        key === `GET /v1.0/groups/${GROUP}/transitiveMembers`
+          ? (call += 1) === 1
+            ? first
+            : sample
+          : target[key as string],
+    });
+    const members = await new GraphDirectory({ graph }).groupMembers(GROUP);
+    expect(members).toEqual([
+      {
+        objectId: '11111111-2222-3333-4444-555555555555',
+        displayName: null,
+        mail: 'group1@contoso.com',
+        userPrincipalName: 'group1@contoso.com',
+        userType: 'Member',
+      },
+    ]);
+    expect(seen).toEqual([
+      `GET /v1.0/groups/${GROUP}/transitiveMembers?$select=id%2CdisplayName%2Cmail%2CuserPrincipalName%2CuserType`,
+      `GET /v1.0/groups/${GROUP}/transitiveMembers?$skiptoken=page2`,
+    ]);
+  });
+
   it('online meeting by JoinWebUrl, addressed by the organiser’s object id (the thread from the join URL when chatInfo is absent)', async () => {
     const published = example('onlinemeeting-list-by-joinweburl.response.json');
     answers[`GET /v1.0/users/${ADELE}/onlineMeetings`] = published;

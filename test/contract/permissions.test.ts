@@ -49,6 +49,7 @@ describe('declared Graph permissions (graph/permissions.ts)', () => {
       'Calendars.ReadWrite',
       'CallRecords.Read.All',
       'Calls.JoinGroupCall.All',
+      'GroupMember.Read.All',
       'Mail.Read',
       'Mail.Send',
       'OnlineMeetingArtifact.Read.All',

@@ -17,8 +17,19 @@ import {
   searchDirectory,
   setPersonActive,
 } from '../../../core/area-setup/people.js';
+import { casesDueForReview, signatoryReviewDue } from '../../../core/area-setup/reviews.js';
+import { localDay } from '../../../core/calendar/index.js';
 import { DomainError } from '../../../core/errors.js';
-import type { EntraPeopleSearch } from '../../../core/ports/entra-directory.js';
+import type {
+  EntraGroupDirectory,
+  EntraPeopleSearch,
+} from '../../../core/ports/entra-directory.js';
+import {
+  addGroupMembers,
+  type GroupDeps,
+  previewGroup,
+  searchGroups,
+} from '../../../core/area-setup/group-import.js';
 import { AGENCY_SECTORS } from '../../../core/model.js';
 import { ROLES } from '../../../core/roles.js';
 import type { PgDirectoryStore } from '../../../store/directory-store.js';
@@ -86,7 +97,7 @@ export function areaRoutes(deps: {
     PgDirectoryStore,
     'listPeopleForAdmin' | 'listRefusedSignIns' | 'listAgenciesForAdmin'
   >;
-  entra: EntraPeopleSearch;
+  entra: EntraPeopleSearch & EntraGroupDirectory;
   /** The tenant people sign in from (recorded with each object id). */
   tenantId: string;
 }): Router {
@@ -97,6 +108,8 @@ export function areaRoutes(deps: {
     tenantId: deps.tenantId,
     alreadyAdded: (tenantId, objectId) => deps.repos.setup.entraTaken(tenantId, objectId),
   };
+
+  const groups: GroupDeps = { ...people, groups: deps.entra };
 
   get('/', async (_req, res) => {
     const area = await deps.repos.directory.getArea(actorOf(res).areaId);
@@ -143,10 +156,14 @@ export function areaRoutes(deps: {
       return;
     }
     const full = await deps.directory.listAgenciesForAdmin(actor.areaId);
+    const area = await deps.repos.directory.getArea(actor.areaId);
+    const today = localDay(deps.setup.clock.now(), area?.timeZone ?? 'Europe/London');
     const withNominations = await Promise.all(
       full.map(async (a) => ({
         ...agencyView(a),
         nominations: await deps.repos.setup.nominationsOf(a.id),
+        signatoryReviewDue:
+          a.membershipStatus !== 'withdrawn' && signatoryReviewDue(a.signatoryReviewDueOn, today),
       })),
     );
     res.json({ agencies: withNominations });
@@ -184,6 +201,16 @@ export function areaRoutes(deps: {
     res.json({ nominations: await deps.repos.setup.nominationsOf(id) });
   });
 
+  // IS-09: cases whose 6- or 12-month review (the area's policy) falls about now.
+  get('/case-reviews', async (_req, res) => {
+    const reviews = await casesDueForReview(
+      { clock: deps.setup.clock, repos: deps.repos },
+      actorOf(res),
+    );
+    res.set('cache-control', 'no-store');
+    res.json({ reviews });
+  });
+
   // Every person, active or not, sorted by surname; the screen searches and filters.
   get('/people', async (_req, res) => {
     res.json({ people: await deps.directory.listPeopleForAdmin(actorOf(res).areaId) });
@@ -213,6 +240,34 @@ export function areaRoutes(deps: {
   get('/directory', async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q : '';
     res.json({ users: await searchDirectory(people, q) });
+  });
+
+  // Directory groups whose name starts with `q`, to add their people in one go.
+  get('/directory/groups', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    res.json({ groups: await searchGroups(groups, q) });
+  });
+
+  // The group's people (nested groups included), each marked new or already added.
+  get('/directory/groups/:groupId/members', async (req, res) => {
+    const groupId = z
+      .uuid('Search for the group and pick it from the list.')
+      .parse(param(req, 'groupId'));
+    res.json({ members: await previewGroup(groups, actorOf(res), groupId) });
+  });
+
+  // Adds the group's new people, all or none; duplicates are skipped and reported per row.
+  post('/people/from-group', async (req, res) => {
+    const body = z
+      .object({
+        groupId: z.uuid('Search for the group and pick it from the list.'),
+        agencyId,
+        jobTitle,
+        roles,
+      })
+      .strict()
+      .parse(req.body);
+    res.status(201).json(await addGroupMembers(groups, actorOf(res), body));
   });
 
   // Sign-ins refused because the user is nobody here (or deactivated), with their directory name.

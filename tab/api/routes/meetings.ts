@@ -34,8 +34,9 @@ const weekday = z.enum([
 const SeriesBody = z
   .object({
     title: z.string().trim().min(3).max(120),
-    frequency: z.enum(['weekly', 'fortnightly', 'monthly']),
-    dayOfWeek: weekday,
+    // Left out, the area's usual pattern applies (policy meetingFrequency and meetingDay).
+    frequency: z.enum(['daily', 'weekly', 'fortnightly', 'monthly']).optional(),
+    dayOfWeek: weekday.optional(),
     startTime: time,
     endTime: time,
     startsOn: day,

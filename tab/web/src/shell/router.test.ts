@@ -23,5 +23,8 @@ describe('tab routes', () => {
     expect(routeForDeepLink('meetings/not-a-uuid')).toBeNull();
     expect(routeForDeepLink('#/elsewhere?x=<script>')).toBeNull();
     expect(routeForDeepLink('actions/../../etc')).toBeNull();
+    expect(routeForDeepLink('#/coordinator/area')).toBe('/coordinator/area');
+    expect(routeForDeepLink('reports/governance')).toBe('/reports/governance');
+    expect(routeForDeepLink('coordinator/../sign-in')).toBeNull();
   });
 });

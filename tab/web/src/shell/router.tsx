@@ -34,6 +34,9 @@ export function routeForDeepLink(link: string): string | null {
   if (meeting) return `/tab/meeting?meetingId=${meeting[1]}`;
   const action = /^actions\/([0-9a-zA-Z-]{1,64})$/.exec(page);
   if (action) return `/tab/my-marac?action=${action[1]}`;
+  // The coordinator's and the reports' own pages (e.g. `coordinator/area` in a review reminder).
+  const section = /^(coordinator|reports)(\/[a-z0-9-]+)*$/.exec(page);
+  if (section) return `/${section[0]}`;
   return null;
 }
 

@@ -106,6 +106,12 @@ function Console({ meetingId }: { meetingId: string }) {
         </Notice>
       )}
       {run.data === null && run.error === null && <Progress label="Loading the meeting…" />}
+      {run.data?.breakPrompt && (
+        <Notice intent="info">
+          The meeting has run {run.data.breakPrompt.minutes} minutes without a break: consider
+          offering one after this case.
+        </Notice>
+      )}
       <div className={styles.columns}>
         <div className={styles.stack}>
           {runMissing && (

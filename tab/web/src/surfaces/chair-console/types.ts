@@ -44,6 +44,8 @@ export interface RunView {
   meetingId: string;
   status: string;
   currentAgendaItemId: string | null;
+  /** FR-130: set once the meeting has run the area's break-prompt minutes without a break. */
+  breakPrompt?: { since: string; minutes: number } | null;
   openingChecklist: OpeningChecklist;
   agenda: RunAgendaItem[];
   actions: RunAction[];

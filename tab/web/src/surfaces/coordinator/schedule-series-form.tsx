@@ -12,7 +12,7 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import type { Person } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
@@ -45,6 +45,12 @@ const useStyles = makeStyles({
   },
 });
 
+interface AreaPattern {
+  meetingFrequency: string;
+  meetingDay: string;
+  meetingWeekOfMonth: number;
+}
+
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 const WEEKS = ['1st', '2nd', '3rd', '4th'];
 const capital = (d: string) => `${d[0]?.toUpperCase() ?? ''}${d.slice(1)}`;
@@ -75,7 +81,21 @@ export function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
     deputyChairPersonId: '',
     reason: '',
   });
+  // FR-002: the area's usual pattern (policy) is the default, until the coordinator changes it.
+  const area = useApi<{ policy: AreaPattern }>('/area');
+  const touched = useRef(false);
+  useEffect(() => {
+    const p = area.data?.policy;
+    if (!p || touched.current) return;
+    setForm((f) => ({
+      ...f,
+      frequency: p.meetingFrequency,
+      dayOfWeek: p.meetingDay,
+      weekOfMonth: String(p.meetingWeekOfMonth),
+    }));
+  }, [area.data]);
   const set = (key: keyof typeof form) => (_e: unknown, data: { value: string }) => {
+    touched.current = true;
     setPreview(null);
     setForm((f) => ({ ...f, [key]: data.value }));
   };
@@ -120,20 +140,23 @@ export function SeriesForm(props: { onDone: (r: ScheduleResult) => void }) {
           </Field>
           <Field label="Frequency">
             <Select value={form.frequency} onChange={set('frequency')}>
+              <option value="daily">Every weekday</option>
               <option value="weekly">Weekly</option>
               <option value="fortnightly">Fortnightly</option>
               <option value="monthly">Monthly</option>
             </Select>
           </Field>
-          <Field label="Day of the week">
-            <Select value={form.dayOfWeek} onChange={set('dayOfWeek')}>
-              {WEEKDAYS.map((d) => (
-                <option key={d} value={d}>
-                  {capital(d)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          {form.frequency !== 'daily' && (
+            <Field label="Day of the week">
+              <Select value={form.dayOfWeek} onChange={set('dayOfWeek')}>
+                {WEEKDAYS.map((d) => (
+                  <option key={d} value={d}>
+                    {capital(d)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
           {form.frequency === 'monthly' && (
             <Field label="Week of the month">
               <Select value={form.weekOfMonth} onChange={set('weekOfMonth')}>

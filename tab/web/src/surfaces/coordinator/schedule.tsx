@@ -18,6 +18,7 @@ import { RouteLink } from '../../shell/router.js';
 import { useMe } from '../../shell/session.js';
 import { DataTable } from '../common/data-table.js';
 import { StatusBadge } from '../common/status-badge.js';
+import { CaseReviews } from './case-reviews.js';
 import { CoordinatorPage } from './coordinator-page.js';
 import { SingleMeetingForm, type ScheduleResult } from './schedule-forms.js';
 import { SeriesForm } from './schedule-series-form.js';
@@ -45,6 +46,7 @@ export default function Schedule() {
           }
         </Loaded>
       </Section>
+      <CaseReviews />
       {result && (
         <Notice intent={result.warnings.length ? 'warning' : 'success'}>
           {result.meetings.length === 1 ? 'One meeting' : `${result.meetings.length} meetings`}{' '}

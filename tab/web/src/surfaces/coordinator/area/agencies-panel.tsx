@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../../../api/client.js';
 import type { Person } from '../../../api/types.js';
-import { EmptyState, ErrorBanner, Notice } from '../../../shell/components.js';
+import { EmptyState, ErrorBanner, formatDay, Notice } from '../../../shell/components.js';
 import { useSubmit } from '../../../shell/use-submit.js';
 import { DataTable } from '../../common/data-table.js';
 import {
@@ -62,9 +62,19 @@ export function AgencyTable(props: {
               header: 'Information sharing',
               cell: (a) =>
                 a.canReceiveMaracInformation ? (
-                  <Badge appearance="tint" color="success">
-                    Signed: may receive
-                  </Badge>
+                  <>
+                    <Badge appearance="tint" color="success">
+                      Signed: may receive
+                    </Badge>
+                    {a.signatoryReviewDue && (
+                      <>
+                        <br />
+                        <Badge appearance="tint" color="warning">
+                          Review due {formatDay(a.signatoryReviewDueOn)}
+                        </Badge>
+                      </>
+                    )}
+                  </>
                 ) : (
                   <>
                     <Badge appearance="tint" color="danger">

@@ -206,6 +206,8 @@ export interface AdminAgency {
     dpoEmail: string | null;
   };
   signatoryReviewDueOn: string | null;
+  /** The agreement's review is within 30 days or overdue (the coordinator is reminded). */
+  signatoryReviewDue?: boolean;
   icoRegistration: string | null;
   escalationContactName: string | null;
   escalationContactEmail: string | null;

@@ -10,6 +10,7 @@ import { AgencyForm, AgencyTable } from './agencies-panel.js';
 import type { AdminAgency } from './agency-fields.js';
 import { AreaPolicy, type AreaResponse } from './area-policy.js';
 import { PeopleTable } from './people-panel.js';
+import { GroupAdd } from './group-add.js';
 import { PersonAdd } from './person-add.js';
 import { SignInRefusals } from './sign-in-refusals.js';
 
@@ -48,6 +49,9 @@ export default function Area() {
         </Loaded>
         <Section level={3} title="Add a person">
           <PersonAdd agencies={agencyList} onSaved={people.reload} />
+        </Section>
+        <Section level={3} title="Add the people of a directory group">
+          <GroupAdd agencies={agencyList} onSaved={people.reload} />
         </Section>
         <Section level={3} title="Turned away at sign-in">
           <SignInRefusals />

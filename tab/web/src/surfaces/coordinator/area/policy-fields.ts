@@ -40,10 +40,41 @@ export const POLICY_GROUPS: PolicyGroup[] = [
         kind: {
           type: 'choice',
           options: [
-            ['daily', 'Daily'],
+            ['daily', 'Every weekday'],
             ['weekly', 'Weekly'],
             ['fortnightly', 'Fortnightly'],
             ['monthly', 'Monthly'],
+          ],
+        },
+      },
+      {
+        path: 'meetingDay',
+        label: 'Usual meeting day',
+        help: 'The default day when you add a series. Mid-week leaves time to prepare.',
+        usual: 'Wednesday',
+        kind: {
+          type: 'choice',
+          options: [
+            ['monday', 'Monday'],
+            ['tuesday', 'Tuesday'],
+            ['wednesday', 'Wednesday'],
+            ['thursday', 'Thursday'],
+            ['friday', 'Friday'],
+          ],
+        },
+      },
+      {
+        path: 'meetingWeekOfMonth',
+        label: 'Monthly meetings fall in',
+        help: 'For a monthly MARAC: which of the day’s weeks, for example the 2nd Tuesday.',
+        usual: 'The 2nd week',
+        kind: {
+          type: 'choice',
+          options: [
+            ['1', 'The 1st week'],
+            ['2', 'The 2nd week'],
+            ['3', 'The 3rd week'],
+            ['4', 'The 4th week'],
           ],
         },
       },
@@ -276,8 +307,8 @@ export const POLICY_GROUPS: PolicyGroup[] = [
         help: 'Days after a reply arrives in the MARAC mailbox; the tab shows its text until then.',
         usual: '30 days',
         kind: { type: 'number', unit: 'days after' },
-        },
-        {
+      },
+      {
         path: 'retention.caseListAccessHoursAfterMeeting',
         label: 'Close the case list to agencies',
         help: 'Hours after the meeting ends; the coordinator and chairs keep it, minutes and actions stay.',

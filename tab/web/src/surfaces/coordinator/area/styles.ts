@@ -2,6 +2,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useStyles = makeStyles({
+  /** Long addresses wrap inside a narrow table cell instead of running into the next one. */
+  wrapAnywhere: { overflowWrap: 'anywhere' },
   form: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(220px, 100%), 1fr))',
