@@ -52,7 +52,7 @@ describe('the steering group pack', () => {
     const page = await browser.newPage();
     const errors = pageErrors(page);
     await signInAs(page, service.url, COORDINATOR, '/reports/population');
-    await expect.poll(() => h1(page)).toBe('Local population figures');
+    await expect.poll(() => h1(page), { timeout: 30_000 }).toBe('Local population figures');
     const form = page.getByRole('form', { name: 'Local population figures' });
     await form
       .getByLabel('Women aged 16 and over (number of people)')
@@ -71,7 +71,7 @@ describe('the steering group pack', () => {
     await expectNoAxeViolations(page, 'population figures');
 
     await page.getByRole('link', { name: 'Back to the steering group pack' }).click();
-    await expect.poll(() => h1(page)).toBe('Steering group pack');
+    await expect.poll(() => h1(page), { timeout: 30_000 }).toBe('Steering group pack');
     await page.getByRole('heading', { name: 'At a glance' }).waitFor({ timeout: 30_000 });
     // The recommended volume comes from the figure just entered (40 a year per 10,000 women).
     await page.getByText(/cases recommended/).waitFor();
@@ -109,7 +109,7 @@ describe('the steering group pack', () => {
     const page = await browser.newPage();
     const errors = pageErrors(page);
     await signInAs(page, service.url, STEERING, '/reports/steering-pack');
-    await expect.poll(() => h1(page)).toBe('Steering group pack');
+    await expect.poll(() => h1(page), { timeout: 30_000 }).toBe('Steering group pack');
     await page.getByRole('heading', { name: 'At a glance' }).waitFor({ timeout: 30_000 });
     expect(await page.getByLabel(/The steering group’s version/).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'SafeLives data return' }).count()).toBe(0);
