@@ -106,6 +106,11 @@ export interface PollDeps extends ReplyDeps {
 
 /** Re-read this far behind the last message seen: Exchange can stamp mail slightly out of order. */
 const OVERLAP_MS = 10 * 60_000;
+/**
+ * And always the last two hours: a reply that arrived before its chaser's conversation was
+ * learned (Sent Items not yet answering) is matched on a later run, not skipped for good.
+ */
+const RELOOK_MS = 2 * 3_600_000;
 /** The first poll looks back this far. */
 const FIRST_LOOK_BACK_MS = 14 * 24 * 3_600_000;
 
@@ -130,7 +135,7 @@ export async function pollReplies(deps: PollDeps): Promise<PollReport> {
   }
   const cursor = await repos.replies.cursor(deps.mailboxAddress);
   const since = cursor
-    ? new Date(cursor.getTime() - OVERLAP_MS)
+    ? new Date(Math.min(cursor.getTime() - OVERLAP_MS, now.getTime() - RELOOK_MS))
     : new Date(now.getTime() - FIRST_LOOK_BACK_MS);
   const own = deps.mailboxAddress.toLowerCase();
   const messages = (await deps.mailbox.receivedSince(since)).filter((m) => m.fromEmail !== own);

@@ -162,5 +162,33 @@ describe('replies to chasers', () => {
     expect(
       (await listReplies(replies.deps, coordinator, { handled: true })).map((r) => r.state).sort(),
     ).toEqual(['completed', 'dismissed', 'new', 'new']);
+
+    // A reply that arrives before the chaser's conversation is known (Sent Items did not answer
+    // yet) is matched on a later run, once the conversation is learned.
+    await db.query(
+      `UPDATE outbox_mail SET conversation_id = NULL, conversation_looked_at = $1 WHERE conversation_id = $2`,
+      [world.clock.now(), chaser.conversationId],
+    );
+    world.clock.set(at('2026-10-22', '11:02'));
+    reply('housing-rep', 'A-0002 will be done by Friday.');
+    expect(await replies.poll()).toMatchObject({ conversationsLearned: 0, repliesRecorded: 0 });
+    // Twenty minutes on, Sent Items is still silent and a newer message moves the cursor on.
+    world.clock.set(at('2026-10-22', '11:20'));
+    await db.query(`UPDATE outbox_mail SET conversation_looked_at = $1 WHERE id = $2`, [
+      world.clock.now(),
+      (
+        await db.query<{ id: string }>(
+          `SELECT outbox_id AS id FROM chase_step WHERE action_id = $1 LIMIT 1`,
+          [a2.id],
+        )
+      ).rows[0]!.id,
+    ]);
+    reply(null, 'Is this for me?');
+    expect(await replies.poll()).toMatchObject({ conversationsLearned: 0, repliesRecorded: 0 });
+    world.clock.set(at('2026-10-22', '11:30'));
+    // Both are matched once the conversation is known, the earlier one too.
+    expect(await replies.poll()).toMatchObject({ conversationsLearned: 1, repliesRecorded: 2 });
+    const late = await listReplies(replies.deps, coordinator, { handled: false });
+    expect(late.filter((r) => r.sender === 'owner').map((r) => r.actionId)).toEqual([a2.id]);
   }, 120_000);
 });
