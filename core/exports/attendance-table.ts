@@ -74,7 +74,7 @@ export function attendanceTable(input: AttendanceExportInput): ExportTable {
     [null, { label: 'Whole meeting', span: meetingWindow }],
   ]);
   for (const c of input.cases)
-    windows.set(c.agendaItemId, { label: c.caseReference, span: caseSpan(c) });
+    windows.set(c.agendaItemId, { label: c.caseReference, span: caseSpan(c, meetingWindow.end) });
   const order = [null, ...input.cases.map((c) => c.agendaItemId)];
 
   const spansOf = (key: { personId: string | null; unmatchedId: string | null }) =>
@@ -158,9 +158,10 @@ export function attendanceTable(input: AttendanceExportInput): ExportTable {
   return { title: 'Attendance', headings: HEADINGS, rows, about: input.about };
 }
 
-function caseSpan(c: CaseSlot): Span | null {
-  if (c.actualStart && c.actualEnd)
-    return { start: c.actualStart.getTime(), end: c.actualEnd.getTime() };
+/** A case heard but never closed by the chair ran until the meeting ended. */
+function caseSpan(c: CaseSlot, meetingEnd: number): Span | null {
+  if (c.actualStart)
+    return { start: c.actualStart.getTime(), end: c.actualEnd?.getTime() ?? meetingEnd };
   if (c.plannedStart)
     return {
       start: c.plannedStart.getTime(),

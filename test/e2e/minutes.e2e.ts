@@ -124,7 +124,7 @@ describe('minutes as a workflow, and attendance evidence (FR-060, FR-062, FR-064
     await apology.getByLabel('Written submission received').check();
     await apology.getByRole('button', { name: 'Record apology' }).click();
     await apology.getByText(/Apologies recorded:/).waitFor();
-    await chair.getByRole('button', { name: `Correct the camera of ${IDVA}` }).click();
+    await chair.getByRole('button', { name: `Correct camera of ${IDVA}` }).click();
     await chair
       .getByRole('group', { name: `Camera of ${IDVA}` })
       .getByRole('button', { name: 'Camera was on' })
@@ -138,6 +138,7 @@ describe('minutes as a workflow, and attendance evidence (FR-060, FR-062, FR-064
       .poll(() => idvaLine.textContent(), { timeout: 15_000 })
       .toMatch(/camera on \(chair attested\)/);
     await screenshot(chair, 'minutes-chair-console');
+    await expectNoAxeViolations(chair, 'chair console with minutes, apologies and cameras');
     await chair.setViewportSize({ width: 390, height: 900 });
     await screenshot(chair, 'minutes-chair-console-390');
     await chair.setViewportSize({ width: 1280, height: 900 });

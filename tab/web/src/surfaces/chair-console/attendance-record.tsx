@@ -89,7 +89,7 @@ export function CameraAttest(props: { meetingId: string; person: LivePerson; onD
         size="small"
         appearance="subtle"
         onClick={() => setOpen(true)}
-        aria-label={`Correct the camera of ${p.displayName}`}
+        aria-label={`Correct camera of ${p.displayName}`}
       >
         Correct camera
       </Button>
