@@ -88,7 +88,7 @@ async function returnFor(
   text?: { information: string; reason: string },
 ) {
   const card = page
-    .getByRole('list', { name: 'Cases my agency is involved in' })
+    .getByRole('list', { name: 'Research returns by case' })
     .getByRole('group', { name: `Case ${caseNumber}` });
   await card.getByRole('button', { name: /^(Return research|Change the return)$/ }).click();
   await card.getByRole('radio', { name: choice }).check();
@@ -106,7 +106,7 @@ describe('research returns, the grid, and research destroyed after the meeting',
   it('the housing representative returns information and a nil return; a field left empty is named', async () => {
     const page = await openMeetingAs('Jamie Dummerton');
     const errors = pageErrors(page);
-    const section = page.getByRole('list', { name: 'Cases my agency is involved in' });
+    const section = page.getByRole('list', { name: 'Research returns by case' });
     await section.waitFor();
     const mine = (await apiCall<Mine>(page, `/meetings/${MEETING}/research/mine`)).body;
     housingCases = mine.cases.map((c) => c.caseNumber);
@@ -137,7 +137,7 @@ describe('research returns, the grid, and research destroyed after the meeting',
       await page.setViewportSize({ width, height: 800 });
       await section.scrollIntoViewIfNeeded();
       const outside = await page.evaluate(() =>
-        [...document.querySelectorAll('[aria-label="Cases my agency is involved in"] *')]
+        [...document.querySelectorAll('[aria-label="Research returns by case"] *')]
           .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
           .map((e) => e.textContent?.slice(0, 40)),
       );
@@ -274,7 +274,7 @@ describe('research returns, the grid, and research destroyed after the meeting',
     await signInAs(housing, service.url, 'Jamie Dummerton', MEETING_PAGE);
     await housing.waitForURL((url) => url.pathname === '/tab/meeting');
     await housing.getByText('This meeting is over: research is no longer taken.').waitFor();
-    const section = housing.getByRole('list', { name: 'Cases my agency is involved in' });
+    const section = housing.getByRole('list', { name: 'Research returns by case' });
     await section.getByText('Destroyed after the meeting').first().waitFor();
     expect(await section.textContent()).not.toContain('Two reports of disturbance');
     await screenshot(housing, 'research-returns-after-meeting');

@@ -106,7 +106,7 @@ export function ResearchReturns({ meetingId, timeZone }: { meetingId: string; ti
               {d.cases.length === 0 ? (
                 <EmptyState title="Your agency is not listed on any case of this meeting" />
               ) : (
-                <ul className={styles.cases} aria-label="Cases my agency is involved in">
+                <ul className={styles.cases} aria-label="Research returns by case">
                   {d.cases.map((c) => (
                     <li key={c.agendaItemId}>
                       <CaseReturn
