@@ -191,6 +191,7 @@ const EFFECTS: Record<string, Effect> = {
               hours.push(h);
               return [];
             },
+            purgeCasePersonalData: async () => [],
             dueExports: async () => [],
           },
         } as never,
@@ -360,6 +361,10 @@ const ACTS_ELSEWHERE: Record<string, string> = {
   'caseListExport.linkType': 'core/circulation/export-case-list.ts: sharing link type',
   victimFeedbackAction: 'core/actions/victim-feedback.ts: the feedback action per case',
   repeatWindowMonths: 'core/agenda/agenda-service.ts: the repeat flag on listing',
+  'retention.caseListAccessHoursAfterMeeting':
+    'core/research/research-rules.ts: when agencies stop seeing the case list (test/pre-meeting/research.test.ts)',
+  'retention.replyTextDays':
+    'core/chasing/chase-replies.ts: when reply text is purged (test/actions/chase-month.test.ts)',
 };
 
 describe('every policy setting has an effect', () => {

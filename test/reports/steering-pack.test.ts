@@ -58,6 +58,12 @@ const full = {
 beforeEach(async () => {
   db = await createTestDb();
   w = await anArea(db, 'Builder MARAC');
+  // Agencies may leave after their own cases, so each is expected only for the cases it is
+  // involved in (under "all cases" every invited agency is: test/admin/policy-effects.test.ts).
+  await db.query(
+    `UPDATE area SET policy = policy || '{"attendancePolicy":"leave-after-own-case"}'::jsonb WHERE id = $1`,
+    [w.areaId],
+  );
   audit.length = 0;
   refs.length = 0;
   await aPopulation(w, { 'adult-women': 30_000, minoritised: 12, disabled: 18 });

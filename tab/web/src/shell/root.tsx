@@ -10,10 +10,12 @@ import {
   teamsLightTheme,
   tokens,
 } from '@fluentui/react-components';
-import { createContext, useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { initAuth, loadClientConfig } from '../auth/auth.js';
 import { ErrorBanner, Progress } from './components.js';
 import { detectHost, onThemeChange, type HostContext, type ThemeName } from './host.js';
+import { HostContextValue } from './use-host.js';
+
 import { routeForDeepLink, RouterProvider } from './router.js';
 import { Routes } from './routes.js';
 
@@ -30,15 +32,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
 });
-
-const HostContextValue = createContext<HostContext | null>(null);
-
-/** The host the tab runs in (available once the root has started). */
-export function useHost(): HostContext {
-  const host = useContext(HostContextValue);
-  if (!host) throw new Error('useHost before the host was detected');
-  return host;
-}
 
 type Boot =
   | { status: 'starting' }

@@ -18,7 +18,7 @@ import {
   Progress,
   Section,
 } from '../../shell/components.js';
-import { useHost } from '../../shell/root.js';
+import { useHost } from '../../shell/use-host.js';
 import { RouteLink, useLocation, useNavigate } from '../../shell/router.js';
 import { hasRole, useMe, WhoAmI } from '../../shell/session.js';
 import { CaseList } from './case-list.js';
