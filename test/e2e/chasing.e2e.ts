@@ -95,6 +95,8 @@ describe('a reply to a chaser becomes the action’s completion', () => {
     const reference = (await select.getAttribute('aria-label'))!.replace('Select ', '');
     await select.check();
     await page.getByRole('button', { name: /^Chase selected/ }).click();
+    // Sending to people asks first, saying who gets what.
+    await page.getByRole('button', { name: 'Send chasers' }).click();
     await page.getByText(/Chasers queued for 1 action/).waitFor();
 
     // The outbox job sends it (every minute); the owner replies to it from Outlook.
@@ -164,12 +166,11 @@ async function volunteer(room: Page, description: string) {
     .selectOption(demoUuid(`person:${POLICE_EMAIL_KEY}`));
   const chat = room.getByRole('list', { name: `Meeting chat as ${POLICE}` });
   const card = chat.getByRole('group').last();
-  await card.getByRole('textbox').first().waitFor({ timeout: 15_000 });
+  await card.getByRole('button', { name: 'Volunteer an action' }).waitFor({ timeout: 15_000 });
   await expect.poll(() => card.getAttribute('aria-busy'), { timeout: 15_000 }).toBeNull();
-  await card.getByRole('textbox').first().fill(description);
-  await card
-    .getByRole('button', { name: /Volunteer/ })
-    .first()
-    .click();
+  // The volunteer form opens on demand (the card stays short in a busy chat).
+  await card.getByRole('button', { name: 'Volunteer an action' }).click();
+  await card.getByLabel('What will be done').fill(description);
+  await card.getByRole('button', { name: 'Volunteer', exact: true }).click();
   await room.getByText(`sent as ${POLICE}`).waitFor();
 }

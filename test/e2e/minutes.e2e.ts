@@ -87,13 +87,12 @@ describe('minutes as a workflow, and attendance evidence (FR-060, FR-062, FR-064
       .getByRole('list', { name: `Meeting chat as ${POLICE}` })
       .getByRole('group')
       .last();
-    await card.getByRole('textbox').first().waitFor({ timeout: 15_000 });
+    await card.getByRole('button', { name: 'Volunteer an action' }).waitFor({ timeout: 15_000 });
     await expect.poll(() => card.getAttribute('aria-busy'), { timeout: 15_000 }).toBeNull();
-    await card.getByRole('textbox').first().fill('Police to place a marker on the address');
-    await card
-      .getByRole('button', { name: /Volunteer/ })
-      .first()
-      .click();
+    // The volunteer form opens on demand (the card stays short in a busy chat).
+    await card.getByRole('button', { name: 'Volunteer an action' }).click();
+    await card.getByLabel('What will be done').fill('Police to place a marker on the address');
+    await card.getByRole('button', { name: 'Volunteer', exact: true }).click();
     const waiting = chair.getByRole('list', { name: 'Volunteered actions waiting' });
     await expect.poll(() => waiting.getByRole('listitem').count(), { timeout: 15_000 }).toBe(1);
     await waiting.getByRole('button', { name: /^Confirm / }).click();
