@@ -24,7 +24,7 @@ export class BotMeetingChat implements MeetingChat {
   /**
    * botbuilder runs proactive logic as a turn, so an error in it (the Bot Connector refusing or
    * unreachable) would go to the adapter's onTurnError and be swallowed: it is rethrown here, so
-   * a failed card update is not taken for done (redaction is retried, issue 5).
+   * a failed card update is not taken for done (redaction is retried).
    */
   private async continue(ref: ConversationRef, logic: (context: TurnContext) => Promise<void>) {
     let failure: { error: unknown } | null = null;

@@ -5,7 +5,7 @@ import { agendaState } from '../core/meeting-run/model.js';
 import type { MeetingRunRepository } from '../core/meeting-run/ports.js';
 
 /**
- * The chair's commands in the meeting chat (issue 5: "a bot command in the chat"), the same use
+ * The chair's commands in the meeting chat ("a bot command in the chat"), the same use
  * cases as the chair console: `start case 3`, `close case`, `next case`. Replies carry case
  * positions and references only (FR-049). Also, on every turn: remember the sender's Teams user
  * id (refresh userIds and targeted notifications need 29: ids) and the meeting chat's

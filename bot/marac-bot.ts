@@ -8,7 +8,7 @@ export const HELP_TEXT =
 
 /**
  * The Teams activity handler: thin, and kept apart from the HTTP adapter (bot/adapter.ts) so
- * the meeting features (issue 5: meeting events, case cards, invokes) extend this class alone.
+ * the meeting features (meeting events, case cards, invokes) extend this class alone.
  * For now it stores nothing and answers a message with a short help text.
  */
 export class MaracBot extends TeamsActivityHandler {
@@ -35,7 +35,7 @@ export class MaracBot extends TeamsActivityHandler {
     return this.on(type, handler);
   }
 
-  /** Issue 5 (bot/invoke-handler.ts): card actions, the chair's chat commands, who is who. */
+  /** bot/invoke-handler.ts: card actions, the chair's chat commands, who is who. */
   meetingRun: {
     observe(context: TurnContext): Promise<void>;
     command(context: TurnContext): Promise<boolean>;

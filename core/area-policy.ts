@@ -56,7 +56,7 @@ export const AreaPolicySchema = z.object({
   actionDueRule: z.enum(ACTION_DUE_RULES).default('plus-14-days'),
   /** FR-073, AC-12: completion detail optional (004:1327) or required (002:75). */
   completionEvidence: z.enum(['optional', 'required']).default('optional'),
-  /** FR-074, FR-075: the chase ladder (issue 6 default). */
+  /** FR-074, FR-075: the chase ladder (default). */
   chaseLadder: z
     .array(ChaseStepSchema)
     .min(1)

@@ -1,7 +1,7 @@
 /**
  * A Microsoft Graph (or Teams) permission a capability needs, why, and the calls it makes with
  * it, each as `METHOD /path/{placeholder}`. Capability modules export a list of these;
- * permissions.ts aggregates them for the admin guide and its coverage test (issue 8), and the
+ * permissions.ts aggregates them for the admin guide and its coverage test, and the
  * simulated tenant grants exactly these to the demo app, so a missing one fails a test.
  */
 export interface GraphPermissionNeed {

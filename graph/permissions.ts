@@ -12,7 +12,7 @@ export type { GraphPermissionNeed } from './graph-permission.js';
 
 /**
  * Every Microsoft Graph permission the service needs, per capability, with the calls made
- * under it. The admin guide lists exactly these (issue 8 tests it); the simulated tenant's demo
+ * under it. The admin guide lists exactly these (a test checks it); the simulated tenant's demo
  * app is granted exactly these, so a call the declarations do not cover fails with 403 in the
  * contract tests; and the contract suite checks every declared call is exercised.
  */

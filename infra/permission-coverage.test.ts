@@ -6,7 +6,7 @@ import { ALL_GRAPH_NEEDS, APPLICATION_PERMISSIONS } from '../graph/permissions.j
  * The admin guide's permission table (docs/deploy.md §4.1) against what the Graph adapters
  * declare they call (graph/*_NEEDS, aggregated in graph/permissions.ts). The adapters can only
  * make calls they declare (a type check in graph-client.ts), so this proves both directions of
- * issue 8: every permission the guide lists is used by the code, and every call the code makes
+ * Every permission the guide lists is used by the code, and every call the code makes
  * is covered by a listed permission.
  */
 const guide = readFileSync(new URL('../docs/deploy.md', import.meta.url), 'utf8');
@@ -58,7 +58,7 @@ function coverageProblems(text: string): string[] {
   return problems;
 }
 
-describe('the admin guide lists exactly the Graph permissions and calls the code uses (issue 8)', () => {
+describe('the admin guide lists exactly the Graph permissions and calls the code uses', () => {
   it('matches the adapters in both directions', () => {
     expect(guideRows(guide).length).toBeGreaterThanOrEqual(8);
     expect(coverageProblems(guide)).toEqual([]);

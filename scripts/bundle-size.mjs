@@ -2,7 +2,7 @@
 // loads (the entry, the surface's lazy chunk and everything they import, plus the surface's own
 // lazy pages). teams-js is loaded only inside Teams/Outlook and msal-browser only for browser
 // sign-in in production, so each is reported on top. Fails when My MARAC (the personal tab, in
-// Teams, Outlook or a browser, whichever loads most) is above 250 KB gzipped (issue 7 "Quality").
+// Teams, Outlook or a browser, whichever loads most) is above 250 KB gzipped ("Quality").
 //   --no-build  use the existing build/tab
 //   --json      print the figures as JSON
 import { spawnSync } from 'node:child_process';

@@ -34,7 +34,7 @@ export interface Attendance {
 }
 
 /**
- * Wires issue 5's attendance half: the bot's meeting events, the calling webhook and the live
+ * Wires attendance: the bot's meeting events, the calling webhook and the live
  * attendance use cases, on the PostgreSQL store and the Graph adapters of the mode.
  */
 export function composeAttendance(input: {

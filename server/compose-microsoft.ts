@@ -54,12 +54,12 @@ export interface MicrosoftAdapters {
 
 export interface MicrosoftComposition {
   adapters: MicrosoftAdapters;
-  /** The Teams activity handler, for features to register their handlers on (issue 5). */
+  /** The Teams activity handler, for features to register their handlers on. */
   bot: MaracBot;
   /** `/sim` (demo mode) and `/api/messages`; mount before the tab API. */
   features: HttpFeature[];
   stop(): Promise<void>;
-  /** The bot's adapter, for proactive posts and card updates (issue 5 cards). */
+  /** The bot's adapter, for proactive posts and card updates (cards). */
   botAdapter: BotHttpAdapter;
 }
 

@@ -65,9 +65,9 @@ export interface Composition {
   stop(): Promise<void>;
   /** Graph adapters behind core ports, and the simulated tenant in demo mode. */
   microsoft: MicrosoftAdapters;
-  /** Issue 5 attendance: live use cases and `lifecycle.onMeetingEnded` for other features. */
+  /** Attendance: live use cases and `lifecycle.onMeetingEnded` for other features. */
   attendance: Attendance;
-  /** Issue 5 cards: the meeting run (tests await `idle()` for card updates; redaction). */
+  /** Cards: the meeting run (tests await `idle()` for card updates; redaction). */
   meetingRun: MeetingRun;
 }
 
@@ -104,7 +104,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     });
   }
 
-  // Issue 4: area set-up, scheduling, agenda, circulation and retention, on the Graph adapters
+  // Area set-up, scheduling, agenda, circulation and retention, on the Graph adapters
   // (the simulated tenant in demo mode) unless a test replaces them.
   const pre = preMeeting(db, {
     clock: runtime.adapters?.clock ?? { now: () => new Date() },
@@ -119,7 +119,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       demo: config.mode === 'demo',
     }),
   });
-  // Issue 5 (attendance): meeting events on the bot, /api/calling, live attendance.
+  // Attendance: meeting events on the bot, /api/calling, live attendance.
   const attendance = composeAttendance({
     config,
     log: runtime.log,
@@ -129,7 +129,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     microsoft: microsoft.adapters,
   });
   features.push(...attendance.features);
-  // Issue 7, demo mode: the meeting room's chat (bot cards, card actions as any participant).
+  // Demo mode: the meeting room's chat (bot cards, card actions as any participant).
   const meetingChat = demoMeetingChat(db, config, simulator);
   if (meetingChat) features.push(meetingChat);
   tabFeatures.push(
@@ -139,7 +139,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     },
     { path: '/reports', router: reportRoutes({ repos: attendance.live.repos }) },
   );
-  // Issue 6: the steering/governance report (volumes, action completion, escalations, attendance).
+  // The steering/governance report (volumes, action completion, escalations, attendance).
   tabFeatures.push({
     path: '/reports',
     router: governanceRoutes({
@@ -169,7 +169,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     }),
   );
 
-  // Demo mode: the meeting room plays meetings into the bot and the calling webhook (issue 5).
+  // Demo mode: the meeting room plays meetings into the bot and the calling webhook.
   const room = attendance.meetingRoom((meetingId) => setUpTeamsMeeting(pre.scheduling, meetingId));
   if (room) features.push(room);
 
@@ -212,7 +212,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     }),
   });
 
-  // Issue 7: what the tab client needs to sign in (public, no secret), before the tab API.
+  // What the tab client needs to sign in (public, no secret), before the tab API.
   features.push({
     path: '/api/client-config',
     handler: clientConfigRoutes({
@@ -224,7 +224,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     }),
   });
 
-  // Issue 6: the action register, chasing and the outbox dispatcher.
+  // The action register, chasing and the outbox dispatcher.
   const actions = actionsFeature(db, {
     clock: runtime.adapters?.clock ?? { now: () => new Date() },
     mailer: microsoft.adapters.mailer,
@@ -270,7 +270,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
     }),
   });
 
-  // Issue 5 (cards): case cards, card actions and chat commands on the bot, the chair console.
+  // Case cards, card actions and chat commands on the bot, the chair console.
   const meetingRun = composeMeetingRun({
     db,
     log: runtime.log,
@@ -290,7 +290,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   });
   tabFeatures.push({ path: '/meetings', router: meetingRun.router });
   // Chat history persists: when the meeting ends every card the bot posted is rewritten to
-  // references only (issue 5, FR-049).
+  // references only (FR-049).
   attendance.lifecycle.onMeetingEnded(async ({ meetingId }) => {
     const { failed } = await meetingRun.run.redactMeetingCards(meetingId);
     if (failed > 0) runtime.log.warn({ meetingId, failed }, 'some cards not yet redacted');

@@ -112,7 +112,7 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
-  it('waits two minutes before reconciling attendance unless told otherwise (issue 5, A-04)', () => {
+  it('waits two minutes before reconciling attendance unless told otherwise (A-04)', () => {
     expect(load({}).attendance.reconcileDelaySeconds).toBe(120);
     expect(load({ MARAC_RECONCILE_DELAY_SECONDS: '35' }).attendance.reconcileDelaySeconds).toBe(35);
     expect(problemsOf({ MARAC_RECONCILE_DELAY_SECONDS: 'soon' }).join('\n')).toMatch(

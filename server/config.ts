@@ -47,7 +47,7 @@ export interface Config {
   callingWebhookUrl: string;
   /** Who signs Graph calling notifications: Microsoft publishes its own OpenID configuration. */
   callingAuth: { openIdMetadataUrl: string; issuers: string[] };
-  /** Issue 5: wait before the first attendance reconciliation after a meeting ends. */
+  /** wait before the first attendance reconciliation after a meeting ends. */
   attendance: { reconcileDelaySeconds: number };
 }
 

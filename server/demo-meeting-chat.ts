@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 const MEETING_COLUMNS = `id, title, status, scheduled_start AS "scheduledStart", chat_thread_id AS "chatThreadId"`;
 
 /**
- * Demo mode: the demo meeting room's chat under /sim/api/meeting-chat (issue 7): the bot's
+ * Demo mode: the demo meeting room's chat under /sim/api/meeting-chat: the bot's
  * cards in a meeting's chat and card actions clicked as any invited participant. Null without
  * the in-process simulated tenant (production).
  */

@@ -19,7 +19,7 @@ import type { Logger } from './logger.js';
 export const CARD_REDACTION_JOB = 'meeting-card-redaction';
 
 /**
- * Issue 5 (cards): the meeting run's use cases on the stores, the bot's card actions and chat
+ * The meeting run's use cases on the stores, the bot's card actions and chat
  * commands registered on the Teams activity handler, and the chair console's routes.
  */
 export function composeMeetingRun(deps: {
@@ -34,7 +34,7 @@ export function composeMeetingRun(deps: {
   /** The rest of a meeting's end when the chair ends it from the console (attendance, listeners). */
   endMeeting?: (meetingId: string, endedAt: Date) => Promise<void>;
 }) {
-  // Card reference data shared for a second between invokes (issue 5: forty at once).
+  // Card reference data shared for a second between invokes (forty at once).
   const runs = new CachedMeetingRunStore(deps.db, { ttlMs: 1000 });
   const log = deps.log.child({ component: 'meeting-run' });
   const run = new MeetingRun({
@@ -76,7 +76,7 @@ export function composeMeetingRun(deps: {
   };
 }
 
-/** Issue 6's action register (store/action-store.ts), as the meeting run writes to it. */
+/** The action register (store/action-store.ts), as the meeting run writes to it. */
 function actionWriter(tx: Queryable): RunActionWriter {
   const store = new PgActionStore(tx);
   return {

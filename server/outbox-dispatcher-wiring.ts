@@ -66,7 +66,7 @@ export interface ActionsFeature {
 }
 
 /**
- * Issue 6 wiring: the action register's use cases, the chase ladder and the outbox dispatcher
+ * Wiring of the action register's use cases, the chase ladder and the outbox dispatcher
  * over PostgreSQL and the Mailer (Graph, or the simulated tenant in demo mode).
  */
 export function actionsFeature(

@@ -9,7 +9,7 @@ import { KeyedLimiter } from '../graph/keyed-limiter.js';
 import type { Queryable } from '../store/db.js';
 
 /**
- * The outbox dispatcher (issue 6, "Exactly once"): sends queued outbox_mail rows through the
+ * The outbox dispatcher ("Exactly once"): sends queued outbox_mail rows through the
  * Mailer port.
  *
  * 1. Claim: pending rows whose not_before has come, and rows left in 'sending' longer than

@@ -34,7 +34,7 @@ export interface PreMeeting {
 }
 
 /**
- * Wires issue 4's use cases (area set-up, scheduling, agenda, circulation, retention) to the
+ * Wires the pre-meeting use cases (area set-up, scheduling, agenda, circulation, retention) to the
  * PostgreSQL repositories and the Microsoft 365 adapters chosen by the composition root.
  */
 export function preMeeting(db: Db, adapters: PreMeetingAdapters): PreMeeting {

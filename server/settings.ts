@@ -10,7 +10,7 @@ export type Need = 'required' | 'optional' | 'demo-only';
 export interface Setting {
   schema: z.ZodType;
   description: string;
-  /** Whether a production deployment must set it (issue 8's Bicep coverage test reads this). */
+  /** Whether a production deployment must set it (the Bicep coverage test reads this). */
   production: Need;
   secret?: boolean;
   example: string;

@@ -33,7 +33,7 @@ const PERSON_FIELDS: Partial<Record<keyof PersonInput, string>> = {
   isActive: 'is_active',
 };
 
-/** Area set-up writes: agencies, people, roles, nominations, policy (issue 4). */
+/** Area set-up writes: agencies, people, roles, nominations, policy. */
 export class PgAreaSetupStore implements AreaSetupRepository {
   constructor(private readonly db: Queryable) {}
 

@@ -18,7 +18,7 @@ import { pickOccurrence } from '../core/attendance/occurrence.js';
 import type { Queryable } from './db.js';
 
 /**
- * Attendance (issue 5): meetings as the bot and calling webhook see them, live intervals and
+ * Attendance: meetings as the bot and calling webhook see them, live intervals and
  * camera evidence, unmatched identities, apologies and the reconciled summary.
  */
 export class PgAttendanceStore implements AttendanceRepository {

@@ -4,7 +4,7 @@ import type { FeedbackCandidate } from '../core/actions/victim-feedback.js';
 import type { Queryable } from './db.js';
 
 /**
- * Chase ladder storage (issue 6): which open actions are near or past due, which chasers were
+ * Chase ladder storage: which open actions are near or past due, which chasers were
  * recorded (chase_step: one row per action, step and recipient, its primary key making each
  * step happen once), and the per-agency escalation contacts.
  */

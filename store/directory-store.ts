@@ -6,7 +6,7 @@ import type { Queryable } from './db.js';
 
 /**
  * Reads the area's directory: the area and its policy, agencies, people and their roles.
- * (Writes come with area set-up, issue 4.)
+ * (Writes are area set-up's: store/area-setup-store.ts.)
  */
 export class PgDirectoryStore {
   constructor(private readonly db: Queryable) {}

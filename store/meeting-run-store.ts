@@ -23,7 +23,7 @@ import type { Queryable } from './db.js';
 /**
  * The meeting run on PostgreSQL / PGlite: agenda progress (agenda_item actual start/end), the
  * opening checklist, posted cards (for updates and redaction), invoke idempotency and the
- * Teams user ids seen (migration 0450). Actions are written through issue 6's action store;
+ * Teams user ids seen (migration 0450). Actions are written through the action store;
  * they are read here with what the cards need (owner names, the FR-052 acknowledgement).
  */
 export class PgMeetingRunStore implements MeetingRunRepository {
@@ -672,7 +672,7 @@ function toPerson(r: PersonRow): RunPerson {
 }
 
 /**
- * The same store with the card's reference data kept for a moment (issue 5: forty
+ * The same store with the card's reference data kept for a moment (forty
  * representatives volunteering within one second must each get their card back well inside
  * Teams' deadline). Each invoke answers with a freshly rendered card, and most of what that card
  * shows (the meeting, the agenda, the area's agencies, the meeting's people and their Teams ids,

@@ -1,7 +1,7 @@
 import type { Outbox, OutboxAttention, QueuedMail, UnsentMail } from '../core/ports/outbox.js';
 import type { Queryable } from './db.js';
 
-/** Outbox writes (the dispatcher that sends them lives with issue 6's mail worker). */
+/** Outbox writes (the dispatcher that sends them lives with the mail worker). */
 export class PgOutboxStore implements Outbox, OutboxAttention {
   constructor(private readonly db: Queryable) {}
 

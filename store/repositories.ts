@@ -8,7 +8,7 @@ import { PgMeetingStore } from './meeting-store.js';
 import { PgOutboxStore } from './outbox-store.js';
 import { PgRetentionStore } from './retention-store.js';
 
-/** The pre-meeting repositories (issue 4) bound to the database or to one transaction. */
+/** The pre-meeting repositories bound to the database or to one transaction. */
 export function preMeetingRepos(q: Queryable) {
   return {
     meetings: new PgMeetingStore(q),

@@ -9,7 +9,7 @@ import type {
 /**
  * The action register as core sees it (implemented by store/action-store.ts).
  *
- * Usage (e.g. the in-meeting cards, issue 5):
+ * Usage (e.g. the in-meeting cards):
  *   const store = new PgActionStore(db);                  // or bound to a transaction
  *   const a = await store.createAction({ ..., state: 'volunteered' }, actorId, now);
  *   await store.transition(a.id, { to: 'open', expectedVersion: a.version, actorPersonId, now });

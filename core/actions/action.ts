@@ -130,7 +130,7 @@ export function defaultDueOn(rule: ActionDueRule, meetingDay: string, nation: Na
 
 /**
  * The due date for a new action: the chair's override when given (FR-072: shown as overridden),
- * else the area rule. A due date before `today` is refused (issue 6 bad input).
+ * else the area rule. A due date before `today` is refused (bad input).
  */
 export function resolveDueOn(input: {
   override?: string | null;

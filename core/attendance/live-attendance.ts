@@ -15,7 +15,7 @@ import type {
 import type { MeetingLifecycle } from './meeting-lifecycle.js';
 
 /**
- * Live attendance (issue 5; A-04, A-05, A-10, FR-060..FR-064): meeting start and end from the
+ * Live attendance (A-04, A-05, A-10, FR-060..FR-064): meeting start and end from the
  * bot's meeting events, participant join/leave intervals at the activity timestamp, camera
  * evidence from the calling bot's roster and the chair's attestation, and the live view the
  * chair console reads. Every bot activity is handled once (replays are ignored by id).

@@ -1,5 +1,5 @@
 /**
- * What other features hear about a meeting's life (issue 5): the card features rewrite their
+ * What other features hear about a meeting's life: the card features rewrite their
  * cards to references only when a meeting ends (FR-049), the reconciliation is scheduled, and
  * so on. Listeners run after the meeting end is stored; one failing does not stop the others.
  */

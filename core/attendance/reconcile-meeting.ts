@@ -19,7 +19,7 @@ import {
 } from './reconcile.js';
 
 /**
- * The reconciliation after a meeting (issue 5; FR-060, FR-062, A-05, A-12, KPI-4): the Graph
+ * The reconciliation after a meeting (FR-060, FR-062, A-05, A-12, KPI-4): the Graph
  * attendance report (every report of the online meeting that overlaps this meeting, since a
  * recurring meeting has one per session; records without an e-mail or identity kept as
  * unmatched; intervals outside the meeting clipped), call records as camera corroboration when

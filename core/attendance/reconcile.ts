@@ -2,7 +2,7 @@ import type { AttendanceSource, CameraSource } from '../model.js';
 import { clip, intersect, type Span, subtract, totalMs, union } from './intervals.js';
 
 /**
- * Post-meeting reconciliation (FR-060, FR-062, KPI-4; issue #5): merges live bot events, the
+ * Post-meeting reconciliation (FR-060, FR-062, KPI-4): merges live bot events, the
  * Teams attendance report, calling-roster and attestation evidence into one account of who was
  * present, when, per person, per agency and per case, with camera-on time and its source.
  *

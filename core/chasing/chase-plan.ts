@@ -3,7 +3,7 @@ import { addWorkingDays, isWorkingDay, type Nation } from '../calendar/index.js'
 import type { MailRecipient } from '../ports/mailer.js';
 
 /**
- * The chase ladder (FR-074, FR-075, issue 6), pure. Default per area (core/area-policy.ts):
+ * The chase ladder (FR-074, FR-075), pure. Default per area (core/area-policy.ts):
  * reminder 2 working days before due → due day → 1 working day overdue (owner and deputy) →
  * escalation to the agency's escalation contact 5 working days overdue. Afterwards an open
  * action is "outstanding": listed in the next meeting's minutes and the steering report.

@@ -236,7 +236,7 @@ export async function runChase(deps: ChaseDeps, areaId: string): Promise<ChaseRu
 }
 
 /**
- * After the meeting (FR-087, issue 6): each owner gets one mail listing their new actions by
+ * After the meeting (FR-087): each owner gets one mail listing their new actions by
  * reference, due date and deep link. Step 'assigned' in chase_step makes it once per action
  * and recipient, however many times the job runs.
  */
@@ -297,7 +297,7 @@ export async function notifyNewActions(deps: ChaseDeps, areaId: string): Promise
 }
 
 /**
- * The coordinator's bulk chase (issue 6): one bundled mail per owner, now (not waiting for
+ * The coordinator's bulk chase: one bundled mail per owner, now (not waiting for
  * the ladder), at most once per action and owner per day (step `manual-<day>`).
  */
 export async function chaseNow(

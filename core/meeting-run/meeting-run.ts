@@ -27,7 +27,7 @@ import {
 import type { MeetingRunRepository, RunActor, RunRepos } from './ports.js';
 
 /**
- * Running the meeting (issue 5; FR-044..FR-053, FR-069, AC-01, AC-08): the chair starts and
+ * Running the meeting (FR-044..FR-053, FR-069, AC-01, AC-08): the chair starts and
  * closes cases from the tab's chair console or the chat; the bot posts each case card, which
  * representatives volunteer on and the chair assigns, confirms, edits and rejects through;
  * every change updates the posted card for everyone; at meeting end every card is rewritten to

@@ -149,7 +149,7 @@ export interface MeetingRunRepository {
 }
 
 /**
- * The action register as the meeting run writes to it: issue 6's ActionRepository
+ * The action register as the meeting run writes to it: the ActionRepository
  * (store/action-store.ts), adapted in server/compose.ts. Reads for the cards come from the
  * meeting-run store.
  */

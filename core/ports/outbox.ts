@@ -2,7 +2,7 @@ import type { MailRecipient } from './mailer.js';
 
 /**
  * The transactional outbox: a use case enqueues mail in the same transaction as the change that
- * causes it; a worker sends it through the Mailer exactly once (issue 6). Enqueueing the same
+ * causes it; a worker sends it through the Mailer exactly once. Enqueueing the same
  * idempotency key twice is a no-op, so a retried use case never doubles a mail.
  */
 export interface QueuedMail {

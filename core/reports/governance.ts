@@ -25,7 +25,7 @@ import { forSteering } from './steering-view.js';
  *   the period, or created in it when they belong to no meeting; their state as of today
  *   (area local day);
  * - outstanding escalations: every action of the area still open at escalation level 2 or
- *   more (5 working days overdue on the default ladder), whatever the period (issue 6: "listed
+ * more (5 working days overdue on the default ladder), whatever the period ("listed
  *   ... in the steering report").
  * The steering group sees aggregates only (R9 "no case-level personal data by default"): no
  * case or action references (IS-07), in the attendance part as well.

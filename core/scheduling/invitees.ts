@@ -74,7 +74,7 @@ function agencyVoiceKind(person: Person): InviteeKind | null {
   return null;
 }
 
-/** Presenters in the Teams meeting: chair, deputy chair and coordinator (issue 4). */
+/** Presenters in the Teams meeting: chair, deputy chair and coordinator. */
 export const PRESENTER_KINDS: readonly InviteeKind[] = ['chair', 'deputy-chair', 'coordinator'];
 
 /** Default leads for a new meeting: the area's first chair and deputy chair. */

@@ -5,7 +5,7 @@ import type { SimulatedTenant } from './simulated-tenant.js';
 
 /**
  * `/sim/api/...`: a JSON remote control for the simulated tenant, for tests in other processes
- * and the demo meeting room (issue 7): read the outbox and the bot's conversations, switch
+ * and the demo meeting room: read the outbox and the bot's conversations, switch
  * faults, and play a meeting (join, leave, camera, end), which sends calling bots their roster
  * notifications as Teams would. Demo mode only (loopback), like everything under /sim.
  */

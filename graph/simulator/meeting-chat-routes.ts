@@ -7,7 +7,7 @@ import { teamsMeetingId, teamsUserId } from './bot-connector/teams-ids.js';
 import type { SimulatedTenant } from './simulated-tenant.js';
 
 /**
- * The demo meeting room's chat (issue 7; demo mode only, under /sim/api/meeting-chat): what a
+ * The demo meeting room's chat (demo mode only, under /sim/api/meeting-chat): what a
  * person sees in a Teams meeting chat. Reads the bot's activities in the meeting's chat as the
  * simulated Bot Connector recorded them (latest version of each card), and plays Teams' side of
  * Universal Actions: an `adaptiveCard/action` invoke sent AS a chosen participant (their Entra

@@ -7,7 +7,7 @@ import type { SessionParticipant, SimCall, SimMeetingSession } from './tenant-st
  * cameras on and off, and it ends. Calling bots in the meeting get roster notifications as
  * each change happens; after the end, the attendance report and the call record appear
  * (`reportDelayMs` later, as Teams generates them some time after a meeting ends). Tests, the
- * control API and the demo meeting room (issue 7) drive it.
+ * control API and the demo meeting room drive it.
  */
 export interface JoiningParticipant {
   /** Entra object id; omit for an anonymous or phone participant (no e-mail either). */

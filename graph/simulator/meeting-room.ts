@@ -12,7 +12,7 @@ import { botId, meetingTypeOf, teamsMeetingId } from './bot-connector/teams-ids.
 import type { SimulatedTenant } from './simulated-tenant.js';
 
 /**
- * The demo meeting room's backend (issue 5; demo mode only, under /sim/api/meeting-room): plays
+ * The demo meeting room's backend (demo mode only, under /sim/api/meeting-room): plays
  * a MARAC meeting as Teams would. Simulated people join, leave and switch cameras in the
  * simulated tenant's meeting engine (so the calling bot gets REAL signed roster notifications
  * on /api/calling, and the attendance report and call record follow the end), and the bot gets

@@ -8,7 +8,7 @@ import {
 const Data = z.object({ meetingId: z.uuid() });
 
 /**
- * The `attendance-reconcile` job (issue 5): scheduled at meeting end; while the Teams
+ * The `attendance-reconcile` job: scheduled at meeting end; while the Teams
  * attendance report is not there yet it fails, so pg-boss retries it with backoff, until the
  * report appears or the wait runs out (then the live evidence alone is reconciled).
  */

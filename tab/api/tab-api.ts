@@ -16,7 +16,7 @@ export interface TabApiFeature {
 
 /**
  * The tab HTTP API: every route requires a valid SSO token mapped to a person of the area;
- * content is never returned before that check (issue 7 "Never show content before the role
+ * content is never returned before that check ("Never show content before the role
  * check"). Mount it after /api/messages and /api/calling, which authenticate differently.
  */
 export function createTabApi(deps: {

@@ -8,7 +8,7 @@ import { expectNoPersonalData, seededPersonalData } from '../support/personal-da
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * The tab API of issue 6 over the whole composed service: the contract the tab UI builds on,
+ * The action register's tab API over the whole composed service: the contract the tab UI builds on,
  * the closing rules (FR-073, FR-076, FR-077, FR-078, AC-12), bad input, the bulk chase, minutes
  * and their DOCX export (FR-084, FR-085, FR-088).
  */

@@ -29,7 +29,7 @@ import { createTestDb, type TestDb } from '../support/test-db.js';
 import { actionsWorld, at, TZ } from './support/actions-world.js';
 
 /**
- * Issue 6 "Done when": a month of a real-sized MARAC (15 cases, 60 actions, owners who complete
+ * A month of a real-sized MARAC (15 cases, 60 actions, owners who complete
  * early, late, never, or close as not achievable) under a fake clock, with the chase job run
  * three times each working day and at weekends, and the outbox dispatched to the simulated
  * tenant each time. The expected mails are worked out here from hard-coded ladder days (not
@@ -165,7 +165,7 @@ afterAll(async () => {
   await tenant?.close();
 });
 
-describe('a month of chasing (issue 6, FR-074, FR-075)', () => {
+describe('a month of chasing (FR-074, FR-075)', () => {
   it('sends exactly the expected mails on the expected days, and escalates', async () => {
     const world = await actionsWorld(db, tenant, {
       seedNow: new Date('2026-10-01T09:00:00Z'),

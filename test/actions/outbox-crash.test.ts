@@ -21,7 +21,7 @@ import { createTestDb, type TestDb, usingPostgres } from '../support/test-db.js'
 import type { WorkerSettings } from './support/dispatch-worker.js';
 
 /**
- * Issue 6 "Done when": the worker sending chasers is killed with SIGKILL while mails are in
+ * The worker sending chasers is killed with SIGKILL while mails are in
  * flight to the simulated tenant (each send held 250 ms, so several are mid-request); after a
  * restart every queued chaser has been sent exactly once: the restarted worker finds the
  * in-flight ones in Sent Items by their idempotency key instead of sending them again.
@@ -89,7 +89,7 @@ async function openShared(): Promise<{
   };
 }
 
-describe('the outbox dispatcher survives SIGKILL mid-send (issue 6 exactly once)', () => {
+describe('the outbox dispatcher survives SIGKILL mid-send (exactly once)', () => {
   it('sends every queued chaser exactly once across a crash and a restart', async () => {
     const shared = await openShared();
     const keys: string[] = [];

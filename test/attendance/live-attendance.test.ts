@@ -16,7 +16,7 @@ import {
 } from './support.js';
 
 /**
- * Issue 5 (attendance), over HTTP with Bot Framework authentication ON: meeting start (both key
+ * Attendance, over HTTP with Bot Framework authentication ON: meeting start (both key
  * styles), joins and leaves at the activity timestamp, replays, unknown joiners, camera roster
  * notifications from the simulated tenant's calling bot to /api/calling, the chair's
  * attestation, the live view's contract and roles, the end, and bad input.

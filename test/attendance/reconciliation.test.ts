@@ -15,7 +15,7 @@ import {
 } from './support.js';
 
 /**
- * Issue 5 reconciliation, end to end: a meeting played in the simulated tenant (attendance
+ * Reconciliation, end to end: a meeting played in the simulated tenant (attendance
  * report, calling roster, call record) and through the bot's events, some of them missed;
  * then the reconciliation job, which waits for the report, takes every report of the session
  * (not an older occurrence's), tolerates records without e-mail or identity, clips intervals

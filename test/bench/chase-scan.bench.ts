@@ -5,7 +5,7 @@ import { PgDb } from '../../store/pg-db.js';
 import { type Benchmark, interleaved, result } from './harness.js';
 
 /**
- * The daily chase scan (issue 6) over 1,000,000 actions in 300 areas, generated in PostgreSQL
+ * The daily chase scan over 1,000,000 actions in 300 areas, generated in PostgreSQL
  * with generate_series: 5% open (as in a register where most actions are long closed), due
  * dates spread over 120 days around today. For every area the scan runs PgChaseStore's real
  * scan (open actions due by the look-ahead day, then their owners, deputies and escalation

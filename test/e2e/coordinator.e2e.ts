@@ -21,7 +21,7 @@ afterAll(async () => {
   await service?.stop();
 });
 
-describe('coordinator workspace (issue 7): schedule, import with row errors, circulate', () => {
+describe('coordinator workspace: schedule, import with row errors, circulate', () => {
   it('walks the coordinator story in Chromium', async () => {
     const page = await browser.newPage();
     const errors = pageErrors(page);

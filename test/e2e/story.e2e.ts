@@ -1,5 +1,5 @@
 /**
- * The whole story in Chromium (issue 7 "Done when"), as people would do it, on the real service
+ * The whole story in Chromium ("Done when"), as people would do it, on the real service
  * in demo mode: the coordinator schedules a meeting, imports a case list (a file with errors
  * first) onto the next MARAC and circulates it; a representative signs in, accepts the
  * confidentiality declaration and reads the case list; the demo meeting room plays Teams (start,

@@ -25,7 +25,7 @@ const AGENCIES = [
 ];
 
 /**
- * Issue 5 "Done when": forty representatives volunteering within one second on one case; every
+ * Forty representatives volunteering within one second on one case; every
  * action stored once, the final card shows all forty, no invoke slower than 1 s. Bot Framework
  * authentication on, over HTTP.
  */

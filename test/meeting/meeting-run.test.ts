@@ -21,7 +21,7 @@ import {
 /**
  * A whole meeting driven as Teams would: signed activities to /api/messages (Bot Framework
  * authentication on), the chair console over the tab API, cards read back from the simulated
- * Bot Connector. Issue 5 "Done when" (cards half): three cases with volunteered, assigned,
+ * Bot Connector. Three cases with volunteered, assigned,
  * edited, rejected and confirmed actions; the card each role sees; bad input; redaction.
  */
 describe('running a meeting: case cards, card actions and the chair console', () => {

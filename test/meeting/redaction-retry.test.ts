@@ -13,7 +13,7 @@ import {
 } from './support.js';
 
 /**
- * FR-049, issue 5: when the meeting ends every card is rewritten to references only. If the
+ * FR-049: when the meeting ends every card is rewritten to references only. If the
  * Bot Connector cannot be reached at that moment the rewrite fails; the scheduled job
  * `meeting-card-redaction` (every 10 minutes) rewrites what is still unredacted for ended
  * meetings, and does nothing once all are done.

@@ -13,7 +13,7 @@ export const entraId = (key: string) => demoUuid(`entra:${key}`);
 
 export type Card = Record<string, unknown>;
 
-/** Links the seeded meeting to a simulated Teams meeting, as issue 4's scheduling stores it. */
+/** Links the seeded meeting to a simulated Teams meeting, as scheduling stores it. */
 export async function linkTeamsMeeting(app: TestApp, tm: TestMeeting): Promise<void> {
   await app.db.query(
     `UPDATE meeting SET status = 'scheduled', chat_thread_id = $2, online_meeting_id = $3, join_url = $4,

@@ -23,7 +23,7 @@ import {
 } from './support.js';
 
 /**
- * Issue 5 "Done when", first bullet, as ONE meeting: every activity is POSTed to /api/messages
+ * As ONE meeting: every activity is POSTed to /api/messages
  * over HTTP with Bot Framework authentication on (simulator-signed channel tokens); the Teams
  * side (attendance report, calling-bot roster with cameras) is played in the simulated tenant
  * and the service runs on a fake clock. Start (PascalCase, then a camelCase redelivery), joins

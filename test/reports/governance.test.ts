@@ -5,7 +5,7 @@ import { expectNoPersonalData } from '../support/personal-data.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * GET /api/reports/governance (issue 6 steering report, FR-115, FR-075, KPI-1, KPI-3, KPI-4,
+ * GET /api/reports/governance (steering report, FR-115, FR-075, KPI-1, KPI-3, KPI-4,
  * KPI-6, KPI-12, KPI-13): generated meetings, cases, actions and attendance in Q1 2025 with
  * hand-computed answers, on PGlite and (DATABASE_URL) PostgreSQL.
  *
@@ -427,7 +427,7 @@ describe('GET /api/reports/governance', () => {
         [agency('probation'), 0],
       ].sort(),
     );
-    // Outstanding escalations are listed whatever the period (issue 6).
+    // Outstanding escalations are listed whatever the period.
     expect(body.escalations.outstanding).toBe(2);
     expect(body.attendance.meetingsReconciled).toBe(0);
   });

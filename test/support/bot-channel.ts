@@ -24,7 +24,7 @@ export interface TestMeeting extends MeetingDetails {
 }
 
 /**
- * Drives the bot as Teams would (issue 5 uses it for whole meetings): Microsoft-shaped
+ * Drives the bot as Teams would (uses it for whole meetings): Microsoft-shaped
  * activities POSTed to `/api/messages` with `serviceUrl` pointing at the simulated Bot
  * Connector, each with a channel token signed by the simulated tenant's Bot Framework key when
  * bot authentication is on (`startTestApp({ env: { MARAC_BOT_AUTH: 'on' } })`). What the bot

@@ -1,6 +1,6 @@
 import type { FileShare, SharingLink, StoredFile } from '../../core/ports/file-share.js';
 
-/** A recording FileShare standing in for the simulated SharePoint until issue 3 lands. */
+/** A recording FileShare for tests that need no simulated tenant. */
 export class FakeFileShare implements FileShare {
   readonly uploads: {
     fileName: string;

@@ -21,7 +21,7 @@ type Op = SchedulerCall['op'];
 /**
  * An in-memory MeetingScheduler that records every call, expands recurring events into
  * occurrences, and can be told to fail an operation (as the adapter would after its own
- * 429/503 retries gave up). Stands in for the simulated tenant until issue 3 lands.
+ * 429/503 retries gave up). For tests that need no simulated tenant.
  */
 export class FakeMeetingScheduler implements MeetingScheduler {
   readonly calls: SchedulerCall[] = [];

@@ -3,7 +3,7 @@ import type { SimulatedEntraIssuer } from '../../../graph/simulator/entra-issuer
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 /**
- * Issue 7 "Done when": the API rejects missing, expired, wrong-audience, wrong-tenant and forged
+ * The API rejects missing, expired, wrong-audience, wrong-tenant and forged
  * tokens with 401, over HTTP, for a person who is really in the directory. Each token below is
  * signed by the running service's own simulated Entra key (so only the named claim is wrong),
  * except the forged one. tab-api.test.ts covers missing, malformed and forged; this adds the rest.

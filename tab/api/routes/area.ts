@@ -86,7 +86,7 @@ const PersonChangeBody = z
   .strict();
 
 /**
- * /api/area: area set-up (issue 4). Everyone signed in reads the area, its policy and the
+ * /api/area: area set-up. Everyone signed in reads the area, its policy and the
  * agency list (names and whether each may receive MARAC information, FR-127); only the
  * coordinator sees signatory details and people, and changes anything (§1.2 R1).
  */

@@ -38,7 +38,7 @@ function id(req: Parameters<typeof param>[0], name: string): string {
 }
 
 /**
- * The chair console (issue 5): /api/meetings/:id/run. The same use cases as the card buttons
+ * The chair console: /api/meetings/:id/run. The same use cases as the card buttons
  * (core/meeting-run). Reading: coordinator, chair, deputy chair; changes: the chair or deputy
  * chair of the area or of this meeting (403 otherwise, from the use case).
  */

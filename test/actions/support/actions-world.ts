@@ -12,7 +12,7 @@ export const TZ = 'Europe/London';
 export const at = (day: string, time: string) => zonedInstant(day, time, TZ);
 export const PUBLIC_URL = 'https://marac.test';
 
-/** The seeded Northfield MARAC, its meeting marked ended, and issue 6's wiring over a simulated tenant. */
+/** The seeded Northfield MARAC, its meeting marked ended, and the action register's wiring over a simulated tenant. */
 export async function actionsWorld(
   db: TestDb,
   tenant: ContractTenant,

@@ -138,7 +138,7 @@ export interface Person {
   isActive: boolean;
 }
 
-/** Issue 6 contract. */
+/** The action register's contract. */
 export interface Action {
   id: string;
   reference: string;

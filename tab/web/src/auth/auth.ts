@@ -1,5 +1,5 @@
 /**
- * The auth layer (issue 7 "Sign-in", PLATFORM.md §8). Three ways to get a token for the tab API:
+ * The auth layer (PLATFORM.md §8). Three ways to get a token for the tab API:
  * - inside Teams, Outlook or the Microsoft 365 app: teams-js `authentication.getAuthToken()`
  *   (the host caches it; we never store it);
  * - a plain browser in production: @azure/msal-browser, redirect sign-in (loaded on demand);

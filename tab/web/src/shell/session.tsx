@@ -1,6 +1,6 @@
 /**
  * Who is signed in. Nothing of a surface renders before /api/me has answered with the person's
- * roles (issue 7 "Never show content before the role check"); a 401 shows the sign-in prompt.
+ * roles ("Never show content before the role check"); a 401 shows the sign-in prompt.
  */
 import { Body1, Button } from '@fluentui/react-components';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';

@@ -1,6 +1,6 @@
 /**
- * JSON the chair console reads: issue 5B's meeting run (GET /api/meetings/:id/run) and issue
- * 5A's live attendance (GET /api/meetings/:id/attendance). Dates arrive as ISO strings.
+ * JSON the chair console reads: the meeting run (GET /api/meetings/:id/run) and the live
+ * attendance (GET /api/meetings/:id/attendance). Dates arrive as ISO strings.
  */
 export type AgendaState = 'pending' | 'current' | 'closed';
 

@@ -1,4 +1,4 @@
-/** The action list shared by the coordinator's tracker and My MARAC (issue 6 contract). */
+/** The action list shared by the coordinator's tracker and My MARAC (contract). */
 import {
   Badge,
   Checkbox,
@@ -14,7 +14,7 @@ import type { Action } from '../../api/types.js';
 import { formatDay } from '../../shell/components.js';
 import { useStackedTableStyles } from './data-table.js';
 
-/** Issue 6 states: volunteered (in the meeting) → open → done / not-achievable; or rejected. */
+/** Action states: volunteered (in the meeting) → open → done / not-achievable; or rejected. */
 export const STATE_LABEL: Record<string, string> = {
   volunteered: 'Volunteered',
   open: 'Open',

@@ -1,5 +1,5 @@
 /**
- * The attendance report (issue 7; A-13, KPI-4): attendance by agency over time, camera-on share
+ * The attendance report (A-13, KPI-4): attendance by agency over time, camera-on share
  * and the per-case presence matrix, from GET /api/reports/attendance (the reconciled figures).
  * Coordinator, chair and deputy chair see everything; the steering group sees aggregates only
  * (the API sends it no case references, and this page shows no matrix).

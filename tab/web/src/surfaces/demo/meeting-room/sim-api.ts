@@ -1,7 +1,7 @@
 /**
  * The simulated tenant's remote control the demo meeting room uses (demo mode only, loopback):
- * /sim/api/meeting-room (issue 5: join, leave, cameras, start, end — the real activities and
- * calling notifications go to the service) and /sim/api/meeting-chat (issue 7: the bot's cards
+ * /sim/api/meeting-room (join, leave, cameras, start, end — the real activities and
+ * calling notifications go to the service) and /sim/api/meeting-chat (the bot's cards
  * in the chat, card actions as a participant). No user token: these are the simulated Teams
  * client's own calls, not the tab API's.
  */
