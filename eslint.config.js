@@ -90,8 +90,41 @@ export default tseslint.config(
       ],
     },
   },
+  // Adapters stand side by side: store/, graph/, bot/ and tab/api/ each implement core's ports
+  // and meet only in server/ (the composition), so a change inside one never reaches another.
+  ...[
+    { files: ['store/**/*.ts'], ignores: ['store/seed/**'], others: 'graph|bot|tab|server' },
+    { files: ['graph/**/*.ts'], ignores: ['graph/simulator/**'], others: 'store|bot|tab|server' },
+    { files: ['bot/**/*.ts'], others: 'store|graph|tab|server', botbuilder: true },
+    { files: ['tab/api/**/*.ts'], others: 'store|graph|bot|server' },
+  ].map(({ files, ignores = [], others, botbuilder = false }) => ({
+    files,
+    ignores: [...ignores, '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...(botbuilder
+              ? []
+              : [
+                  {
+                    group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+                    message: 'Only bot/ imports botbuilder (DESIGN.md §3).',
+                  },
+                ]),
+            {
+              regex: `^(\\.\\./)+(${others})(/|$)`,
+              message:
+                'Adapters do not import each other: name a core port, and let server/ wire them.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
-    files: ['bot/**'],
+    files: ['bot/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -7,7 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { isDomainError } from '../core/errors.js';
-import type { TokenProvider } from '../graph/auth/token-provider.js';
+import type { TokenProvider } from '../core/ports/token-provider.js';
 import { TokenProviderCredentialsFactory } from './auth/token-provider-credentials.js';
 import {
   serviceUrlHost,

@@ -206,7 +206,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   tabFeatures.push({
     path: '/audit',
     router: auditRoutes({
-      db,
+      audit: new PgAuditLog(db),
       directory,
       clock: runtime.adapters?.clock ?? { now: () => new Date() },
     }),

@@ -1,15 +1,7 @@
+import type { AreaScope, ScopedRecord } from '../core/ports/area-scope.js';
 import type { Queryable } from './db.js';
 
-/** Kinds of record a tab API path can name by id; each belongs to exactly one area. */
-export type ScopedRecord =
-  | 'meeting'
-  | 'action'
-  | 'agency'
-  | 'person'
-  | 'agenda-item'
-  | 'move'
-  | 'outbox-mail'
-  | 'chase-reply';
+export type { ScopedRecord };
 
 const AREA_OF: Record<ScopedRecord, string> = {
   meeting: 'SELECT area_id FROM meeting WHERE id = $1',
@@ -28,7 +20,7 @@ const AREA_OF: Record<ScopedRecord, string> = {
  * The area a record belongs to, and a meeting's named leads: what the access gate in front of
  * every tab API route needs to refuse another area's records before any use case runs.
  */
-export class PgAreaScope {
+export class PgAreaScope implements AreaScope {
   constructor(private readonly db: Queryable) {}
 
   /** null when no such record exists (the gate answers 404 either way). */

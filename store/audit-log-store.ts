@@ -1,4 +1,6 @@
-import type { AuditEntry, AuditLog } from '../core/ports/audit-log.js';
+import type { AuditEntry, AuditLog, AuditLogReader, AuditRow } from '../core/ports/audit-log.js';
+
+export type { AuditRow };
 import type { Queryable } from './db.js';
 
 /**
@@ -6,8 +8,12 @@ import type { Queryable } from './db.js';
  * refuses both with a trigger (migration 0001), so neither a bug nor a careless query can
  * rewrite history.
  */
-export class PgAuditLog implements AuditLog {
+export class PgAuditLog implements AuditLog, AuditLogReader {
   constructor(private readonly db: Queryable) {}
+
+  list(filter: Parameters<AuditLogReader['list']>[0]): Promise<AuditRow[]> {
+    return listAuditEntries(this.db, filter);
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     await this.db.query(
@@ -26,19 +32,6 @@ export class PgAuditLog implements AuditLog {
       ],
     );
   }
-}
-
-export interface AuditRow {
-  id: number;
-  at: Date;
-  areaId: string | null;
-  actorPersonId: string | null;
-  actorKind: string;
-  action: string;
-  recordType: string;
-  recordId: string | null;
-  meetingId: string | null;
-  detail: Record<string, unknown>;
 }
 
 /** Reads the log newest first (the coordinator's audit viewer, governance audit reports). */

@@ -2,13 +2,21 @@ import { parseAreaPolicy } from '../core/area-policy.js';
 import type { Nation } from '../core/calendar/index.js';
 import type { Agency, AgencySector, Area, MembershipStatus, Person } from '../core/model.js';
 import type { Role } from '../core/roles.js';
+import type {
+  AdminAgency,
+  AdminPerson,
+  Directory,
+  RefusedSignIn,
+} from '../core/ports/directory.js';
 import type { Queryable } from './db.js';
+
+export type { AdminAgency, AdminPerson, RefusedSignIn };
 
 /**
  * Reads the area's directory: the area and its policy, agencies, people and their roles.
  * (Writes are area set-up's: store/area-setup-store.ts.)
  */
-export class PgDirectoryStore {
+export class PgDirectoryStore implements Directory {
   constructor(private readonly db: Queryable) {}
 
   async getArea(areaId: string): Promise<Area | null> {
@@ -164,11 +172,6 @@ export class PgDirectoryStore {
   }
 }
 
-export interface AdminPerson extends Person {
-  isActive: boolean;
-  jobTitle: string | null;
-}
-
 interface AdminAgencyRow {
   short_name: string | null;
   signatory_review_due_on: string | Date | null;
@@ -180,28 +183,10 @@ interface AdminAgencyRow {
   nominations_changed_on: string | Date | null;
 }
 
-export interface AdminAgency extends Agency {
-  shortName: string | null;
-  signatoryReviewDueOn: string | null;
-  icoRegistration: string | null;
-  escalationContactName: string | null;
-  membershipChangedOn: string | null;
-  withdrawalDataOutcome: 'destroyed' | 'returned' | null;
-  withdrawalDataConfirmedOn: string | null;
-  nominationsChangedOn: string | null;
-}
-
 /** A date column as YYYY-MM-DD whichever driver read it. */
 function day(value: string | Date | null): string | null {
   if (value === null) return null;
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
-
-export interface RefusedSignIn {
-  objectId: string;
-  lastAttemptAt: string;
-  reason: 'not-registered' | 'deactivated';
-  attempts: number;
 }
 
 const AREA_COLUMNS = `id, name, nation, time_zone, policy, confidentiality_statement, organiser_mailbox`;

@@ -4,6 +4,7 @@ import type {
   MinutesAttendee,
   MinutesCaseRecord,
   MinutesCaseSheet,
+  MinutesReader,
   MinutesStatus,
 } from '../core/minutes/minutes.js';
 import type {
@@ -17,7 +18,7 @@ import type { Queryable } from './db.js';
  * Reads everything the minutes need for one meeting (and its closed sessions) in a few queries
  * (REQUIREMENTS.md §3.9), and records each view or export (minutes_export, FR-088).
  */
-export class PgMinutesStore implements MinutesWorkflowRepository {
+export class PgMinutesStore implements MinutesWorkflowRepository, MinutesReader {
   constructor(private readonly db: Queryable) {}
 
   async minutes(

@@ -62,4 +62,33 @@ describe('architecture rules (DESIGN.md §3, enforced by ESLint)', () => {
     );
     expect(await rulesFiredFor('graph/simulator/x.ts', own)).toEqual([]);
   });
+
+  it.each([
+    [
+      'store/',
+      'store/x-store.ts',
+      `import { GraphMailer } from '../graph/graph-mailer.js';\nexport const x = GraphMailer;\n`,
+    ],
+    ['graph/', 'graph/x.ts', `import { PgDb } from '../store/pg-db.js';\nexport const x = PgDb;\n`],
+    [
+      'bot/',
+      'bot/auth/x.ts',
+      `import type { TokenProvider } from '../../graph/auth/token-provider.js';\nexport type X = TokenProvider;\n`,
+    ],
+    [
+      'tab/api/',
+      'tab/api/routes/x.ts',
+      `import type { PgDirectoryStore } from '../../../store/directory-store.js';\nexport type X = PgDirectoryStore;\n`,
+    ],
+  ])('stop %s importing another adapter', async (_what, file, code) => {
+    expect(await rulesFiredFor(file, code)).toContain('no-restricted-imports');
+  });
+
+  it('let adapters import core/ and their own folder', async () => {
+    const code = `import type { Directory } from '../../../core/ports/directory.js';\nimport { param } from './route-helpers.js';\nexport const x = param;\nexport type X = Directory;\n`;
+    expect(await rulesFiredFor('tab/api/routes/x.ts', code)).toEqual([]);
+    const bot = `import { TurnContext } from 'botbuilder';\nexport const x = TurnContext;\n`;
+    expect(await rulesFiredFor('bot/adapter.ts', bot)).toEqual([]);
+    expect(await rulesFiredFor('store/x-store.ts', bot)).toContain('no-restricted-imports');
+  });
 });

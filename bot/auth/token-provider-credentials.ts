@@ -1,5 +1,5 @@
 import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { TokenProvider } from '../../graph/auth/token-provider.js';
+import type { TokenProvider } from '../../core/ports/token-provider.js';
 
 /** botbuilder's ServiceClientCredentialsFactory, taken from the constructor that consumes it. */
 type CredentialsFactory = NonNullable<

@@ -148,6 +148,20 @@ export interface MinutesAddendum {
  * (or owns or shares an action on), and on those only their agency's actions; outstanding
  * actions likewise. Meeting information stays (it is not case content).
  */
+/** Reading the minutes as the tab shows them, and recording each view or download (IS-06). */
+export interface MinutesReader {
+  minutes(
+    meetingId: string,
+    today: string,
+  ): Promise<(Minutes & { areaId: string; permitted: Record<string, string[]> }) | null>;
+  recordExport(
+    meetingId: string,
+    format: 'docx' | 'view',
+    personId: string,
+    now: Date,
+  ): Promise<void>;
+}
+
 export function agencyExtract(m: Minutes, agency: { id: string; name: string }): Minutes {
   const ours = (a: MinutesAction) =>
     a.ownerAgencyId === agency.id || a.partnerAgencyIds.includes(agency.id);

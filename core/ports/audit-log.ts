@@ -17,3 +17,27 @@ export interface AuditEntry {
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
 }
+
+/** An entry as stored, read back newest first (the coordinator's audit viewer). */
+export interface AuditRow {
+  id: number;
+  at: Date;
+  areaId: string | null;
+  actorPersonId: string | null;
+  actorKind: string;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  meetingId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditLogReader {
+  list(filter: {
+    areaId: string;
+    recordType?: string;
+    recordId?: string;
+    limit?: number;
+    beforeId?: number;
+  }): Promise<AuditRow[]>;
+}

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../core/roles.js';
-import type { ScopedRecord } from '../../store/area-scope-store.js';
+import type { ScopedRecord } from '../../core/ports/area-scope.js';
 
 /**
  * Relationships beyond the role that decide access (REQUIREMENTS.md §1.2, FR-046, FR-100,

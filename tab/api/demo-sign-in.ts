@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
-import type { SimulatedEntraIssuer } from '../../graph/simulator/entra-issuer.js';
-import type { PgDirectoryStore } from '../../store/directory-store.js';
+import type { Directory } from '../../core/ports/directory.js';
 
 /**
  * Demo mode only: the sign-in page lists the seeded (fictional) people, and signing in as one
@@ -10,8 +9,17 @@ import type { PgDirectoryStore } from '../../store/directory-store.js';
  * code as an Entra token. Never mounted in production mode.
  */
 export function demoSignInRoutes(deps: {
-  issuer: SimulatedEntraIssuer;
-  directory: Pick<PgDirectoryStore, 'listPeople' | 'listAgencies' | 'getPerson'>;
+  /** The simulated tenant's Entra (graph/simulator/entra-issuer.ts), signing a user's token. */
+  issuer: {
+    issueUserToken(claims: {
+      tenantId: string;
+      objectId: string;
+      name: string;
+      preferredUsername: string;
+      audience: string;
+    }): Promise<string>;
+  };
+  directory: Pick<Directory, 'listPeople' | 'listAgencies' | 'getPerson'>;
   areaId: () => Promise<string>;
   audience: string;
 }): Router {

@@ -1,16 +1,12 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { DomainError } from '../../core/errors.js';
 import { hasAnyRole } from '../../core/roles.js';
-import type { ScopedRecord } from '../../store/area-scope-store.js';
+import type { AreaScope } from '../../core/ports/area-scope.js';
 import { ACCESS_POLICY, type PolicyKey, type RoutePolicy } from './access-policy.js';
 import { principalOf } from './auth/principal.js';
 import { param } from './routes/route-helpers.js';
 
-/** What the gate asks the store: the area of a record, and a meeting's named leads. */
-export interface AreaScope {
-  areaOf(kind: ScopedRecord, id: string): Promise<string | null>;
-  meetingLeads(meetingId: string): Promise<string[]>;
-}
+export type { AreaScope };
 
 /** The gate's mark on a route, read by the route test to prove every route has a policy. */
 export interface GatedHandler extends RequestHandler {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { DomainError } from '../../core/errors.js';
-import type { PgDirectoryStore } from '../../store/directory-store.js';
+import type { Directory } from '../../core/ports/directory.js';
 import { principalOf, requireUser } from './auth/principal.js';
 import type { TokenVerifier } from './auth/token-verifier.js';
 import { type AreaScope, policyRouter, provideAreaScope } from './policy-router.js';
@@ -21,7 +21,7 @@ export interface TabApiFeature {
  */
 export function createTabApi(deps: {
   verify: TokenVerifier;
-  directory: Pick<PgDirectoryStore, 'findPersonByEntraId' | 'getArea' | 'getAgency' | 'getPerson'>;
+  directory: Pick<Directory, 'findPersonByEntraId' | 'getArea' | 'getAgency' | 'getPerson'>;
   features: TabApiFeature[];
   scope: AreaScope;
   onRefusedSignIn?: (tenantId: string, objectId: string) => Promise<void>;

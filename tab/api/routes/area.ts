@@ -32,8 +32,9 @@ import {
 } from '../../../core/area-setup/group-import.js';
 import { AGENCY_SECTORS } from '../../../core/model.js';
 import { ROLES } from '../../../core/roles.js';
-import type { PgDirectoryStore } from '../../../store/directory-store.js';
-import type { PreMeetingRepos } from '../../../store/repositories.js';
+import type { AreaSetupRepository } from '../../../core/area-setup/area-setup-repository.js';
+import type { Directory } from '../../../core/ports/directory.js';
+import type { DirectoryReader } from '../../../core/scheduling/meeting-repository.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf, param } from './route-helpers.js';
 
@@ -92,11 +93,11 @@ const PersonChangeBody = z
  */
 export function areaRoutes(deps: {
   setup: AreaSetupDeps;
-  repos: PreMeetingRepos;
-  directory: Pick<
-    PgDirectoryStore,
-    'listPeopleForAdmin' | 'listRefusedSignIns' | 'listAgenciesForAdmin'
-  >;
+  repos: {
+    setup: AreaSetupRepository;
+    directory: DirectoryReader & Pick<Directory, 'getAgency'>;
+  };
+  directory: Pick<Directory, 'listPeopleForAdmin' | 'listRefusedSignIns' | 'listAgenciesForAdmin'>;
   entra: EntraPeopleSearch & EntraGroupDirectory;
   /** The tenant people sign in from (recorded with each object id). */
   tenantId: string;

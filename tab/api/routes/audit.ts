@@ -1,8 +1,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { Queryable } from '../../../store/db.js';
-import { listAuditEntries, PgAuditLog } from '../../../store/audit-log-store.js';
-import type { PgDirectoryStore } from '../../../store/directory-store.js';
+import type { AuditLog, AuditLogReader } from '../../../core/ports/audit-log.js';
+import type { Directory } from '../../../core/ports/directory.js';
 import { policyRouter } from '../policy-router.js';
 import { actorOf } from './route-helpers.js';
 
@@ -12,8 +11,8 @@ import { actorOf } from './route-helpers.js';
  * added from the directory. Reading the log is itself recorded.
  */
 export function auditRoutes(deps: {
-  db: Queryable;
-  directory: Pick<PgDirectoryStore, 'listPeople'>;
+  audit: AuditLog & AuditLogReader;
+  directory: Pick<Directory, 'listPeople'>;
   clock: { now(): Date };
 }): Router {
   const { router, get } = policyRouter('/audit');
@@ -29,12 +28,12 @@ export function auditRoutes(deps: {
       .parse(req.query);
     const actor = actorOf(res);
     const [rows, people] = await Promise.all([
-      listAuditEntries(deps.db, { areaId: actor.areaId, ...q, limit: q.limit + 1 }),
+      deps.audit.list({ areaId: actor.areaId, ...q, limit: q.limit + 1 }),
       deps.directory.listPeople(actor.areaId),
     ]);
     const names = new Map(people.map((p) => [p.id, p.displayName]));
     const page = rows.slice(0, q.limit);
-    await new PgAuditLog(deps.db).record({
+    await deps.audit.record({
       at: deps.clock.now(),
       areaId: actor.areaId,
       actor: { kind: 'person', personId: actor.personId },

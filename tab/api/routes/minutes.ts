@@ -4,7 +4,7 @@ import { type ActionDeps, todayFor } from '../../../core/actions/action-service.
 import { seesCase } from '../../../core/circulation/case-access.js';
 import type { CirculationRepos } from '../../../core/circulation/circulation-deps.js';
 import { DomainError } from '../../../core/errors.js';
-import type { Minutes } from '../../../core/minutes/minutes.js';
+import type { Minutes, MinutesReader } from '../../../core/minutes/minutes.js';
 import { agencyExtract, visibleMinutes } from '../../../core/minutes/minutes.js';
 import {
   addMinutesAddendum,
@@ -17,8 +17,7 @@ import {
 import { checkMinutesAccess } from '../../../core/minutes/minutes-access.js';
 import { hasAnyRole } from '../../../core/roles.js';
 import type { AuditLog } from '../../../core/ports/audit-log.js';
-import type { PgDirectoryStore } from '../../../store/directory-store.js';
-import type { PgMinutesStore } from '../../../store/minutes-store.js';
+import type { Directory } from '../../../core/ports/directory.js';
 import { minutesDocx } from '../files/minutes-docx.js';
 import { actionJson, idParam } from './actions.js';
 import { policyRouter } from '../policy-router.js';
@@ -26,10 +25,10 @@ import { actorOf } from './route-helpers.js';
 
 export interface MinutesRouteDeps {
   actions: ActionDeps;
-  minutes: PgMinutesStore;
+  minutes: MinutesReader;
   /** The case list's repositories: minutes follow its need-to-know (checkMinutesAccess). */
   circulation: CirculationRepos;
-  directory: PgDirectoryStore;
+  directory: Directory;
   audit: AuditLog;
   workflow: MinutesWorkflowDeps;
 }
