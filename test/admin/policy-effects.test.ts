@@ -13,12 +13,19 @@ import { breakPrompt } from '../../core/meeting-run/break-prompt.js';
 import type { Area } from '../../core/model.js';
 import { disallowedRecipients } from '../../core/recipient-policy.js';
 import { purgeDueMaterial } from '../../core/retention/retention.js';
+import { caseMaterialClosed } from '../../core/research/research-rules.js';
+import { purgeReplyText } from '../../core/chasing/chase-replies.js';
+import { ensureVictimFeedbackActions } from '../../core/actions/victim-feedback.js';
+import { exportCaseList } from '../../core/circulation/export-case-list.js';
+import { meetingStarted } from '../../core/attendance/live-attendance.js';
+import { reconcileMeeting } from '../../core/attendance/reconcile-meeting.js';
 import { insideNoticePeriod } from '../../core/scheduling/notice-period.js';
 import { PgAreaSetupStore } from '../../store/area-setup-store.js';
 import { PgAttendanceStore } from '../../store/attendance-store.js';
 import { PgDirectoryStore } from '../../store/directory-store.js';
 import { aCase, aMeeting, anArea, anInvitee } from '../support/builders.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { FakeFileShare } from '../support/fake-file-share.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -200,7 +207,237 @@ const EFFECTS: Record<string, Effect> = {
       return hours;
     },
   },
+  'retention.caseListAccessHoursAfterMeeting': {
+    change: 2,
+    observe: (p) =>
+      caseMaterialClosed(
+        {
+          status: 'ended',
+          scheduledStart: MEETING_START,
+          scheduledEnd: new Date('2026-03-11T14:00:00Z'),
+        } as never,
+        p,
+        new Date('2026-03-11T17:00:00Z'),
+      ),
+  },
+  'retention.replyTextDays': {
+    change: 7,
+    observe: async (p) => {
+      const before: string[] = [];
+      await purgeReplyText(
+        {
+          clock: new FakeClock('2026-03-20T10:00:00Z'),
+          repos: {
+            areas: { getArea: async () => area(p) },
+            replies: {
+              purgeBodies: async (_a: string, b: Date) => {
+                before.push(b.toISOString());
+                return 0;
+              },
+            },
+            audit: { record: async () => undefined },
+          },
+        } as never,
+        ['area'],
+      );
+      return before;
+    },
+  },
+  victimFeedbackAction: {
+    change: false,
+    observe: async (p) => {
+      const created: string[] = [];
+      const repos = {
+        areas: { getArea: async () => area(p) },
+        feedback: {
+          feedbackOwner: async () => ({ agencyId: 'idva', personId: null }),
+          endedAgendaItems: async () => [
+            {
+              agendaItemId: 'item',
+              caseId: 'case',
+              meetingId: 'meeting',
+              meetingEnd: new Date('2026-03-11T14:00:00Z'),
+              victimAwareOfReferral: true,
+              hasFeedback: false,
+              hasInform: false,
+            },
+          ],
+        },
+        actions: {
+          createAction: async (a: { actionType: string }) => {
+            created.push(a.actionType);
+            return 'action';
+          },
+        },
+      };
+      const count = await ensureVictimFeedbackActions(
+        {
+          clock: new FakeClock('2026-03-12T10:00:00Z'),
+          uow: { run: (fn: (r: typeof repos) => Promise<number>) => fn(repos) },
+        } as never,
+        'area',
+      );
+      return { count, created };
+    },
+  },
+  'caseListExport.uploadToSharePoint': {
+    change: true,
+    observe: async (p) => {
+      const { outcome, share } = await exportWith(p);
+      return { outcome, uploads: share.uploads.length };
+    },
+  },
+  'caseListExport.linkType': {
+    change: 'view',
+    observe: async (p) =>
+      (await exportWith(withValue(p, 'caseListExport.uploadToSharePoint', true))).share.shares.map(
+        (s) => s.type,
+      ),
+  },
+  'retention.caseListExportHoursAfterMeeting': {
+    change: 12,
+    observe: async (p) =>
+      (await exportWith(withValue(p, 'caseListExport.uploadToSharePoint', true))).purgeDueAt,
+  },
+  'cameraEvidence.callingBot': {
+    change: true,
+    observe: async (p) => {
+      const joins: string[] = [];
+      const repos = {
+        findMeetingForTeams: async () => ({
+          id: 'meeting',
+          areaId: 'area',
+          joinUrl: 'https://teams.example/join',
+          chatThreadId: '19:meeting_thread@thread.v2',
+          callingCallId: null,
+        }),
+        markStarted: async () => undefined,
+        areaPolicy: async () => p,
+        setCall: async () => undefined,
+      };
+      await meetingStarted(
+        {
+          clock: new FakeClock('2026-03-11T10:00:00Z'),
+          repos,
+          uow: { run: (fn: (r: typeof repos) => Promise<unknown>) => fn(repos) },
+          callingBot: {
+            join: async (j: { joinUrl: string }) => {
+              joins.push(j.joinUrl);
+              return { callId: 'call', callChainId: 'chain' };
+            },
+          },
+          tenantId: 'tenant',
+          jobs: null,
+          lifecycle: {},
+          log: { info: () => undefined, warn: () => undefined },
+        } as never,
+        {
+          activityId: null,
+          teamsMeetingId: 'teams-meeting',
+          chatThreadId: '19:meeting_thread@thread.v2',
+          at: MEETING_START,
+          conversationReference: {},
+        },
+      );
+      return joins;
+    },
+  },
+  'cameraEvidence.callRecords': {
+    change: true,
+    observe: async (p) => {
+      const asked: string[] = [];
+      const stop = new Error('stopped after the call-record read');
+      const repos = {
+        getMeeting: async () => ({
+          id: 'meeting',
+          areaId: 'area',
+          scheduledStart: MEETING_START,
+          scheduledEnd: new Date('2026-03-11T14:00:00Z'),
+          actualStart: MEETING_START,
+          actualEnd: new Date('2026-03-11T13:00:00Z'),
+          onlineMeetingId: null,
+          callingCallChainId: 'chain',
+        }),
+        areaPolicy: async () => p,
+      };
+      await expect(
+        reconcileMeeting(
+          {
+            clock: new FakeClock('2026-03-13T10:00:00Z'),
+            repos,
+            uow: {
+              run: async () => {
+                throw stop;
+              },
+            },
+            reports: { list: async () => [] },
+            callRecords: {
+              videoEvidence: async (chain: string) => {
+                asked.push(chain);
+                return [];
+              },
+            },
+            log: { info: () => undefined, warn: () => undefined },
+          } as never,
+          'meeting',
+        ),
+      ).rejects.toBe(stop);
+      return asked;
+    },
+  },
 };
+
+/** Exports a case list through fakes: what the file share was asked and when it is purged. */
+async function exportWith(p: AreaPolicy) {
+  const share = new FakeFileShare();
+  let purgeDueAt: Date | null = null;
+  const repos = {
+    meetings: {
+      getMeeting: async () => ({
+        id: 'meeting',
+        areaId: 'area',
+        kind: 'scheduled',
+        title: 'MARAC',
+        scheduledStart: MEETING_START,
+        scheduledEnd: new Date('2026-03-11T14:00:00Z'),
+      }),
+      listInvitees: async () => [{ agencyId: null, email: 'rep@northfield-police.example' }],
+    },
+    directory: { getArea: async () => area(p), listAgencies: async () => [] },
+    circulation: {
+      caseListItems: async () => [],
+      insertExport: async (e: { purgeDueAt: Date }) => {
+        purgeDueAt = e.purgeDueAt;
+        return 'export';
+      },
+    },
+    audit: { record: async () => undefined },
+  };
+  let outcome: string;
+  try {
+    await exportCaseList(
+      {
+        clock: new FakeClock('2026-03-10T10:00:00Z'),
+        repos,
+        uow: { run: (fn: (r: typeof repos) => Promise<unknown>) => fn(repos) },
+        fileShare: share,
+        renderer: {
+          render: async () => ({
+            fileName: 'case-list.docx',
+            contentType: 'application/octet-stream',
+            content: new Uint8Array([1]),
+          }),
+        },
+      } as never,
+      { personId: 'coordinator', areaId: 'area' },
+      'meeting',
+    );
+    outcome = 'exported';
+  } catch (error) {
+    outcome = (error as { code?: string }).code ?? 'failed';
+  }
+  return { outcome, share, purgeDueAt: purgeDueAt as Date | null };
+}
 
 function slots(n: number) {
   return Array.from({ length: n }, (_, i) => ({
@@ -354,17 +591,7 @@ async function setStoredPolicy(areaId: string, policy: AreaPolicy) {
 const ACTS_ELSEWHERE: Record<string, string> = {
   minutesPerCase: 'core/agenda/agenda-service.ts: planned minutes of an imported case',
   maxReordersPerAgencyPerDay: 'core/agenda/reorder.ts: REORDER_LIMIT_REACHED',
-  'cameraEvidence.callingBot': 'core/attendance/live-attendance.ts: the bot joins only when on',
-  'cameraEvidence.callRecords': 'core/attendance/reconcile-meeting.ts: call records read when on',
-  'retention.caseListExportHoursAfterMeeting': 'core/circulation/export-case-list.ts: purge time',
-  'caseListExport.uploadToSharePoint': 'core/circulation/export-case-list.ts: export refused',
-  'caseListExport.linkType': 'core/circulation/export-case-list.ts: sharing link type',
-  victimFeedbackAction: 'core/actions/victim-feedback.ts: the feedback action per case',
   repeatWindowMonths: 'core/agenda/agenda-service.ts: the repeat flag on listing',
-  'retention.caseListAccessHoursAfterMeeting':
-    'core/research/research-rules.ts: when agencies stop seeing the case list (test/pre-meeting/research.test.ts)',
-  'retention.replyTextDays':
-    'core/chasing/chase-replies.ts: when reply text is purged (test/actions/chase-month.test.ts)',
 };
 
 describe('every policy setting has an effect', () => {
