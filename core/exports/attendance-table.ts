@@ -41,7 +41,7 @@ export interface AttendanceExportInput {
   about: string[];
 }
 
-const HEADINGS = [
+export const HEADINGS = [
   'Person',
   'Agency',
   'Attended as',

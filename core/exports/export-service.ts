@@ -47,10 +47,10 @@ export interface ExportResult {
   format: ExportFormat;
 }
 
-const LEADS: readonly Role[] = ['coordinator', 'chair', 'deputy-chair'];
+export const LEADS: readonly Role[] = ['coordinator', 'chair', 'deputy-chair'];
 const AUDIT_EXPORT_LIMIT = 50_000;
 
-async function context(
+export async function context(
   deps: ExportDeps,
   viewer: ExportViewer,
   what: string | ((timeZone: string) => string),

@@ -59,5 +59,8 @@ describe('schema refusals in plain words', () => {
     expect(messages(z.object({ t: z.string().min(1) }), { t: '' })).toEqual([
       ['t', 'Enter a value.'],
     ]);
+    expect(
+      messages(z.object({ from: z.iso.datetime({ offset: true }) }), { from: '2031-13-45' }),
+    ).toEqual([['from', 'Enter a date and time.']]);
   });
 });

@@ -51,7 +51,7 @@ function bound(issue: { origin?: string; inclusive?: boolean }, value: unknown, 
 
 /** zod's own wording for built-in checks: replaced. Anything else was written for people. */
 const BUILT_IN =
-  /^(Too (small|big)|Invalid (input|option|string|format|type|enum|key|element|union|value|date|email|UUID|uuid|url|number)|Expected |Required$|Unrecognized key|Number must|String must|Array must)/;
+  /^(Too (small|big)|Invalid (input|option|string|format|type|enum|key|element|union|value|date|email|UUID|uuid|url|number|ISO)|Expected |Required$|Unrecognized key|Number must|String must|Array must)/;
 
 export function plainIssue(issue: Issue): string {
   if (!BUILT_IN.test(issue.message)) return issue.message;

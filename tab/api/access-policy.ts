@@ -534,6 +534,11 @@ export const ACCESS_POLICY = {
     relationships: AREA,
     enforcedBy: 'exportAttendance (core/exports/export-service.ts)',
   },
+  'GET /api/exports/attendance': {
+    roles: LEADS,
+    relationships: AREA,
+    enforcedBy: 'exportPeriodAttendance (core/exports/period-attendance.ts)',
+  },
   'GET /api/exports/audit': { roles: COORDINATOR, relationships: AREA },
 
   // The coordinator's controls over chasing (core/chasing/chase-controls.ts).

@@ -155,6 +155,7 @@ const MATRIX: [PolicyKey, string][] = [
   // Spreadsheet and CSV exports (after cancel is harmless: they read what is there).
   ['GET /api/exports/actions',                                    'ok   ok    ok     ok   ok   ok   403  403   ok     403  ok'],
   ['GET /api/exports/meetings/:meetingId/attendance',             'ok   ok    ok     403  403  403  403  403   403    403  404'],
+  ['GET /api/exports/attendance',                                 'ok   ok    ok     403  403  403  403  403   403    403  ok'],
   ['GET /api/exports/audit',                                      'ok   403   403    403  403  403  403  403   403    403  ok'],
   ['GET /api/chasing/blocked',                                    'ok   403   403    403  403  403  403  403   403    403  ok'],
   ['GET /api/chasing/actions/:id',                                'ok   ok    ok     403  403  403  403  403   403    403  404'],
@@ -257,7 +258,8 @@ function urlOf(key: PolicyKey): { method: string; url: string } {
       ? ids.agencyId
       : ids.meetingId;
   let url = path.replace(/:(\w+)/g, (_m, name: string) => (name === 'id' ? idOf : ids[name]) ?? '');
-  if (path.startsWith('/api/reports/')) url += '?from=2027-01-01T00:00:00Z&to=2027-03-01T00:00:00Z';
+  if (path.startsWith('/api/reports/') || path === '/api/exports/attendance')
+    url += '?from=2027-01-01T00:00:00Z&to=2027-03-01T00:00:00Z';
   return { method, url };
 }
 

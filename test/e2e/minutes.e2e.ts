@@ -293,4 +293,31 @@ describe('minutes as a workflow, and attendance evidence (FR-060, FR-062, FR-064
     expect(police?.left).toMatch(/\d\d:\d\d/);
     expect(pageErrors).toEqual([]);
   });
+
+  it('the attendance export for the whole period leads each row with its meeting date', async () => {
+    const whole = coordinator.getByRole('group', { name: /^Download attendance at every meeting/ });
+    const file = await download(coordinator, () =>
+      whole.getByRole('button', { name: 'Download Excel' }).click(),
+    );
+    expect(file.name).toMatch(/^attendance-\d{4}-\d\d-to-\d{4}-\d\d\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes.buffer as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const headings = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headings.slice(0, 2)).toEqual(['Meeting date', 'Person']);
+    const cell = (r: ExcelJS.Row, name: string) =>
+      String(r.getCell(headings.indexOf(name) + 1).value ?? '');
+    const police: ExcelJS.Row[] = [];
+    sheet.eachRow((r, n) => {
+      if (n > 1 && cell(r, 'Person') === POLICE && cell(r, 'Case') === firstCase) police.push(r);
+    });
+    expect(police).toHaveLength(1);
+    expect(cell(police[0]!, 'Meeting date')).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+    expect(cell(police[0]!, 'Joined')).toMatch(/\d\d:\d\d/);
+    await coordinator.setViewportSize({ width: 320, height: 800 });
+    await whole.scrollIntoViewIfNeeded();
+    await screenshot(coordinator, 'attendance-period-export-320');
+    await coordinator.setViewportSize({ width: 1280, height: 800 });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -17,7 +17,7 @@ import {
 } from '../../shell/components.js';
 import { hasRole, RoleGate, useMe, WhoAmI } from '../../shell/session.js';
 import { BarChart, ChartFigure, SmallMultiples } from './charts.js';
-import { addMonths, month, PeriodForm, startOf, usePeriod } from './period.js';
+import { addMonths, month, type Period, PeriodForm, startOf, usePeriod } from './period.js';
 import { DataTable } from '../common/data-table.js';
 import { MeetingAttendanceExports } from './meeting-exports.js';
 
@@ -136,7 +136,7 @@ function Report() {
       <PeriodForm period={period} toLabel="To (month)" />
       {error !== null && <ErrorBanner error={error} onRetry={() => setAsked({ ...asked })} />}
       {data === null && error === null && <Progress label="Loading the attendance figures…" />}
-      {data && <Figures {...data} aggregatesOnly={aggregatesOnly} />}
+      {data && <Figures {...data} period={asked} aggregatesOnly={aggregatesOnly} />}
     </PageLayout>
   );
 }
@@ -145,6 +145,7 @@ function Figures(props: {
   total: AttendanceReport;
   months: string[];
   byMonth: AttendanceReport[];
+  period: Period;
   aggregatesOnly: boolean;
 }) {
   const styles = useStyles();
@@ -266,7 +267,9 @@ function Figures(props: {
           }
         />
       </Section>
-      {!props.aggregatesOnly && <MeetingAttendanceExports meetings={total.meetings} />}
+      {!props.aggregatesOnly && (
+        <MeetingAttendanceExports meetings={total.meetings} period={props.period} />
+      )}
       {!props.aggregatesOnly && (
         <Section title="Presence per case">
           <Caption1>
