@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEMO_PEOPLE, demoEmail } from '../store/seed/demo-directory.js';
-import { demoUuid } from '../store/seed/seed-demo.js';
+import { DEMO_PEOPLE } from '../store/seed/demo-directory.js';
+import { demoSimUser } from '../store/seed/demo-tenant-users.js';
 import { APPLICATION_PERMISSIONS } from '../graph/permissions.js';
 import { sharedMailboxUser } from '../graph/simulator/directory.js';
 import { startSimulator } from '../graph/simulator/start-simulator.js';
@@ -38,15 +38,7 @@ const sim = await startSimulator({
   tenantId: values.tenant,
   dataDir: values['data-dir'],
   reportDelayMs: Number(values['report-delay-ms']),
-  users: [
-    sharedMailboxUser(values.mailbox),
-    ...DEMO_PEOPLE.map((p) => ({
-      id: demoUuid(`entra:${p.key}`),
-      userPrincipalName: demoEmail(p),
-      mail: demoEmail(p),
-      displayName: p.displayName,
-    })),
-  ],
+  users: [sharedMailboxUser(values.mailbox), ...DEMO_PEOPLE.map(demoSimUser)],
   apps: [
     {
       appId: values['app-id'],

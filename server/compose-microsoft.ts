@@ -28,7 +28,8 @@ import { SimulatedEntraIssuer } from '../graph/simulator/entra-issuer.js';
 import { SimulatedTenant } from '../graph/simulator/simulated-tenant.js';
 import type { Db } from '../store/db.js';
 import { PgDirectoryStore } from '../store/directory-store.js';
-import { DEMO_TENANT_USERS } from '../store/seed/demo-tenant-users.js';
+import { DEMO_PEOPLE } from '../store/seed/demo-directory.js';
+import { DEMO_TENANT_USERS, demoSimUser } from '../store/seed/demo-tenant-users.js';
 import type { HttpFeature } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -232,10 +233,13 @@ async function directoryUsers(db: Db, mailbox: string): Promise<SimUser[]> {
     await Promise.all(areas.rows.map((a) => directory.listPeopleForAdmin(a.id)))
   ).flat();
   // Tenant staff keep their own directory entry once added (a guest's #EXT# sign-in name).
-  const tenantStaff = new Set(DEMO_TENANT_USERS.map((u) => u.id));
+  // So do the seeded demo guests (their person row holds only their mail).
+  const guests = DEMO_PEOPLE.filter((p) => p.guest).map(demoSimUser);
+  const tenantStaff = new Set([...DEMO_TENANT_USERS, ...guests].map((u) => u.id));
   return [
     sharedMailboxUser(mailbox),
     ...DEMO_TENANT_USERS,
+    ...guests,
     ...people
       .filter((p) => p.entraObjectId && !tenantStaff.has(p.entraObjectId))
       .map((p) => ({

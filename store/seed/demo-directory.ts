@@ -148,6 +148,11 @@ export interface DemoPerson {
   roles: Role[];
   /** Key of the representative this person deputises for. */
   deputyFor?: string;
+  /**
+   * A B2B guest of the council's tenant: their own organisation's address is their mail, and
+   * their sign-in name in the council's tenant is `name_domain#EXT#@tenant` (demoUserPrincipalName).
+   */
+  guest?: boolean;
 }
 
 const rep = (
@@ -245,6 +250,14 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     'Education Safeguarding Officer',
     'education-rep',
   ),
+  {
+    key: 'probation-guest',
+    displayName: 'Jules Guestwood',
+    agencyKey: 'probation',
+    jobTitle: 'Probation Officer, Public Protection',
+    roles: ['representative'],
+    guest: true,
+  },
   rep('youth-rep', 'Charlie Dummywell', 'youth', 'YJS Practice Manager'),
   rep('harbour-rep', 'Ellis Pendingham', 'harbour', 'Refuge Manager'),
   {
@@ -268,4 +281,18 @@ export function demoEmail(person: DemoPerson): string {
   const domain =
     DEMO_AGENCIES.find((a) => a.key === person.agencyKey)?.domain ?? 'northfield-council.example';
   return `${person.displayName.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`;
+}
+
+/** The council's tenant in the demo: guests' sign-in names end with it. */
+export const DEMO_TENANT_DOMAIN = 'northfield-council.example';
+
+/**
+ * Sign-in name of a demo person in the council's tenant: their address for staff; for a B2B
+ * guest, Entra's `name_domain#EXT#@tenant` form, which is not an address anyone can mail
+ * (Properties of a B2B collaboration user,
+ * https://learn.microsoft.com/en-us/azure/active-directory/external-identities/user-properties).
+ */
+export function demoUserPrincipalName(person: DemoPerson): string {
+  const mail = demoEmail(person);
+  return person.guest ? `${mail.replace('@', '_')}#EXT#@${DEMO_TENANT_DOMAIN}` : mail;
 }

@@ -1,4 +1,10 @@
 import type { SimUser } from '../../graph/simulator/directory.js';
+import {
+  DEMO_TENANT_DOMAIN,
+  type DemoPerson,
+  demoEmail,
+  demoUserPrincipalName,
+} from './demo-directory.js';
 import { demoUuid } from './seed-demo.js';
 
 /**
@@ -7,7 +13,7 @@ import { demoUuid } from './seed-demo.js';
  * refuge, whose sign-in name is `name_domain#EXT#@tenant` and not their own address.
  * Every name is invented; domains use the reserved `.example` TLD.
  */
-const TENANT = 'northfield-council.example';
+const TENANT = DEMO_TENANT_DOMAIN;
 
 function member(key: string, displayName: string, mail: string): SimUser {
   return {
@@ -39,3 +45,18 @@ export const DEMO_TENANT_USERS: readonly SimUser[] = [
   guest('jo', 'Jo Whitlock', 'jo.whitlock@harbour-refuge.example'),
   guest('kit', 'Kit Marlowe', 'kit.marlowe@harbour-refuge.example'),
 ];
+
+/**
+ * A seeded demo person as the simulated tenant holds them: a member whose sign-in name is their
+ * address, or a B2B guest (`userType: 'Guest'`, sign-in name `name_domain#EXT#@tenant`, mail at
+ * their own organisation).
+ */
+export function demoSimUser(person: DemoPerson): SimUser {
+  return {
+    id: demoUuid(`entra:${person.key}`),
+    userPrincipalName: demoUserPrincipalName(person),
+    mail: demoEmail(person),
+    displayName: person.displayName,
+    userType: person.guest ? 'Guest' : 'Member',
+  };
+}

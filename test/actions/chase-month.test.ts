@@ -144,7 +144,11 @@ function plans(): Plan[] {
       i,
       agency,
       ownerKey,
-      ownerEmails: [email(ownerKey ?? rep)],
+      ownerEmails: ownerKey
+        ? [email(ownerKey)]
+        : DEMO_PEOPLE.filter(
+            (p) => p.agencyKey === agency && p.roles.includes('representative'),
+          ).map(demoEmail),
       // The owner's deputy, or for an action the agency owns, its representatives' deputies.
       deputyEmails: ownerKey === deputy ? [] : [email(deputy)],
       closerKey: ownerKey ?? rep,

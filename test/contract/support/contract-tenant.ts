@@ -8,7 +8,8 @@ import { ALL_GRAPH_CALLS, APPLICATION_PERMISSIONS } from '../../../graph/permiss
 import type { SimUser } from '../../../graph/simulator/directory.js';
 import { type RunningSimulator, startSimulator } from '../../../graph/simulator/start-simulator.js';
 import type { SimulatedTenantOptions } from '../../../graph/simulator/simulated-tenant.js';
-import { DEMO_PEOPLE, demoEmail } from '../../../store/seed/demo-directory.js';
+import { DEMO_PEOPLE } from '../../../store/seed/demo-directory.js';
+import { demoSimUser } from '../../../store/seed/demo-tenant-users.js';
 import { demoUuid } from '../../../store/seed/seed-demo.js';
 
 export const TENANT_ID = '00000000-0000-4000-8000-0000000d3e70';
@@ -20,12 +21,7 @@ export const MAILBOX_ID = demoUuid('entra:shared-mailbox');
 /** The seeded fictional people, as the demo's simulated directory holds them, plus the mailbox. */
 export const USERS: SimUser[] = [
   { id: MAILBOX_ID, userPrincipalName: MAILBOX, mail: MAILBOX, displayName: 'Northfield MARAC' },
-  ...DEMO_PEOPLE.map((p) => ({
-    id: demoUuid(`entra:${p.key}`),
-    userPrincipalName: demoEmail(p),
-    mail: demoEmail(p),
-    displayName: p.displayName,
-  })),
+  ...DEMO_PEOPLE.map(demoSimUser),
 ];
 
 export const userId = (key: string) => demoUuid(`entra:${key}`);
