@@ -1,4 +1,4 @@
-import { addCalendarDays, localDay } from '../calendar/index.js';
+import { addCalendarDays, localDay, longDayWithWeekday } from '../calendar/index.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Outbox, QueuedMail } from '../ports/outbox.js';
@@ -85,7 +85,7 @@ export function signatoryReviewMail(
   link: string,
 ): QueuedMail {
   const overdue = agency.reviewDueOn < today;
-  const when = longDay(agency.reviewDueOn);
+  const when = longDayWithWeekday(agency.reviewDueOn);
   return {
     idempotencyKey: `signatory-review:${agency.agencyId}:${agency.reviewDueOn}:${to.personId}`,
     purpose: 'signatory-review',
@@ -151,14 +151,4 @@ export function addMonths(day: string, n: number): string {
   const mm = ((month % 12) + 12) % 12;
   const last = new Date(Date.UTC(year, mm + 1, 0)).getUTCDate();
   return `${year}-${String(mm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-function longDay(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 }

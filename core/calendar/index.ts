@@ -21,5 +21,6 @@ export {
   workingDaysBefore,
   workingDaysBetween,
 } from './working-days.js';
+export { longDay, longDayWithWeekday } from './day-words.js';
 export type { LocalTime, Weekday } from './zoned-time.js';
 export { localDay, localTime, weekdayOf, zonedInstant } from './zoned-time.js';

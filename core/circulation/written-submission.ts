@@ -1,6 +1,7 @@
 import {
   addCalendarDays,
   isWorkingDay,
+  longDayWithWeekday,
   previousWorkingDay,
   type Nation,
 } from '../calendar/index.js';
@@ -21,24 +22,5 @@ export function writtenSubmissionDueOn(
   return isWorkingDay(day, nation) ? day : previousWorkingDay(day, nation);
 }
 
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "Monday 6 April 2026" for a YYYY-MM-DD day. */
-export function formatLongDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  return `${DAY_NAMES[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
+export const formatLongDay = longDayWithWeekday;

@@ -1,3 +1,4 @@
+import { longDay } from '../calendar/index.js';
 import type { Count } from './governance-types.js';
 import type { Band, PackTable, SteeringPack } from './steering-pack-types.js';
 
@@ -10,25 +11,7 @@ import type { Band, PackTable, SteeringPack } from './steering-pack-types.js';
  */
 export type Cell = string | number | null;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-/** "2025-03-31" as "31 March 2025". */
-export function longDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
+export { longDay };
 
 export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const count = (n: Count): Cell => n;
