@@ -304,9 +304,12 @@ export async function compose(runtime: Runtime): Promise<Composition> {
   attendance.lifecycle.onMeetingEnded(async ({ meetingId }) => {
     await actions.notifyAfterMeeting(meetingId);
   });
-  // IS-08: research goes as soon as the policy allows once a meeting ends, not at the next run.
-  attendance.lifecycle.onMeetingEnded(async () => {
-    await purgeDueMaterial(pre.retention, await pre.areaIds());
+  // IS-08: research goes as soon as the policy allows once a meeting ends, not at the next run;
+  // only the meeting's own area is looked at (the retention job still sweeps every area).
+  const areaScope = new PgAreaScope(db);
+  attendance.lifecycle.onMeetingEnded(async ({ meetingId }) => {
+    const areaId = await areaScope.areaOf('meeting', meetingId);
+    if (areaId) await purgeDueMaterial(pre.retention, [areaId]);
   });
 
   const verify = createTokenVerifier({
@@ -320,7 +323,7 @@ export async function compose(runtime: Runtime): Promise<Composition> {
       verify,
       directory,
       features: tabFeatures,
-      scope: new PgAreaScope(db),
+      scope: areaScope,
       onRefusedSignIn: (tenantId, objectId) =>
         directory.recordRefusedSignIn(
           tenantId,

@@ -1,6 +1,6 @@
-import { DomainError } from '../errors.js';
 import type { EntraGroup, EntraGroupDirectory, EntraUser } from '../ports/entra-directory.js';
 import type { Role } from '../roles.js';
+import { bySurname, directoryCall } from './directory-call.js';
 import { type Actor, audit, checkPerson, invalid } from './area-setup.js';
 import type { PeopleDeps } from './people.js';
 
@@ -25,7 +25,7 @@ export interface GroupRow {
 /** Directory groups whose name starts with `text`. */
 export async function searchGroups(deps: GroupDeps, text: string): Promise<EntraGroup[]> {
   if (text.trim().length < 2) invalid('q', 'Type at least two letters of the group’s name.');
-  const groups = await directoryCall(() => deps.groups.searchGroups(text.trim(), 15));
+  const groups = await directoryCall(() => deps.groups.searchGroups(text.trim(), 15), 'groups');
   return groups.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
@@ -118,7 +118,7 @@ export async function addGroupMembers(
 }
 
 async function membersOf(deps: GroupDeps, groupId: string): Promise<EntraUser[]> {
-  const members = await directoryCall(() => deps.groups.groupMembers(groupId));
+  const members = await directoryCall(() => deps.groups.groupMembers(groupId), 'groups');
   if (!members)
     invalid('groupId', 'That group is not in your organisation’s directory. Search again.');
   if (members.length === 0) invalid('groupId', 'That group has nobody in it.');
@@ -128,9 +128,7 @@ async function membersOf(deps: GroupDeps, groupId: string): Promise<EntraUser[]>
       `That group has ${members.length} people, more than ${MAX_GROUP_MEMBERS}; add its smaller groups one at a time.`,
     );
   const unique = new Map(members.map((m) => [m.objectId, m]));
-  return [...unique.values()].sort((a, b) =>
-    surnameKey(a.displayName).localeCompare(surnameKey(b.displayName)),
-  );
+  return [...unique.values()].sort(bySurname);
 }
 
 async function rowOf(deps: GroupDeps, actor: Actor, user: EntraUser): Promise<GroupRow> {
@@ -147,20 +145,4 @@ async function rowOf(deps: GroupDeps, actor: Actor, user: EntraUser): Promise<Gr
     guest: user.userType === 'Guest',
     status,
   };
-}
-
-async function directoryCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch {
-    throw new DomainError(
-      'UPSTREAM_FAILED',
-      'Your organisation’s directory could not be reached just now. Try again in a few minutes; if it keeps failing, ask IT to check the app’s permission to read groups.',
-    );
-  }
-}
-
-function surnameKey(name: string | null): string {
-  const words = (name ?? '').trim().toLowerCase().split(/\s+/);
-  return `${words.at(-1) ?? ''} ${words.join(' ')}`;
 }

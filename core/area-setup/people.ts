@@ -1,7 +1,7 @@
-import { DomainError } from '../errors.js';
 import type { Role } from '../roles.js';
 import type { EntraPeopleSearch, EntraUser } from '../ports/entra-directory.js';
 import { inArea } from '../same-area.js';
+import { bySurname, directoryCall } from './directory-call.js';
 import { type Actor, type AreaSetupDeps, audit, checkPerson, invalid } from './area-setup.js';
 
 /**
@@ -32,7 +32,7 @@ export async function searchDirectory(deps: PeopleDeps, text: string): Promise<D
       alreadyAdded: await deps.alreadyAdded(deps.tenantId, u.objectId),
     })),
   );
-  return found.sort((a, b) => surnameKey(a.displayName).localeCompare(surnameKey(b.displayName)));
+  return found.sort(bySurname);
 }
 
 export interface AddPersonInput {
@@ -116,21 +116,4 @@ export async function setPersonActive(
     );
   });
   await deps.onDirectoryChanged(actor.areaId);
-}
-
-/** A directory failure (Microsoft 365 down, permission missing) is a plain 502, not a crash. */
-async function directoryCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch {
-    throw new DomainError(
-      'UPSTREAM_FAILED',
-      'Your organisation’s directory could not be reached just now. Try again in a few minutes; if it keeps failing, ask IT to check the app’s permission to read users.',
-    );
-  }
-}
-
-function surnameKey(name: string | null): string {
-  const words = (name ?? '').trim().toLowerCase().split(/\s+/);
-  return `${words.at(-1) ?? ''} ${words.join(' ')}`;
 }

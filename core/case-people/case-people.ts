@@ -1,5 +1,6 @@
 import type { AgendaRepository } from '../agenda/agenda-repository.js';
 import type { AreaSetupRepository } from '../area-setup/area-setup-repository.js';
+import { directoryCall } from '../area-setup/directory-call.js';
 import { audit as auditPerson, checkPerson } from '../area-setup/area-setup.js';
 import type { CirculationRepository } from '../circulation/circulation-repository.js';
 import { DomainError } from '../errors.js';
@@ -198,15 +199,7 @@ export interface InviteInput {
 }
 
 async function directoryUser(deps: CasePeopleDeps, objectId: string): Promise<EntraUser> {
-  let user: EntraUser | null;
-  try {
-    user = await deps.entra.findUser(objectId);
-  } catch {
-    throw new DomainError(
-      'UPSTREAM_FAILED',
-      'Your organisation’s directory could not be reached just now. Try again in a few minutes.',
-    );
-  }
+  const user = await directoryCall(() => deps.entra.findUser(objectId));
   if (!user)
     invalid(
       'entraObjectId',

@@ -1,5 +1,5 @@
 import type { CaseReturnData } from './case-return.js';
-import type { Count, GovernanceRepository } from './governance-types.js';
+import type { Count, GovernanceReport, GovernanceRepository } from './governance-types.js';
 
 /** Where a figure sits against a band SafeLives gives (below, within or above it). */
 export type BandPosition = 'below' | 'within' | 'above';
@@ -130,16 +130,7 @@ export interface SteeringPack {
       meetingsWithoutDeadline: number;
       onTimeRate: number | null;
     };
-    actions: {
-      created: Count;
-      doneOnTime: Count;
-      doneLate: Count;
-      notAchievable: Count;
-      open: Count;
-      overdue: Count;
-      completionRate: number | null;
-      medianDaysToCompletion: number | null;
-    };
+    actions: Omit<GovernanceReport['actions'], 'byAgency'>;
     escalations: {
       escalatedInPeriod: Count;
       outstanding: Count;

@@ -344,16 +344,8 @@ export async function steeringPack(
         meetingsWithoutDeadline: meetings.length - withDeadline.length,
         onTimeRate: ratio(onTime, withDeadline.length),
       },
-      actions: {
-        created: g.actions.created,
-        doneOnTime: g.actions.doneOnTime,
-        doneLate: g.actions.doneLate,
-        notAchievable: g.actions.notAchievable,
-        open: g.actions.open,
-        overdue: g.actions.overdue,
-        completionRate: g.actions.completionRate,
-        medianDaysToCompletion: g.actions.medianDaysToCompletion,
-      },
+      // The governance report's figures, without its per-agency rows.
+      actions: withoutByAgency(g.actions),
       escalations: {
         escalatedInPeriod: g.escalations.escalatedInPeriod,
         outstanding: g.escalations.outstanding,
@@ -716,4 +708,8 @@ export function packForSteering(p: SteeringPack): SteeringPack {
     referralBasis: p.referralBasis.map((b) => ({ ...b, cases: suppress(b.cases) })),
     processFlags: p.processFlags.map((f) => ({ ...f, cases: suppress(f.cases) })),
   };
+}
+
+function withoutByAgency<T extends { byAgency: unknown }>({ byAgency: _, ...rest }: T) {
+  return rest;
 }

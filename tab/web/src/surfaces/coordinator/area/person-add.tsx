@@ -10,18 +10,10 @@ import { api } from '../../../api/client.js';
 import type { Agency } from '../../../api/types.js';
 import { EmptyState, ErrorBanner, Notice, Progress } from '../../../shell/components.js';
 import { useSubmit } from '../../../shell/use-submit.js';
+import { type DirectoryUser, useDirectorySearch } from '../../common/use-directory-search.js';
 import { fieldState } from './labels.js';
 import { RoleChoice } from './people-panel.js';
 import { useStyles } from './styles.js';
-
-export interface DirectoryUser {
-  objectId: string;
-  displayName: string | null;
-  mail: string | null;
-  userPrincipalName: string;
-  userType?: 'Member' | 'Guest' | null;
-  alreadyAdded: boolean;
-}
 
 export function PersonAdd(props: {
   agencies: Agency[];
@@ -29,17 +21,13 @@ export function PersonAdd(props: {
   initialQuery?: string;
 }) {
   const styles = useStyles();
-  const [query, setQuery] = useState(props.initialQuery ?? '');
-  const [results, setResults] = useState<DirectoryUser[] | null>(null);
+  const directory = useDirectorySearch(props.initialQuery ?? '');
+  const { search, query, setQuery, results } = directory;
   const [chosen, setChosen] = useState<DirectoryUser | null>(null);
-  const search = useSubmit();
   const find = async (event: FormEvent) => {
     event.preventDefault();
     setChosen(null);
-    const found = await search.run(() =>
-      api<{ users: DirectoryUser[] }>(`/area/directory?q=${encodeURIComponent(query)}`),
-    );
-    setResults(found?.users ?? null);
+    await directory.find();
   };
   return (
     <div className={styles.panel}>
@@ -101,8 +89,7 @@ export function PersonAdd(props: {
           agencies={props.agencies}
           onSaved={() => {
             setChosen(null);
-            setResults(null);
-            setQuery('');
+            directory.clear();
             props.onSaved();
           }}
         />

@@ -25,7 +25,7 @@ import {
   type MoveRequest,
 } from '../../common/case-people.js';
 import { DataTable } from '../../common/data-table.js';
-import type { DirectoryUser } from '../area/person-add.js';
+import { type DirectoryUser, useDirectorySearch } from '../../common/use-directory-search.js';
 import { useStyles } from './styles.js';
 
 interface CasePerson {
@@ -71,17 +71,10 @@ export function CasePeopleSection(props: {
   const agencies = useApi<{ agencies: { id: string; name: string }[] }>(
     props.editable ? '/area/agencies' : null,
   );
-  const search = useSubmit();
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<DirectoryUser[] | null>(null);
+  const directory = useDirectorySearch();
+  const { search, query, setQuery, results, find } = directory;
   const [chosen, setChosen] = useState<DirectoryUser | null>(null);
   const [agencyId, setAgencyId] = useState('');
-  const find = async () => {
-    const r = await search.run(() =>
-      api<{ users: DirectoryUser[] }>(`/area/directory?q=${encodeURIComponent(query)}`),
-    );
-    if (r) setResults(r.users);
-  };
   const candidates = (people.data?.people ?? []).filter(
     (p) => p.isActive !== false && !p.roles.includes('steering'),
   );
@@ -100,8 +93,7 @@ export function CasePeopleSection(props: {
     );
     if (result) {
       setChosen(null);
-      setResults(null);
-      setQuery('');
+      directory.clear();
       setStatus(
         result.teams.status === 'scheduled'
           ? 'Invited: the Teams meeting now includes them, and they have a mail with the link.'
